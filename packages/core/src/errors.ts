@@ -1,0 +1,126 @@
+/**
+ * Typed errors of voicetask. Every error extends {@link VoicetaskError}; messages never carry secrets
+ * (credential values, tokens, signatures), only names of what was looked for and what the provider said.
+ */
+
+/**
+ * How a provider answer is classified for the retry policy.
+ * - `throttle`: the server refused because of the request rate; not processed, always safe to resend.
+ * - `unavailable`: the server refused before processing (HTTP 503); always safe to resend.
+ * - `transient`: a server fault whose effect is unknown (HTTP 500/502/504, `InternalError`); resend only
+ *   when the operation is idempotent.
+ * - `skew`: the signature's timestamp was outside the server's window; resend once with corrected time.
+ * - `client`: the request itself is wrong (auth, parameters, state); never resend.
+ */
+export type ErrorKind = "throttle" | "unavailable" | "transient" | "skew" | "client";
+
+export interface VoicetaskErrorOptions {
+  /** The operation (action) name the error belongs to. */
+  operation?: string;
+  /** Whether resending the same request is safe and may succeed. */
+  retryable?: boolean;
+  /** How many attempts were made before this error was thrown. */
+  attempts?: number;
+  cause?: unknown;
+}
+
+export class VoicetaskError extends Error {
+  override name = "VoicetaskError";
+  readonly operation: string | undefined;
+  retryable: boolean;
+  attempts: number | undefined;
+
+  constructor(message: string, options: VoicetaskErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.operation = options.operation;
+    this.retryable = options.retryable ?? false;
+    this.attempts = options.attempts;
+  }
+}
+
+export interface ServiceErrorInit extends VoicetaskErrorOptions {
+  /** Provider error code, e.g. `FailedOperation.TaskNotExist` or `NotFoundException`. */
+  code: string;
+  message: string;
+  kind: ErrorKind;
+  httpStatus: number;
+  requestId?: string;
+  /** Server-suggested wait (from `Retry-After`) in milliseconds. */
+  retryAfterMs?: number;
+  /** The server's `Date` header as epoch ms, when it sent one (used to correct clock skew). */
+  serverTime?: number;
+}
+
+/** An error answer from the provider (or from a gateway in front of it). */
+export class ServiceError extends VoicetaskError {
+  override name = "ServiceError";
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly httpStatus: number;
+  readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly serverTime: number | undefined;
+
+  constructor(init: ServiceErrorInit) {
+    super(init.message, { ...init, retryable: init.retryable ?? isRetryableKind(init.kind) });
+    this.code = init.code;
+    this.kind = init.kind;
+    this.httpStatus = init.httpStatus;
+    this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
+    this.serverTime = init.serverTime;
+  }
+}
+
+/** A throttle answer (Tencent `RequestLimitExceeded*`, AWS `ThrottledClientException`, HTTP 429). */
+export class ThrottlingError extends ServiceError {
+  override name = "ThrottlingError";
+}
+
+/** The request could not be sent or its answer could not be read (DNS, TCP, TLS, reset). */
+export class NetworkError extends VoicetaskError {
+  override name = "NetworkError";
+  /** True when the failure happened before any byte could reach the server (e.g. connection refused). */
+  readonly beforeSend: boolean;
+
+  constructor(message: string, options: VoicetaskErrorOptions & { beforeSend?: boolean } = {}) {
+    super(message, options);
+    this.beforeSend = options.beforeSend ?? false;
+  }
+}
+
+/** An attempt took longer than its timeout; its fate on the server is unknown. */
+export class TimeoutError extends VoicetaskError {
+  override name = "TimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(timeoutMs: number, options: VoicetaskErrorOptions = {}) {
+    super(`Request timed out after ${timeoutMs} ms`, options);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller aborted (through an `AbortSignal`). Never retried. */
+export class AbortError extends VoicetaskError {
+  override name = "AbortError";
+
+  constructor(message = "The operation was aborted", options: VoicetaskErrorOptions = {}) {
+    super(message, options);
+  }
+}
+
+/** No usable credentials were found, or a credential source is malformed. Names sources, never values. */
+export class CredentialsError extends VoicetaskError {
+  override name = "CredentialsError";
+}
+
+function isRetryableKind(kind: ErrorKind): boolean {
+  return kind === "throttle" || kind === "unavailable" || kind === "transient" || kind === "skew";
+}
+
+/** Turns a signal's abort reason into an {@link AbortError} (keeping our own errors as they are). */
+export function abortErrorFrom(signal: AbortSignal | undefined): VoicetaskError {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof VoicetaskError) return reason;
+  return new AbortError(undefined, reason === undefined ? {} : { cause: reason });
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { createFakeClock } from "../clock.js";
+import { AbortError } from "../errors.js";
+import { createRateLimiter } from "./limiter.js";
+import { createMemoryRateLimitStore } from "./memory-store.js";
+
+/** Largest number of grants inside any window (t - windowMs, t] over the recorded grant times. */
+function maxInAnyWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while (sorted[lo]! <= sorted[hi]! - windowMs) lo++;
+    max = Math.max(max, hi - lo + 1);
+  }
+  return max;
+}
+
+describe("maxInAnyWindow (the checker itself)", () => {
+  it("sees a burst across a window edge", () => {
+    expect(maxInAnyWindow([0, 999, 999, 1000], 1000)).toBe(3);
+    expect(maxInAnyWindow([0, 1000, 2000], 1000)).toBe(1);
+  });
+});
+
+describe("createRateLimiter", () => {
+  it("lets 1,000 queued calls through in FIFO order, never more than N in any 1-second window", async () => {
+    const clock = createFakeClock(1_700_000_000_000);
+    const limiter = createRateLimiter({ clock });
+    const grants: { index: number; at: number }[] = [];
+    const calls = Array.from({ length: 1000 }, (_, index) =>
+      limiter
+        .acquire({ key: "tencent:trtc:ap-guangzhou:StopAIConversation:abc", operation: "Stop", limit: 20 })
+        .then(() => grants.push({ index, at: clock.now() })),
+    );
+    await clock.runAll();
+    await Promise.all(calls);
+
+    expect(grants).toHaveLength(1000);
+    expect(grants.map((g) => g.index)).toEqual(calls.map((_, i) => i));
+    const times = grants.map((g) => g.at);
+    expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(20);
+    // The 50 ms margin: even a 1050 ms window never holds more than N.
+    expect(maxInAnyWindow(times, 1050)).toBeLessThanOrEqual(20);
+    // It does use the budget: N per window, so 1,000 calls take 49 full windows after the first burst.
+    expect(maxInAnyWindow(times, 1000)).toBe(20);
+    expect(times[999]! - times[0]!).toBe(49 * 1050);
+  });
+
+  it("keeps keys independent", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock });
+    const a = Array.from({ length: 3 }, () => limiter.acquire({ key: "a", operation: "Op", limit: 1 }));
+    const b = limiter.acquire({ key: "b", operation: "Op", limit: 1 });
+    let bAt = -1;
+    void b.then(() => {
+      bAt = clock.now();
+    });
+    await clock.runAll();
+    await Promise.all([...a, b]);
+    expect(bAt).toBe(0);
+  });
+
+  it("applies per-operation overrides and the limit fraction", async () => {
+    const limiter = createRateLimiter({ overrides: { Start: 50 }, limitFraction: 0.9 });
+    expect(limiter.limitFor("Start", 20)).toBe(45);
+    expect(limiter.limitFor("Stop", 20)).toBe(18);
+    expect(createRateLimiter({ limitFraction: 0.1 }).limitFor("Stop", 5)).toBe(1);
+    expect(() => limiter.limitFor("Stop", 0)).toThrow(RangeError);
+  });
+
+  it("an aborted waiter leaves the queue and the next waiter takes its place", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    const order: string[] = [];
+    const acquire = (name: string, signal?: AbortSignal) =>
+      limiter.acquire({ key: "k", operation: "Op", limit: 1, signal }).then(() => {
+        order.push(`${name}@${clock.now()}`);
+      });
+    const first = acquire("first");
+    const controller = new AbortController();
+    const second = acquire("second", controller.signal);
+    const third = acquire("third");
+    const secondResult = second.catch((e: unknown) => e);
+    await clock.advance(10);
+    expect(limiter.queued("k")).toBe(2);
+    controller.abort();
+    expect(await secondResult).toBeInstanceOf(AbortError);
+    expect(limiter.queued("k")).toBe(1);
+    await clock.runAll();
+    await Promise.all([first, third]);
+    // third gets the slot second would have had (t = 1000), not the one after it (t = 2000).
+    expect(order).toEqual(["first@0", "third@1000"]);
+  });
+
+  it("rejects at once when the signal is already aborted", async () => {
+    const limiter = createRateLimiter({ clock: createFakeClock() });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      limiter.acquire({ key: "k", operation: "Op", limit: 1, signal: controller.signal }),
+    ).rejects.toBeInstanceOf(AbortError);
+  });
+
+  it("a pause stops all grants on the key until it ends", async () => {
+    const clock = createFakeClock();
+    const store = createMemoryRateLimitStore({ clock });
+    const limiter = createRateLimiter({ clock, store });
+    const grants: number[] = [];
+    await limiter.acquire({ key: "k", operation: "Op", limit: 20 });
+    await limiter.pause("k", 3000);
+    const waiting = Array.from({ length: 5 }, () =>
+      limiter.acquire({ key: "k", operation: "Op", limit: 20 }).then(() => grants.push(clock.now())),
+    );
+    await clock.advance(2999);
+    expect(grants).toEqual([]);
+    await clock.runAll();
+    await Promise.all(waiting);
+    expect(grants).toEqual([3000, 3000, 3000, 3000, 3000]);
+  });
+
+  it("passes a store error to the waiter and keeps serving the others", async () => {
+    const clock = createFakeClock();
+    let fail = true;
+    const limiter = createRateLimiter({
+      clock,
+      store: {
+        tryAcquire() {
+          if (fail) {
+            fail = false;
+            throw new Error("store down");
+          }
+          return { ok: true };
+        },
+        pause() {},
+      },
+    });
+    const a = limiter.acquire({ key: "k", operation: "Op", limit: 1 });
+    const b = limiter.acquire({ key: "k", operation: "Op", limit: 1 });
+    await expect(a).rejects.toThrow("store down");
+    await expect(b).resolves.toBeUndefined();
+  });
+});

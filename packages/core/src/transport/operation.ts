@@ -1,0 +1,14 @@
+/**
+ * What core needs to know about an operation; clients hand these in from their generated tables.
+ * Core never names an operation itself.
+ */
+export interface OperationInfo {
+  name: string;
+  /** Documented requests per second (per credential and region). */
+  rateLimit: number;
+  /**
+   * When a resend after an unknown outcome is safe: `always` (idempotent), `never`, or the name of a
+   * top-level request-body field whose non-empty value makes the call idempotent (`SessionId`, `ClientRequestToken`).
+   */
+  retry: "always" | "never" | (string & {});
+}
