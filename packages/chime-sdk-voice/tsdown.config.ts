@@ -1,0 +1,10 @@
+import { defineConfig } from "tsdown";
+
+export default defineConfig({
+  entry: { index: "src/index.ts", spec: "src/spec.ts" },
+  format: ["esm", "cjs"],
+  platform: "neutral",
+  dts: true,
+  clean: true,
+  outputOptions: { exports: "named" },
+});

@@ -1,0 +1,9 @@
+import openapiTS, { astToString } from "openapi-typescript";
+import type { OpenApiDocument } from "../openapi.js";
+
+/** The openapi-typescript rendering of a spec: `paths`, `components` and `operations` types. */
+export async function renderTypes(doc: OpenApiDocument): Promise<string> {
+  // The document is passed parsed, so openapi-typescript never reads a redocly.yaml of its own.
+  const ast = await openapiTS(structuredClone(doc) as never, { silent: true, alphabetize: false });
+  return astToString(ast);
+}

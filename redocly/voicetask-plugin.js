@@ -1,0 +1,143 @@
+// House rules for the voicetask specs: every operation says how fast it may be called, whether a retry is safe,
+// which errors it returns, and shows an example; every property is described; TRTC pseudo-paths name their action.
+
+const RETRY_WORDS = new Set(["always", "never"]);
+
+function report(ctx, message, key) {
+  ctx.report({ message, location: key ? ctx.location.child(key) : ctx.location });
+}
+
+function requestBodyProperties(operation, resolve) {
+  const content = operation.requestBody && resolve(operation.requestBody).node?.content;
+  const schemaRef = content?.["application/json"]?.schema;
+  if (!schemaRef) return new Set();
+  const schema = resolve(schemaRef).node;
+  return new Set(Object.keys(schema?.properties ?? {}));
+}
+
+function hasExample(mediaTypes) {
+  return Object.values(mediaTypes ?? {}).some(
+    (media) => media.example !== undefined || Object.keys(media.examples ?? {}).length > 0,
+  );
+}
+
+/** x-rate-limit is a positive integer (requests per second). */
+function OperationRateLimit() {
+  return {
+    Operation(operation, ctx) {
+      const limit = operation["x-rate-limit"];
+      if (!Number.isInteger(limit) || limit <= 0) {
+        report(ctx, "operation must declare x-rate-limit: a positive integer (requests per second)");
+      }
+    },
+  };
+}
+
+/** x-retry is always, never, or the name of a top-level request-body field. */
+function OperationRetry() {
+  return {
+    Operation(operation, ctx) {
+      const retry = operation["x-retry"];
+      if (typeof retry !== "string") {
+        report(ctx, "operation must declare x-retry: always, never, or the idempotency field of its body");
+        return;
+      }
+      if (RETRY_WORDS.has(retry)) return;
+      if (!requestBodyProperties(operation, ctx.resolve).has(retry)) {
+        report(ctx, `x-retry names "${retry}", which is not a property of the request body`, "x-retry");
+      }
+    },
+  };
+}
+
+/** x-error-codes lists the operation's own error codes, each with a description (and, for REST APIs, a status). */
+function OperationErrorCodes(options) {
+  return {
+    Operation(operation, ctx) {
+      const codes = operation["x-error-codes"];
+      if (!Array.isArray(codes) || codes.length === 0) {
+        report(ctx, "operation must list its error codes in x-error-codes");
+        return;
+      }
+      codes.forEach((entry, index) => {
+        if (typeof entry?.code !== "string" || typeof entry?.description !== "string") {
+          report(ctx, `x-error-codes[${index}] needs a code and a description`, "x-error-codes");
+        }
+        if (options?.requireStatus) {
+          if (!Number.isInteger(entry?.status)) {
+            report(ctx, `x-error-codes[${index}] (${entry?.code}) needs an HTTP status`, "x-error-codes");
+          } else if (!operation.responses?.[String(entry.status)]) {
+            report(ctx, `x-error-codes lists ${entry.code} with status ${entry.status}, but no such response`, "x-error-codes");
+          }
+        }
+      });
+    },
+  };
+}
+
+/** A request example (when there is a body) and at least one response example. */
+function OperationExamples() {
+  return {
+    Operation(operation, ctx) {
+      if (operation.requestBody) {
+        const body = ctx.resolve(operation.requestBody).node;
+        if (!hasExample(body?.content)) report(ctx, "request body needs an example", "requestBody");
+      }
+      const responses = Object.values(operation.responses ?? {}).map((response) => ctx.resolve(response).node);
+      if (!responses.some((response) => hasExample(response?.content))) {
+        report(ctx, "operation needs at least one response example", "responses");
+      }
+    },
+  };
+}
+
+/** Every property of every schema carries a description (directly, or through the schema it references). */
+function PropertiesDescribed() {
+  return {
+    Schema(schema, ctx) {
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        const described = property.description ?? ctx.resolve(property).node?.description;
+        if (!described) {
+          ctx.report({ message: `property "${name}" needs a description`, location: ctx.location.child(["properties", name]) });
+        }
+      }
+    },
+  };
+}
+
+/** A TRTC pseudo-path `/Action` carries `x-tc-action: Action`, and its operationId is the action. */
+function TcAction() {
+  return {
+    PathItem(pathItem, ctx) {
+      const action = pathItem["x-tc-action"];
+      const path = ctx.key;
+      if (typeof action !== "string") {
+        report(ctx, "TRTC pseudo-path must declare x-tc-action");
+        return;
+      }
+      if (path !== `/${action}`) report(ctx, `pseudo-path ${path} must be /${action}`, "x-tc-action");
+      for (const method of ["get", "put", "patch", "delete"]) {
+        if (pathItem[method]) report(ctx, "Tencent API 3.0 actions are POST only", method);
+      }
+      if (pathItem.post && pathItem.post.operationId !== action) {
+        report(ctx, `operationId must equal the action ${action}`, "post");
+      }
+    },
+  };
+}
+
+export default function voicetaskPlugin() {
+  return {
+    id: "voicetask",
+    rules: {
+      oas3: {
+        "operation-rate-limit": OperationRateLimit,
+        "operation-retry": OperationRetry,
+        "operation-error-codes": OperationErrorCodes,
+        "operation-examples": OperationExamples,
+        "properties-described": PropertiesDescribed,
+        "tc-action": TcAction,
+      },
+    },
+  };
+}
