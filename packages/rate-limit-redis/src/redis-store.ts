@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import { type AcquireResult, createMemoryRateLimitStore, type RateLimitStore } from "@voicetask/core";
+import type { Redis } from "ioredis";
+import { ACQUIRE_SCRIPT } from "./acquire-script.js";
+import { Availability, type StoreLogger } from "./availability.js";
+import { createOwnClient, firstConnectionSettled } from "./connection.js";
+import { PAUSE_SCRIPT } from "./pause-script.js";
+import { redisKeysFor } from "./redis-keys.js";
+import { defineScript } from "./run-script.js";
+import { RedisUnavailableError } from "./unavailable-error.js";
+
+export interface RedisRateLimitStoreOptions {
+  /** Connection URL, e.g. `redis://:password@redis.internal:6379/0`. The store owns this client. */
+  url?: string;
+  /** An ioredis client you already have. The store does not close it; `close()` leaves it open. */
+  client?: Redis;
+  /** Prepended to every Redis key the store writes. Default `"voicetask:rl:"`. */
+  keyPrefix?: string;
+  /**
+   * What to do while Redis cannot be reached:
+   * - `"local"` (default): limit with an in-memory store in this process (see `expectedProcesses`);
+   * - `"fail"`: reject `tryAcquire`/`pause` with {@link RedisUnavailableError}.
+   * Either way one log line says so, and one more when Redis is back.
+   */
+  onUnavailable?: "local" | "fail";
+  /**
+   * With `onUnavailable: "local"`, how many processes normally share the budget: each process then allows
+   * `max(1, floor(limit / expectedProcesses))` per window on its own, so the fleet stays near the shared
+   * limit while Redis is away. Default 1 (each process allows the full limit).
+   */
+  expectedProcesses?: number;
+  /** The in-memory store used with `onUnavailable: "local"`. Default: core's `createMemoryRateLimitStore()`. */
+  localStore?: RateLimitStore;
+  /** Receives the outage / recovery lines. Default `console`. */
+  logger?: StoreLogger;
+  /** Only for a store-owned client (`url`): how long a connection attempt may take. Default 1000 ms. */
+  connectTimeoutMs?: number;
+  /** Only for a store-owned client (`url`): a command slower than this counts as an outage. Default 1000 ms. */
+  commandTimeoutMs?: number;
+}
+
+export type RedisRateLimitStore = RateLimitStore & { close(): Promise<void> };
+
+const acquireScript = defineScript(ACQUIRE_SCRIPT);
+const pauseScript = defineScript(PAUSE_SCRIPT);
+
+/**
+ * A {@link RateLimitStore} whose budget lives in Redis, so every process using the same Redis and key prefix
+ * shares it. Each `tryAcquire` is one Lua script run atomically on the server with the server's clock.
+ */
+export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): RedisRateLimitStore {
+  if ((options.url === undefined) === (options.client === undefined)) {
+    throw new TypeError("createRedisRateLimitStore needs exactly one of `url` or `client`.");
+  }
+  const keyPrefix = options.keyPrefix ?? "voicetask:rl:";
+  const mode = options.onUnavailable ?? "local";
+  const expectedProcesses = Math.max(1, Math.floor(options.expectedProcesses ?? 1));
+  const local = options.localStore ?? createMemoryRateLimitStore();
+  const connectTimeoutMs = options.connectTimeoutMs ?? 1000;
+  const ownsClient = options.client === undefined;
+  const client =
+    options.client ??
+    createOwnClient(options.url as string, {
+      connectTimeoutMs,
+      commandTimeoutMs: options.commandTimeoutMs ?? 1000,
+    });
+  const availability = new Availability(
+    options.logger ?? console,
+    mode === "local"
+      ? "rate limits use a local in-memory budget in each process"
+      : "rate-limit acquisitions fail with RedisUnavailableError",
+  );
+  const bookingPrefix = randomUUID();
+  let bookings = 0;
+  let starting: Promise<void> | undefined = firstConnectionSettled(client, connectTimeoutMs).then(() => {
+    starting = undefined;
+  });
+
+  /** Runs `step` on Redis; on any failure marks Redis down and returns `unavailable` with the reason. */
+  async function onRedis<T>(
+    step: () => Promise<T>,
+  ): Promise<{ value: T } | { unavailable: string; cause?: unknown }> {
+    if (starting) await starting;
+    if (client.status !== "ready") {
+      const reason = `connection ${client.status}`;
+      availability.markDown(reason);
+      return { unavailable: reason };
+    }
+    try {
+      const value = await step();
+      availability.markUp();
+      return { value };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      availability.markDown(reason);
+      return { unavailable: reason, cause: error };
+    }
+  }
+
+  return {
+    async tryAcquire(key, limit, windowMs): Promise<AcquireResult> {
+      checkLimit(limit, windowMs);
+      const keys = redisKeysFor(keyPrefix, key);
+      const member = `${bookingPrefix}:${(bookings++).toString(36)}`;
+      const outcome = await onRedis(() =>
+        acquireScript.run(client, [keys.log, keys.pause], [limit, windowMs, member]),
+      );
+      if ("value" in outcome) {
+        const [granted, retryAfterMs] = outcome.value as [number, number, number];
+        return granted === 1 ? { ok: true } : { ok: false, retryAfterMs };
+      }
+      if (mode === "fail") throw new RedisUnavailableError(outcome.unavailable, outcome.cause);
+      return local.tryAcquire(key, Math.max(1, Math.floor(limit / expectedProcesses)), windowMs);
+    },
+
+    async pause(key, ms) {
+      // Kept locally too, so the pause still holds if Redis goes away before it ends.
+      if (mode === "local") await local.pause(key, ms);
+      const keys = redisKeysFor(keyPrefix, key);
+      const outcome = await onRedis(() => pauseScript.run(client, [keys.pause], [Math.max(0, ms)]));
+      if (mode === "fail" && "unavailable" in outcome) {
+        throw new RedisUnavailableError(outcome.unavailable, outcome.cause);
+      }
+    },
+
+    async close() {
+      await local.close?.();
+      if (!ownsClient) return;
+      if (client.status === "ready") await client.quit().catch(() => client.disconnect());
+      else client.disconnect();
+    },
+  };
+}
+
+function checkLimit(limit: number, windowMs: number): void {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`Rate limit must be a whole number of slots (>= 1), got ${limit}.`);
+  }
+  if (!Number.isFinite(windowMs) || windowMs <= 0) {
+    throw new RangeError(`Rate-limit window must be a positive number of milliseconds, got ${windowMs}.`);
+  }
+}

@@ -1,0 +1,79 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+
+/** A throw-away redis-server for tests and benches: no persistence, bound to 127.0.0.1, one port. */
+export interface TestRedisServer {
+  readonly port: number;
+  readonly url: string;
+  /** Stops the server (SIGTERM) and waits for it to exit. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port (an empty server: no persistence). */
+  start(): Promise<void>;
+}
+
+export function redisServerPath(): string {
+  const path = process.env.REDIS_SERVER_PATH ?? "/usr/bin/redis-server";
+  if (!existsSync(path)) {
+    throw new Error(
+      `redis-server not found at ${path}. These tests need a real Redis: install it with ` +
+        '"apt-get install -y redis-server" (CI does), or point REDIS_SERVER_PATH at the binary.',
+    );
+  }
+  return path;
+}
+
+/** A port that was free a moment ago (redis-server has no "--port 0"). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("no port"));
+      });
+    });
+  });
+}
+
+export async function startRedisServer(): Promise<TestRedisServer> {
+  const binary = redisServerPath();
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
+      const proc = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
+      child = proc;
+      let output = "";
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("Ready to accept connections")) {
+          proc.stdout?.off("data", onData);
+          proc.stdout?.resume();
+          resolve();
+        }
+      };
+      proc.stdout?.on("data", onData);
+      proc.stderr?.resume();
+      proc.once("error", reject);
+      proc.once("exit", (code) =>
+        reject(new Error(`redis-server exited with ${code} before ready:\n${output}`)),
+      );
+    });
+
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const proc = child;
+      child = undefined;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once("exit", () => resolve());
+      proc.kill("SIGTERM");
+    });
+
+  await start();
+  return { port, url: `redis://127.0.0.1:${port}`, start, stop };
+}
