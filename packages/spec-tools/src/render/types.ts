@@ -4,6 +4,7 @@ import type { OpenApiDocument } from "../openapi.js";
 /** The openapi-typescript rendering of a spec: `paths`, `components` and `operations` types. */
 export async function renderTypes(doc: OpenApiDocument): Promise<string> {
   // The document is passed parsed, so openapi-typescript never reads a redocly.yaml of its own.
-  const ast = await openapiTS(structuredClone(doc) as never, { silent: true, alphabetize: false });
+  // defaultNonNullable: false keeps a field with a documented `default` optional, as it is on the wire.
+  const ast = await openapiTS(structuredClone(doc) as never, { silent: true, alphabetize: false, defaultNonNullable: false });
   return astToString(ast);
 }
