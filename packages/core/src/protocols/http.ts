@@ -1,0 +1,45 @@
+import type { ErrorKind } from "../errors.js";
+import { parseRetryAfter } from "../retry/retry-after.js";
+
+/** Reads the body as text and parses it as JSON when it is JSON; never throws on a malformed body. */
+export async function readBody(response: Response): Promise<{ text: string; json: unknown }> {
+  const text = await response.text();
+  if (text.trim() === "") return { text, json: undefined };
+  try {
+    return { text, json: JSON.parse(text) as unknown };
+  } catch {
+    return { text, json: undefined };
+  }
+}
+
+/** The server's clock from its `Date` header, as epoch ms. */
+export function serverTime(response: Response): number | undefined {
+  const date = response.headers.get("date");
+  if (!date) return undefined;
+  const at = Date.parse(date);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+export function retryAfterMs(response: Response, now: number): number | undefined {
+  return parseRetryAfter(response.headers.get("retry-after"), now);
+}
+
+/**
+ * Classifies a bare HTTP status. 429 is a throttle; 503 means the server did not take the request on
+ * (RFC 9110: "currently unable to handle the request"), so it was not processed; other 5xx (500, 502,
+ * 504) leave the outcome unknown; everything else is the client's problem.
+ */
+export function kindOfStatus(status: number): ErrorKind {
+  if (status === 429) return "throttle";
+  if (status === 503) return "unavailable";
+  if (status >= 500) return "transient";
+  return "client";
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function stringField(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

@@ -1,0 +1,331 @@
+import { describe, expect, it } from "vitest";
+import { createFakeClock, type FakeClock } from "../clock.js";
+import { AbortError, NetworkError, ServiceError, ThrottlingError, TimeoutError } from "../errors.js";
+import { awsRestJsonProtocol } from "../protocols/aws-rest-json.js";
+import { tencentProtocol } from "../protocols/tencent.js";
+import { createRateLimiter } from "../rate-limit/limiter.js";
+import { createRetryQuota } from "../retry/quota.js";
+import type { OperationInfo } from "./operation.js";
+import { createSender, type SenderOptions } from "./sender.js";
+
+const stop: OperationInfo = { name: "StopAIConversation", rateLimit: 20, retry: "always" };
+const control: OperationInfo = { name: "ControlAIConversation", rateLimit: 20, retry: "never" };
+const start: OperationInfo = { name: "StartAIConversation", rateLimit: 20, retry: "SessionId" };
+const startTask: OperationInfo = {
+  name: "StartSpeakerSearchTask",
+  rateLimit: 20,
+  retry: "ClientRequestToken",
+};
+
+const tcOk = (extra: Record<string, unknown> = {}) =>
+  Response.json(
+    { Response: { RequestId: "req-ok", ...extra } },
+    { headers: { date: new Date(0).toUTCString() } },
+  );
+const tcError = (code: string, headers: Record<string, string> = {}) =>
+  Response.json(
+    { Response: { Error: { Code: code, Message: `${code} happened` }, RequestId: "req-err" } },
+    { headers },
+  );
+
+interface Call {
+  at: number;
+  body: string;
+  signedAt: string | null;
+}
+
+/** A fake server: answers with the scripted responses in order (the last one repeats), recording each call. */
+function scripted(clock: FakeClock, script: Array<Response | Error | (() => Response | Error)>) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, _init?: RequestInit) => {
+    const request = input as Request;
+    calls.push({ at: clock.now(), body: await request.text(), signedAt: request.headers.get("x-signed-at") });
+    const step = script[Math.min(calls.length - 1, script.length - 1)]!;
+    const answer = typeof step === "function" ? step() : step;
+    if (answer instanceof Error) throw answer;
+    return answer.clone();
+  };
+  return { calls, fetch: fetch as typeof globalThis.fetch };
+}
+
+const sign = async (request: Request, now: number) => {
+  const headers = new Headers(request.headers);
+  headers.set("x-signed-at", String(now));
+  return new Request(request, { headers });
+};
+
+function setup(clock: FakeClock, fetch: typeof globalThis.fetch, extra: Partial<SenderOptions> = {}) {
+  return createSender({
+    protocol: tencentProtocol,
+    sign,
+    fetch,
+    clock,
+    keyPrefix: "tencent:trtc:ap-guangzhou",
+    credentialId: "AKIDexample",
+    retry: { random: () => 0.5 },
+    ...extra,
+  });
+}
+
+const post = (body: unknown) =>
+  new Request("https://trtc.tencentcloudapi.com/", { method: "POST", body: JSON.stringify(body) });
+
+async function failure(clock: FakeClock, promise: Promise<unknown>): Promise<unknown> {
+  return clock.runUntilSettled(promise).then(
+    () => {
+      throw new Error("expected the send to fail");
+    },
+    (e: unknown) => e,
+  );
+}
+
+describe("createSender", () => {
+  it("answers the parsed data, the response and the request id", async () => {
+    const clock = createFakeClock(1_000_000);
+    const server = scripted(clock, [tcOk({ TaskId: "t-1" })]);
+    const result = await clock.runUntilSettled(
+      setup(clock, server.fetch).send(post({ TaskId: "t-1" }), stop),
+    );
+    expect(result.data).toEqual({ TaskId: "t-1", RequestId: "req-ok" });
+    expect(result.requestId).toBe("req-ok");
+    expect(result.response.status).toBe(200);
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it("retries a throttle, even for a `never` operation, re-signing and re-sending the same body", async () => {
+    const clock = createFakeClock(1_000_000);
+    const server = scripted(clock, [tcError("RequestLimitExceeded"), tcOk()]);
+    const result = await clock.runUntilSettled(
+      setup(clock, server.fetch).send(post({ TaskId: "t" }), control),
+    );
+    expect(result.requestId).toBe("req-ok");
+    expect(server.calls).toHaveLength(2);
+    expect(server.calls.map((c) => c.body)).toEqual(['{"TaskId":"t"}', '{"TaskId":"t"}']);
+    // The key was paused for one limiter window (no Retry-After from Tencent): the resend waits it out.
+    expect(server.calls[1]!.at - server.calls[0]!.at).toBeGreaterThanOrEqual(1050);
+    expect(server.calls[1]!.signedAt).toBe(String(server.calls[1]!.at));
+  });
+
+  it("pauses the whole key on a throttle and honours Retry-After", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock });
+    let n = 0;
+    const server = scripted(clock, [
+      () =>
+        n++ === 0
+          ? new Response('{"Message":"slow"}', {
+              status: 429,
+              headers: { "x-amzn-ErrorType": "ThrottledClientException", "retry-after": "3" },
+            })
+          : new Response("{}", { status: 200 }),
+    ]);
+    const sender = setup(clock, server.fetch, { protocol: awsRestJsonProtocol, limiter });
+    const first = sender.send(post({}), stop);
+    await clock.advance(1); // the first call is answered with 429 + Retry-After: 3
+    expect(server.calls).toHaveLength(1);
+    const others = Array.from({ length: 3 }, () => sender.send(post({}), stop));
+    await clock.advance(2990);
+    expect(server.calls).toHaveLength(1); // nobody on the key was let through during the pause
+    await clock.runUntilSettled(Promise.all([first, ...others]));
+    expect(server.calls).toHaveLength(5);
+    for (const call of server.calls.slice(1)) expect(call.at).toBeGreaterThanOrEqual(1_003_000);
+  });
+
+  it("does not wait for a Retry-After longer than maxRetryAfterMs; the error carries it", async () => {
+    const clock = createFakeClock(1_000_000);
+    const server = scripted(clock, [new Response("{}", { status: 429, headers: { "retry-after": "3600" } })]);
+    const error = await failure(
+      clock,
+      setup(clock, server.fetch, { protocol: awsRestJsonProtocol }).send(post({}), stop),
+    );
+    expect(error).toBeInstanceOf(ThrottlingError);
+    expect((error as ThrottlingError).retryAfterMs).toBe(3_600_000);
+    expect((error as ThrottlingError).retryable).toBe(true);
+    expect(server.calls).toHaveLength(1);
+  });
+
+  it("retries a 503 (not processed), even for a `never` operation", async () => {
+    const clock = createFakeClock(1_000_000);
+    const server = scripted(clock, [new Response("busy", { status: 503 }), tcOk()]);
+    await clock.runUntilSettled(setup(clock, server.fetch).send(post({}), control));
+    expect(server.calls).toHaveLength(2);
+  });
+
+  it("sends a `never` operation exactly once when its fate is unknown (network error, 500, timeout)", async () => {
+    for (const answer of [
+      new TypeError("fetch failed"),
+      new Response("oops", { status: 500 }),
+      tcError("InternalError"),
+    ]) {
+      const clock = createFakeClock(1_000_000);
+      const server = scripted(clock, [answer, tcOk()]);
+      const error = await failure(clock, setup(clock, server.fetch).send(post({ TaskId: "t" }), control));
+      expect(error instanceof NetworkError || error instanceof ServiceError).toBe(true);
+      expect((error as NetworkError).retryable).toBe(false);
+      expect((error as NetworkError).attempts).toBe(1);
+      expect(server.calls).toHaveLength(1);
+    }
+  });
+
+  it("resends a network error that proves the request was never sent (connection refused)", async () => {
+    const clock = createFakeClock(1_000_000);
+    const refused = new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
+    const server = scripted(clock, [refused, tcOk()]);
+    await clock.runUntilSettled(setup(clock, server.fetch).send(post({}), control));
+    expect(server.calls).toHaveLength(2);
+  });
+
+  it("retries a Start only when it carries its idempotency field", async () => {
+    const cases: Array<[OperationInfo, unknown, number]> = [
+      [start, { SessionId: "s-1", RoomId: "r" }, 2],
+      [start, { RoomId: "r" }, 1],
+      [start, { SessionId: "", RoomId: "r" }, 1],
+      [startTask, { ClientRequestToken: "tok", TransactionId: "x" }, 2],
+      [startTask, { TransactionId: "x" }, 1],
+    ];
+    for (const [operation, body, expected] of cases) {
+      const clock = createFakeClock(1_000_000);
+      const server = scripted(clock, [new Response("oops", { status: 500 }), tcOk()]);
+      const sending = setup(clock, server.fetch).send(post(body), operation);
+      await clock.runUntilSettled(sending).catch(() => {});
+      expect(server.calls, `${operation.name} ${JSON.stringify(body)}`).toHaveLength(expected);
+    }
+  });
+
+  it("uses the body passed in options for the idempotency check", async () => {
+    const clock = createFakeClock(1_000_000);
+    const server = scripted(clock, [new Response("oops", { status: 500 }), tcOk()]);
+    const sending = setup(clock, server.fetch).send(post({}), start, { body: { SessionId: "s" } });
+    await clock.runUntilSettled(sending);
+    expect(server.calls).toHaveLength(2);
+  });
+
+  it("stops after maxAttempts and never retries client errors", async () => {
+    const clock = createFakeClock(1_000_000);
+    const server = scripted(clock, [new Response("oops", { status: 500 })]);
+    const error = await failure(clock, setup(clock, server.fetch).send(post({}), stop));
+    expect(server.calls).toHaveLength(3);
+    expect((error as ServiceError).attempts).toBe(3);
+    expect((error as ServiceError).retryable).toBe(true);
+
+    const clock2 = createFakeClock(1_000_000);
+    const server2 = scripted(clock2, [tcError("InvalidParameter.TaskId")]);
+    const error2 = await failure(clock2, setup(clock2, server2.fetch).send(post({}), stop));
+    expect((error2 as ServiceError).code).toBe("InvalidParameter.TaskId");
+    expect(server2.calls).toHaveLength(1);
+  });
+
+  it("stops retrying when the retry budget is exhausted", async () => {
+    const clock = createFakeClock(1_000_000);
+    const quota = createRetryQuota({ capacity: 5 });
+    const server = scripted(clock, [new Response("oops", { status: 500 })]);
+    const sender = setup(clock, server.fetch, { retry: { quota, random: () => 0.5 } });
+    await failure(clock, sender.send(post({}), stop));
+    expect(server.calls).toHaveLength(2); // one resend took the whole budget
+    expect(quota.available()).toBe(0);
+    await failure(clock, sender.send(post({}), stop));
+    expect(server.calls).toHaveLength(3); // no budget: sent once, not resent
+  });
+
+  it("waits a full-jitter backoff between resends", async () => {
+    const clock = createFakeClock(1_000_000);
+    const server = scripted(clock, [new Response("oops", { status: 500 })]);
+    const delays: number[] = [];
+    const sender = setup(clock, server.fetch, {
+      limiter: false,
+      retry: { random: () => 0.5, maxAttempts: 4 },
+      onRetry: (e) => delays.push(e.delayMs),
+    });
+    await failure(clock, sender.send(post({}), stop));
+    expect(delays).toEqual([50, 100, 200]); // 0.5 × 100 ms × 2^n
+    expect(server.calls.map((c) => c.at - 1_000_000)).toEqual([0, 50, 150, 350]);
+  });
+
+  it("tells a timeout from a caller's abort", async () => {
+    const hang = (async (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+      })) as typeof globalThis.fetch;
+
+    const clock = createFakeClock(1_000_000);
+    const timedOut = await failure(clock, setup(clock, hang, { timeoutMs: 1000 }).send(post({}), control));
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    expect(clock.now()).toBe(1_001_000);
+
+    const clock2 = createFakeClock(1_000_000);
+    const controller = new AbortController();
+    const sending = setup(clock2, hang, { timeoutMs: 1000 }).send(post({}), stop, {
+      signal: controller.signal,
+    });
+    await clock2.advance(10);
+    controller.abort();
+    const aborted = await failure(clock2, sending);
+    expect(aborted).toBeInstanceOf(AbortError);
+    expect(aborted).not.toBeInstanceOf(TimeoutError);
+  });
+
+  it("retries a timeout of an idempotent operation", async () => {
+    const clock = createFakeClock(1_000_000);
+    let n = 0;
+    const fetch = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      if (n++ > 0) return tcOk();
+      return new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+      });
+    }) as typeof globalThis.fetch;
+    await clock.runUntilSettled(setup(clock, fetch, { timeoutMs: 1000 }).send(post({}), stop));
+    expect(n).toBe(2);
+  });
+
+  it("learns the server's clock after SignatureExpire and succeeds on the one corrected resend", async () => {
+    const clock = createFakeClock(Date.UTC(2026, 0, 1, 12, 0, 0));
+    const serverNow = () => clock.now() + 10 * 60_000; // the server is 10 minutes ahead
+    let calls = 0;
+    const fetch = (async (input: RequestInfo | URL) => {
+      calls++;
+      const signedAt = Number((input as Request).headers.get("x-signed-at"));
+      const date = new Date(serverNow()).toUTCString();
+      if (Math.abs(signedAt - serverNow()) > 5 * 60_000)
+        return tcError("AuthFailure.SignatureExpire", { date });
+      return Response.json({ Response: { RequestId: "req-ok" } }, { headers: { date } });
+    }) as typeof globalThis.fetch;
+    const sender = setup(clock, fetch, { retry: false });
+    const result = await clock.runUntilSettled(sender.send(post({}), control));
+    expect(result.requestId).toBe("req-ok");
+    expect(calls).toBe(2);
+    expect(Math.abs(sender.clockOffsetMs() - 600_000)).toBeLessThan(1000);
+    // Later sends use the learned offset right away.
+    await clock.runUntilSettled(sender.send(post({}), control));
+    expect(calls).toBe(3);
+  });
+
+  it("corrects the clock only once per send", async () => {
+    const clock = createFakeClock(Date.UTC(2026, 0, 1));
+    const server = scripted(clock, [
+      tcError("AuthFailure.SignatureExpire", { date: new Date(Date.UTC(2026, 0, 2)).toUTCString() }),
+    ]);
+    const error = await failure(clock, setup(clock, server.fetch).send(post({}), stop));
+    expect((error as ServiceError).kind).toBe("skew");
+    expect(server.calls).toHaveLength(2);
+  });
+
+  it("hashes the credential id in the limiter key", async () => {
+    const clock = createFakeClock(0);
+    const keys: string[] = [];
+    const limiter = createRateLimiter({ clock });
+    const spy = {
+      ...limiter,
+      acquire: (o: Parameters<typeof limiter.acquire>[0]) => {
+        keys.push(o.key);
+        return limiter.acquire(o);
+      },
+    };
+    const server = scripted(clock, [tcOk()]);
+    await clock.runUntilSettled(setup(clock, server.fetch, { limiter: spy }).send(post({}), stop));
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^tencent:trtc:ap-guangzhou:StopAIConversation:[0-9a-f]{16}$/);
+    expect(keys[0]).not.toContain("AKIDexample");
+  });
+});

@@ -1,0 +1,172 @@
+import { type Clock, systemClock } from "../clock.js";
+import { ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
+import type { Protocol } from "../protocols/protocol.js";
+import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
+import { createRateLimiter, type RateLimiter } from "../rate-limit/limiter.js";
+import { fullJitterBackoff } from "../retry/backoff.js";
+import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
+import { attempt } from "./attempt.js";
+import type { OperationInfo } from "./operation.js";
+
+export interface RetryEvent {
+  operation: string;
+  /** The attempt that failed (1-based). */
+  attempt: number;
+  /** Wait before the next attempt. */
+  delayMs: number;
+  error: VoicetaskError;
+}
+
+export interface SenderOptions {
+  protocol: Protocol;
+  /** Signs one attempt; `now` is the corrected epoch ms (clock + learned skew offset). */
+  sign: (request: Request, now: number) => Promise<Request>;
+  fetch?: typeof globalThis.fetch;
+  /** Default: a fresh in-memory limiter on `clock`; `false` to send without limiting. */
+  limiter?: RateLimiter | false;
+  /** Default: 3 attempts, full jitter, a 500-token retry budget; `false` for a single attempt. */
+  retry?: RetryOptions | false;
+  clock?: Clock;
+  /** Per-attempt timeout (default 60 s, like the Tencent SDK and tccli); 0 for none. */
+  timeoutMs?: number;
+  /** Limiter key prefix: provider, service and region, e.g. `tencent:trtc:ap-guangzhou`. */
+  keyPrefix?: string;
+  /** Credential id (SecretId / AccessKeyId) for the limiter key; only its hash is used. */
+  credentialId?: string;
+  /** Called before each resend (for logs and metrics). */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** The parsed request body, for the idempotency-field check (read from the request when omitted). */
+  body?: unknown;
+}
+
+export interface SendResult {
+  data: unknown;
+  /** The final HTTP response (its body has been read into `data`). */
+  response: Response;
+  requestId?: string;
+}
+
+export interface Sender {
+  send(request: Request, operation: OperationInfo, options?: SendOptions): Promise<SendResult>;
+  /** Learned difference between the servers' clock and ours, in ms. */
+  clockOffsetMs(): number;
+}
+
+async function jsonBodyOf(request: Request): Promise<unknown> {
+  try {
+    return JSON.parse(await request.clone().text()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The send pipeline: rate-limit slot → sign (fresh, with corrected time) → fetch with timeout and abort →
+ * protocol parse → on failure decide whether a resend is safe (pausing the key on throttles and learning
+ * clock skew) → resend or throw the typed error.
+ */
+export function createSender(options: SenderOptions): Sender {
+  const clock = options.clock ?? systemClock;
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const limiter = options.limiter === false ? undefined : (options.limiter ?? createRateLimiter({ clock }));
+  const retry = resolveRetryOptions(options.retry);
+  const defaultTimeoutMs = options.timeoutMs ?? 60_000;
+  let offsetMs = 0;
+  let credentialHash: Promise<string | undefined> | undefined;
+  const now = () => clock.now() + offsetMs;
+
+  const keyFor = async (operation: OperationInfo) => {
+    credentialHash ??= options.credentialId
+      ? hashCredentialId(options.credentialId)
+      : Promise.resolve(undefined);
+    return rateLimitKey({
+      prefix: options.keyPrefix ?? "default",
+      operation: operation.name,
+      credentialHash: await credentialHash,
+    });
+  };
+
+  async function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
+    const key = await keyFor(operation);
+    let body: Promise<unknown> | undefined = o.body === undefined ? undefined : Promise.resolve(o.body);
+    const bodyForCheck = () => {
+      body ??=
+        operation.retry === "always" || operation.retry === "never"
+          ? Promise.resolve(undefined)
+          : jsonBodyOf(request);
+      return body;
+    };
+    let sends = 0;
+    let resends = 0;
+    let skewCorrected = false;
+    let lastCost: number | undefined;
+
+    for (;;) {
+      if (limiter)
+        await limiter.acquire({
+          key,
+          operation: operation.name,
+          limit: operation.rateLimit,
+          signal: o.signal,
+        });
+      const signed = await options.sign(request.clone(), now());
+      sends++;
+      try {
+        const { response, parsed } = await attempt(signed, {
+          fetch: fetchImpl,
+          protocol: options.protocol,
+          clock,
+          operation: operation.name,
+          timeoutMs: o.timeoutMs ?? defaultTimeoutMs,
+          signal: o.signal,
+          now,
+        });
+        retry.quota?.succeeded(lastCost);
+        return { data: parsed.data, response, requestId: parsed.requestId };
+      } catch (caught) {
+        if (!(caught instanceof VoicetaskError)) throw caught;
+        const error = caught;
+        error.attempts = sends;
+        const decision = decideRetry(error, operation, await bodyForCheck());
+        const throttled = error instanceof ServiceError && error.kind === "throttle";
+        if (throttled && limiter) await limiter.pause(key, error.retryAfterMs ?? limiter.windowMs);
+
+        if (decision === "correct-clock") {
+          const serverTime = error instanceof ServiceError ? error.serverTime : undefined;
+          if (skewCorrected || serverTime === undefined) throw final(error, false);
+          offsetMs = serverTime - clock.now();
+          skewCorrected = true;
+          continue;
+        }
+        if (decision === "stop") throw final(error, false);
+        const retryAfterMs = error instanceof ServiceError ? error.retryAfterMs : undefined;
+        if (resends + 1 >= retry.maxAttempts) throw final(error, true);
+        if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) throw final(error, true);
+        const cost = retry.quota?.take(error instanceof TimeoutError ? "timeout" : "retry");
+        if (retry.quota && cost === undefined) throw final(error, true);
+        const backoff = fullJitterBackoff(resends, {
+          baseMs: throttled ? retry.throttleBaseMs : retry.baseMs,
+          capMs: retry.capMs,
+          random: retry.random,
+        });
+        const delayMs = Math.max(retryAfterMs ?? 0, backoff);
+        options.onRetry?.({ operation: operation.name, attempt: sends, delayMs, error });
+        await clock.sleep(delayMs, o.signal);
+        lastCost = cost;
+        resends++;
+      }
+    }
+  }
+
+  return { send, clockOffsetMs: () => offsetMs };
+}
+
+function final(error: VoicetaskError, retryable: boolean): VoicetaskError {
+  error.retryable = retryable;
+  return error;
+}
