@@ -1,0 +1,19 @@
+/** `YYYY-MM-DD` (UTC) of a Unix time in seconds: the TC3 credential-scope date. */
+export function utcDateOfSeconds(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}
+
+/** `YYYYMMDDTHHMMSSZ` (UTC, whole seconds): the SigV4 `X-Amz-Date` form. */
+export function amzDate(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+/** Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed. */
+export function parseAmzDate(text: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const ms = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s);
+  return amzDate(ms) === text ? ms : undefined;
+}

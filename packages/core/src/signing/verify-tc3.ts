@@ -1,0 +1,104 @@
+import { constantTimeEqual } from "./constant-time.js";
+import { utcDateOfSeconds } from "./dates.js";
+import { splitSignedHeaders, stripPort } from "./headers.js";
+import { TC3_ALGORITHM, tc3CanonicalRequest, tc3SignCanonical } from "./tc3.js";
+import type { VerifyFailure, VerifyResult, WireRequest } from "./types.js";
+import { authorizationParams, splitTarget, wireHeader } from "./wire.js";
+
+export interface VerifyTc3Options {
+  /** The secret key of a SecretId, or undefined when unknown. */
+  lookupSecret(secretId: string): string | undefined;
+  /** Server time in epoch ms; default now. */
+  now?: number;
+  /** Allowed clock skew either way; default 300000 (5 minutes). */
+  maxSkewMs?: number;
+}
+
+/** Tencent answers API errors with HTTP 200 and `Response.Error`. */
+const fail = (code: string, message: string): VerifyFailure => ({
+  ok: false,
+  code,
+  message,
+  httpStatus: 200,
+});
+
+const invalidAuthorization = (detail: string) =>
+  fail(
+    "AuthFailure.InvalidAuthorization",
+    `The \`Authorization\` header does not follow the standard: ${detail}.`,
+  );
+
+/**
+ * Verifies a TC3-HMAC-SHA256 request the way Tencent Cloud API 3.0 does: the client's SignedHeaders, the service
+ * from the credential scope, ±5 minutes of skew, a constant-time comparison. The signed host may be the Host as
+ * sent or, as the official SDKs sign it, the Host without its port.
+ */
+export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<VerifyResult> {
+  const authorization = wireHeader(req, "authorization");
+  if (!authorization) return invalidAuthorization("the header is missing");
+  const space = authorization.indexOf(" ");
+  if (space < 0 || authorization.slice(0, space) !== TC3_ALGORITHM) {
+    return invalidAuthorization(`the algorithm must be ${TC3_ALGORITHM}`);
+  }
+  const params = authorizationParams(authorization.slice(space + 1));
+  const scope = (params.get("Credential") ?? "").split("/");
+  const signedHeaders = splitSignedHeaders(params.get("SignedHeaders") ?? "");
+  const signature = params.get("Signature") ?? "";
+  const [secretId, date, service, terminator] = scope;
+  if (scope.length !== 4 || !secretId || !date || !service || terminator !== "tc3_request") {
+    return invalidAuthorization("Credential must be <SecretId>/<YYYY-MM-DD>/<service>/tc3_request");
+  }
+  if (!signedHeaders.includes("content-type") || !signedHeaders.includes("host")) {
+    return invalidAuthorization("SignedHeaders must include content-type and host");
+  }
+  if (!/^[0-9a-f]{64}$/.test(signature))
+    return invalidAuthorization("Signature must be 64 lower-case hex digits");
+
+  const timestampText = wireHeader(req, "x-tc-timestamp") ?? "";
+  if (!/^\d{1,12}$/.test(timestampText)) {
+    return invalidAuthorization("the X-TC-Timestamp header must be a Unix time in seconds");
+  }
+  const timestamp = Number(timestampText);
+
+  const secretKey = o.lookupSecret(secretId);
+  if (secretKey === undefined) {
+    return fail(
+      "AuthFailure.SecretIdNotFound",
+      "The SecretId is not found, please ensure that your SecretId is correct.",
+    );
+  }
+  const now = o.now ?? Date.now();
+  if (Math.abs(now - timestamp * 1000) > (o.maxSkewMs ?? 300_000)) {
+    return fail("AuthFailure.SignatureExpire", "The signature is expired, please request again.");
+  }
+  const mismatch = fail(
+    "AuthFailure.SignatureFailure",
+    "The provided credentials could not be validated. Please check your signature is correct.",
+  );
+  if (date !== utcDateOfSeconds(timestamp)) return mismatch;
+
+  const { path, query } = splitTarget(req.url);
+  const host = wireHeader(req, "host") ?? "";
+  const hosts = stripPort(host) === host ? [host] : [host, stripPort(host)];
+  for (const candidate of hosts) {
+    let canonical: string;
+    try {
+      ({ canonicalRequest: canonical } = await tc3CanonicalRequest({
+        method: req.method,
+        host: candidate,
+        path,
+        query,
+        headers: req.headers,
+        signedHeaders,
+        payload: req.body,
+      }));
+    } catch {
+      return mismatch;
+    }
+    const expected = await tc3SignCanonical(canonical, timestamp, service, { secretKey });
+    if (constantTimeEqual(expected.signature, signature)) {
+      return { ok: true, keyId: secretId, service, timestamp: timestamp * 1000 };
+    }
+  }
+  return mismatch;
+}
