@@ -73,7 +73,7 @@ export function loadAwsSdk(packageName: string): AwsSdk {
     errorStatus,
     operation(name) {
       const tuple = sdk[`${name}$`] as SchemaTuple | undefined;
-      if (!tuple || tuple[0] !== 9) throw new Error(`${packageName} has no operation ${name}`);
+      if (tuple?.[0] !== 9) throw new Error(`${packageName} has no operation ${name}`);
       const http = (tuple[3] as { http: [string, string, number] }).http;
       const input = ((tuple[4] as () => SchemaTuple)()[2] as string) ?? "";
       const outputTuple = (tuple[5] as () => SchemaTuple | string)();

@@ -5,6 +5,10 @@ import type { OpenApiDocument } from "../openapi.js";
 export async function renderTypes(doc: OpenApiDocument): Promise<string> {
   // The document is passed parsed, so openapi-typescript never reads a redocly.yaml of its own.
   // defaultNonNullable: false keeps a field with a documented `default` optional, as it is on the wire.
-  const ast = await openapiTS(structuredClone(doc) as never, { silent: true, alphabetize: false, defaultNonNullable: false });
+  const ast = await openapiTS(structuredClone(doc) as never, {
+    silent: true,
+    alphabetize: false,
+    defaultNonNullable: false,
+  });
   return astToString(ast);
 }
