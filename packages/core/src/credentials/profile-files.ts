@@ -1,0 +1,126 @@
+// Node-only: reads the providers' profile files. Imported by `src/node.ts`, never by the browser barrel.
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { CredentialsError } from "../errors.js";
+import { clean, pair, readEnv } from "./env.js";
+import { parseIni } from "./ini.js";
+import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCredentials } from "./types.js";
+
+export interface ProfileFileOptions {
+  /** Home directory (default `os.homedir()`); inject a temp dir in tests. */
+  home?: string;
+  /** Profile name; defaults per file are documented on each source. */
+  profile?: string;
+  env?: Env;
+}
+
+/** File text, or `undefined` when the file does not exist. */
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw new CredentialsError(`Cannot read credentials file ${path} (${code ?? "error"})`);
+  }
+}
+
+/** `~/.tencentcloud/credentials` (INI; keys secret_id, secret_key, token), profile `default` unless given. */
+export function tencentProfileFileSource(
+  o: ProfileFileOptions = {},
+): CredentialSource<ResolvedTencentCredentials> {
+  const path = join(o.home ?? homedir(), ".tencentcloud", "credentials");
+  const profile = o.profile ?? "default";
+  const where = `file ${path} [${profile}]`;
+  return {
+    describe: where,
+    async load() {
+      const text = await readOptional(path);
+      const section = text === undefined ? undefined : parseIni(text).get(profile);
+      if (!section) return undefined;
+      const token = clean(section.get("token"));
+      return pair(
+        where,
+        ["secret_id", clean(section.get("secret_id"))],
+        ["secret_key", clean(section.get("secret_key"))],
+        (secretId, secretKey) => ({
+          secretId,
+          secretKey,
+          ...(token ? { token } : {}),
+          source: where,
+        }),
+      );
+    },
+  };
+}
+
+/** tccli's `~/.tccli/<profile>.credential` (JSON secretId/secretKey/token); profile from `TCCLI_PROFILE`. */
+export function tccliCredentialFileSource(
+  o: ProfileFileOptions = {},
+): CredentialSource<ResolvedTencentCredentials> {
+  const profile = o.profile ?? clean((o.env ?? readEnv()).TCCLI_PROFILE) ?? "default";
+  const path = join(o.home ?? homedir(), ".tccli", `${profile}.credential`);
+  const where = `file ${path}`;
+  return {
+    describe: where,
+    async load() {
+      const text = await readOptional(path);
+      if (text === undefined) return undefined;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new CredentialsError(`${where} is not valid JSON`);
+      }
+      if (typeof json !== "object" || json === null)
+        throw new CredentialsError(`${where} is not a JSON object`);
+      const c = json as Record<string, unknown>;
+      const token = clean(c.token);
+      return pair(
+        where,
+        ["secretId", clean(c.secretId)],
+        ["secretKey", clean(c.secretKey)],
+        (secretId, secretKey) => ({
+          secretId,
+          secretKey,
+          ...(token ? { token } : {}),
+          source: where,
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * `~/.aws/credentials` (or `AWS_SHARED_CREDENTIALS_FILE`), INI with aws_access_key_id,
+ * aws_secret_access_key, aws_session_token; profile from `AWS_PROFILE`, else `default`.
+ */
+export function awsSharedCredentialsFileSource(
+  o: ProfileFileOptions = {},
+): CredentialSource<ResolvedAwsCredentials> {
+  const env = o.env ?? readEnv();
+  const path = clean(env.AWS_SHARED_CREDENTIALS_FILE) ?? join(o.home ?? homedir(), ".aws", "credentials");
+  const profile = o.profile ?? clean(env.AWS_PROFILE) ?? "default";
+  const where = `file ${path} [${profile}]`;
+  return {
+    describe: where,
+    async load() {
+      const text = await readOptional(path);
+      const section = text === undefined ? undefined : parseIni(text).get(profile);
+      if (!section) return undefined;
+      const sessionToken = clean(section.get("aws_session_token"));
+      return pair(
+        where,
+        ["aws_access_key_id", clean(section.get("aws_access_key_id"))],
+        ["aws_secret_access_key", clean(section.get("aws_secret_access_key"))],
+        (accessKeyId, secretAccessKey) => ({
+          accessKeyId,
+          secretAccessKey,
+          ...(sessionToken ? { sessionToken } : {}),
+          source: where,
+        }),
+      );
+    },
+  };
+}
