@@ -93,6 +93,21 @@ describe("createRateLimiter", () => {
     expect(order).toEqual(["first@0", "third@1000"]);
   });
 
+  it("leaves no timer behind when the last waiter aborts during a long pause", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock });
+    await limiter.pause("k", 3_600_000);
+    const controller = new AbortController();
+    const waiting = limiter.acquire({ key: "k", operation: "Op", limit: 1, signal: controller.signal });
+    await clock.advance(1);
+    expect(clock.pending()).toBe(1);
+    controller.abort();
+    await expect(waiting).rejects.toBeInstanceOf(AbortError);
+    await clock.advance(0);
+    expect(clock.pending()).toBe(0);
+    expect(limiter.queued("k")).toBe(0);
+  });
+
   it("rejects at once when the signal is already aborted", async () => {
     const limiter = createRateLimiter({ clock: createFakeClock() });
     const controller = new AbortController();

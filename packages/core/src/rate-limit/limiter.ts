@@ -51,6 +51,8 @@ interface Waiter {
 interface KeyQueue {
   waiters: Waiter[];
   pumping: boolean;
+  /** Cancels the pump's wait when the last waiter leaves, so no timer outlives its callers. */
+  idle?: AbortController;
 }
 
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
@@ -89,7 +91,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           // If the head aborted while the store answered, the booked slot is simply used by nobody.
           continue;
         }
-        await clock.sleep(Math.max(1, result.retryAfterMs));
+        q.idle = new AbortController();
+        await clock.sleep(Math.max(1, result.retryAfterMs), q.idle.signal).catch(() => {});
+        q.idle = undefined;
       }
     } finally {
       q.pumping = false;
@@ -113,6 +117,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         const onAbort = () => {
           const i = queue.waiters.indexOf(waiter);
           if (i >= 0) queue.waiters.splice(i, 1);
+          if (queue.waiters.length === 0) queue.idle?.abort();
           reject(abortErrorFrom(signal));
         };
         const waiter: Waiter = {

@@ -1,0 +1,63 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createFakeClock } from "../clock.js";
+import { AbortError } from "../errors.js";
+import { createRateLimiter } from "./limiter.js";
+
+const runs = Number(process.env.FAST_CHECK_RUNS ?? 40);
+
+const arrival = fc.record({
+  gapMs: fc.integer({ min: 0, max: 400 }),
+  abortAfterMs: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
+});
+
+describe("createRateLimiter (property)", () => {
+  it("for any arrivals and aborts: at most N per window, FIFO among those granted, every caller settles", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 25 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.array(arrival, { minLength: 1, maxLength: 60 }),
+        async (limit, marginMs, arrivals) => {
+          const clock = createFakeClock(5_000);
+          const limiter = createRateLimiter({ clock, marginMs });
+          const granted: { index: number; at: number }[] = [];
+          const settled: Promise<void>[] = [];
+          let aborted = 0;
+          for (const [index, a] of arrivals.entries()) {
+            await clock.advance(a.gapMs);
+            const controller = new AbortController();
+            if (a.abortAfterMs !== undefined) {
+              void clock.sleep(a.abortAfterMs).then(() => controller.abort());
+            }
+            settled.push(
+              limiter.acquire({ key: "k", operation: "Op", limit, signal: controller.signal }).then(
+                () => {
+                  granted.push({ index, at: clock.now() });
+                },
+                (e: unknown) => {
+                  expect(e).toBeInstanceOf(AbortError);
+                  aborted++;
+                },
+              ),
+            );
+          }
+          await clock.runAll();
+          await Promise.all(settled);
+
+          expect(granted.length + aborted).toBe(arrivals.length);
+          const indices = granted.map((g) => g.index);
+          expect(indices).toEqual([...indices].sort((x, y) => x - y));
+          const times = granted.map((g) => g.at);
+          let lo = 0;
+          for (let hi = 0; hi < times.length; hi++) {
+            while (times[lo]! <= times[hi]! - (1000 + marginMs)) lo++;
+            expect(hi - lo + 1).toBeLessThanOrEqual(limit);
+          }
+          expect(limiter.queued("k")).toBe(0);
+        },
+      ),
+      { numRuns: runs },
+    );
+  });
+});
