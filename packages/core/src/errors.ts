@@ -36,6 +36,14 @@ export class VoicetaskError extends Error {
     this.retryable = options.retryable ?? false;
     this.attempts = options.attempts;
   }
+
+  /** A plain, loggable form: name, message and the error's own fields (never `cause`, which may be foreign). */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this))
+      if (value !== undefined && key !== "cause") out[key] = value;
+    return out;
+  }
 }
 
 export interface ServiceErrorInit extends VoicetaskErrorOptions {

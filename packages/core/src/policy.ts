@@ -1,5 +1,19 @@
 // Request policy of @voicetask/core: rate limiting, safe retries, typed errors, credentials (browser-safe
 // part), clock skew and the send pipeline. Profile-file credentials live in the Node-only `./node.ts` entry.
+//
+// Decisions (see each module for details):
+// - Limiter: exact sliding log per key (provider × service × region, operation, SHA-256 of the credential id);
+//   the documented N per second is enforced over a 1000 ms + 50 ms (marginMs) window, so send-time jitter cannot
+//   put N + 1 requests in one server-side second; `limitFraction` (default 1) can lower N as well. FIFO per key.
+// - Throttle (Tencent RequestLimitExceeded*, AWS 429 / Throttled*/Throttling*): pause the key for Retry-After,
+//   else one limiter window; resent whatever the operation. Not processed (HTTP 503, AWS
+//   ServiceUnavailableException, connection refused / DNS failure): resent whatever the operation.
+// - Unknown outcome (other 5xx, Tencent InternalError* and ServiceUnavailable, network error, timeout): resent
+//   only when the operation's `retry` is `always` or names a body field that is present and non-empty.
+// - Skew (Tencent AuthFailure.SignatureExpire, AWS InvalidSignatureException "Signature expired / not yet
+//   current"): learn the offset from the server's Date and resend once, outside the attempt count.
+// - Retries: 3 attempts, full jitter (base 100 ms, 500 ms after a throttle, cap 20 s), AWS-style budget
+//   (500 tokens, resend 5, timeout 10, success refunds 1); a Retry-After above 20 s is not waited for.
 
 export { type Clock, createFakeClock, type FakeClock, systemClock } from "./clock.js";
 export {
