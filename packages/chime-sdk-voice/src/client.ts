@@ -1,0 +1,152 @@
+import {
+  type AwsCredentials,
+  createSender,
+  type OperationInfo,
+  type RetryOptions,
+  type Sender,
+  signSigV4,
+} from "@voicetask/core";
+import createClient, { type Client } from "openapi-fetch";
+import { senderFetch } from "./bridge.js";
+import { clockFrom, type NowOption } from "./clock-option.js";
+import { type AwsCredentialsOption, credentialsSource } from "./credentials.js";
+import { withDates } from "./dates.js";
+import { type OperationName, operations } from "./generated/operations.js";
+import type { paths } from "./generated/schema.js";
+import { service } from "./generated/service.js";
+import { splitInput } from "./input.js";
+import { type MethodName, methods } from "./methods.js";
+import { namedAwsRestJsonProtocol } from "./named-errors.js";
+import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
+import type { InputOf, OutputOf } from "./types.js";
+
+export interface ChimeSdkVoiceClientOptions {
+  /** AWS Region, e.g. `us-east-1`: part of the default endpoint and of the SigV4 scope. */
+  region: string;
+  /** Keys, or a function answering them (called before each signing). Default: core's environment chain. */
+  credentials?: AwsCredentialsOption;
+  /** Base URL, e.g. a mock's `http://127.0.0.1:4566`. Default `https://voice-chime.<region>.amazonaws.com`. */
+  endpoint?: string;
+  fetch?: typeof globalThis.fetch;
+  /** `false` to send without limiting; default: one budget per account, shared in this process. */
+  rateLimit?: RateLimitOption;
+  /** `false` for a single attempt; default 3 attempts with full-jitter backoff, only when safe. */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout in ms (default 60 000; 0 for none). */
+  timeoutMs?: number;
+  /** Time source (see {@link NowOption}). */
+  now?: NowOption;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Per-attempt timeout in ms for this call. */
+  timeoutMs?: number;
+}
+
+type Methods = {
+  [M in MethodName]: (
+    input: InputOf<(typeof methods)[M]>,
+    options?: CallOptions,
+  ) => Promise<OutputOf<(typeof methods)[M]>>;
+};
+
+export interface ChimeSdkVoiceClient extends Methods {
+  /**
+   * The openapi-fetch client underneath, for what the methods do not cover. It signs, limits and retries the
+   * same way; a provider error is thrown (typed), never returned in `error`.
+   */
+  readonly raw: Client<paths>;
+}
+
+const byPath = new Map<string, OperationInfo>(Object.values(operations).map((op) => [op.path, op]));
+
+export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): ChimeSdkVoiceClient {
+  const { region } = options;
+  const clock = clockFrom(options.now);
+  const baseUrl = options.endpoint ?? service.endpoints[0].url.replace("{region}", region);
+  const credentials = credentialsSource(options.credentials);
+
+  let sender: Promise<Sender> | undefined;
+  const getSender = () => {
+    sender ??= credentials().then((first: AwsCredentials) =>
+      createSender({
+        protocol: namedAwsRestJsonProtocol,
+        sign: async (request, now) =>
+          signSigV4(request, {
+            credentials: await credentials(),
+            region,
+            service: service.signingName,
+            date: new Date(now),
+          }),
+        fetch: options.fetch,
+        limiter: limiterFor(options.rateLimit, clock),
+        retry: options.retry,
+        clock,
+        timeoutMs: options.timeoutMs,
+        keyPrefix: `${service.provider}:${service.name}:${region}`,
+        credentialId: first.accessKeyId,
+      }),
+    );
+    sender.catch(() => {
+      sender = undefined; // a credential failure is not cached: the next call tries again
+    });
+    return sender;
+  };
+
+  // Raw calls: the middleware records which operation a request is for, keyed by the Request object.
+  const operationOfRequest = new WeakMap<Request, OperationInfo>();
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch: senderFetch({
+      sender: getSender,
+      operationOf: (request) => {
+        const op = operationOfRequest.get(request);
+        if (!op) throw new TypeError(`No Chime SDK Voice operation for ${request.method} ${request.url}`);
+        return op;
+      },
+      sendOptions: (request) => ({ signal: request.signal }),
+    }),
+  });
+  raw.use({
+    onRequest({ request, schemaPath }) {
+      const op = byPath.get(schemaPath);
+      if (op) operationOfRequest.set(request, op);
+    },
+  });
+
+  const call = async (name: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}) => {
+    const op = operations[name];
+    const { path, body } = splitInput(op.path, input);
+    const { data, response } = await raw.request(
+      op.method.toLowerCase() as "post",
+      op.path as never,
+      {
+        params: { path },
+        body,
+        fetch: senderFetch({
+          sender: getSender,
+          operationOf: () => op,
+          sendOptions: () => ({ signal: callOptions.signal, timeoutMs: callOptions.timeoutMs, body }),
+        }),
+      } as never,
+    );
+    return {
+      ...withDates((data ?? {}) as object),
+      $metadata: {
+        httpStatusCode: response.status,
+        requestId: response.headers.get("x-amzn-requestid") ?? undefined,
+      },
+    };
+  };
+
+  const client = { raw } as ChimeSdkVoiceClient;
+  for (const [method, name] of Object.entries(methods) as [MethodName, OperationName][]) {
+    (client as unknown as Record<string, unknown>)[method] = (
+      input: Record<string, unknown>,
+      o?: CallOptions,
+    ) => call(name, input, o);
+  }
+  return client;
+}
