@@ -1,0 +1,51 @@
+import type { ChimeService } from "./chime/service.js";
+import type { MockClock } from "./clock.js";
+import type { CredentialStore } from "./credentials.js";
+import type { FaultTable } from "./faults.js";
+import type { Journal } from "./journal.js";
+import type { Logger } from "./logger.js";
+import type { TrtcService } from "./trtc/service.js";
+
+/** Sliding-window limiter (the RateLimitStore of @voicetask/core). */
+export interface Limiter {
+  tryAcquire(
+    key: string,
+    limit: number,
+    windowMs: number,
+  ):
+    | Promise<{ ok: true } | { ok: false; retryAfterMs: number }>
+    | { ok: true }
+    | { ok: false; retryAfterMs: number };
+}
+
+/** Everything a request handler needs; one per running mock. */
+export interface MockContext {
+  clock: MockClock;
+  logger: Logger;
+  credentials: CredentialStore;
+  auth: "verify" | "off";
+  rateLimit: boolean;
+  latencyMs: number;
+  limiter: Limiter;
+  /** Replaced on reset, so old windows are forgotten. */
+  resetLimiter(): void;
+  journal: Journal;
+  faults: FaultTable;
+  trtc: TrtcService;
+  chime: ChimeService;
+  /** Testing hook: sees every provider answer (used to validate answers against the specs). */
+  observe?: (answer: ProviderAnswer) => void;
+}
+
+export interface ProviderAnswer {
+  provider: "trtc" | "chime";
+  operation?: string;
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Request bodies larger than this are refused (Tencent's documented limit for TC3-signed POST). */
+export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+/** The journal keeps at most this much of a body. */
+export const JOURNAL_BODY_LIMIT = 64 * 1024;

@@ -1,0 +1,122 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { MockContext } from "../context.js";
+import { readBody } from "../http/body.js";
+import { isPlainObject, parseJsonBody } from "../http/json.js";
+import { send } from "../http/respond.js";
+import type { ErrorObject } from "../spec/ajv.js";
+import { matchRoute } from "../spec/router.js";
+import { type ControlActions, UnknownOperationError } from "./actions.js";
+import type { CompiledControl } from "./validation.js";
+
+const CONTROL_BODY_LIMIT = 1024 * 1024;
+
+class ControlError extends Error {
+  constructor(
+    readonly status: 400 | 404,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const describe = (e: ErrorObject | undefined, where: string): string => {
+  if (!e) return `${where} is invalid`;
+  const path = e.instancePath || "";
+  const extra =
+    e.keyword === "additionalProperties"
+      ? ` (${String(e.params.additionalProperty)})`
+      : e.keyword === "enum"
+        ? ` (${(e.params.allowedValues as unknown[]).join(", ")})`
+        : "";
+  return `${where}${path} ${e.message ?? "is invalid"}${extra}`;
+};
+
+/** The control API under `/_mock/`, validated against spec/mock-control/openapi.yaml. */
+export async function handleControl(
+  ctx: MockContext,
+  compiled: CompiledControl,
+  actions: ControlActions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  rawPath: string,
+  rawQuery: string,
+): Promise<void> {
+  const reply = (status: number, body?: unknown) => send(res, status, {}, body, ctx.clock.now());
+  try {
+    const match = matchRoute(compiled.routes, req.method ?? "", rawPath, rawQuery);
+    if (match.kind !== "match") {
+      throw new ControlError(404, `No control route ${req.method} ${rawPath.slice(0, 200)}.`);
+    }
+    const op = compiled.operations.get(match.route.op.operationId)!;
+    const params: Record<string, unknown> = { ...match.labels };
+    for (const [k, v] of new URLSearchParams(rawQuery)) if (!(k in params)) params[k] = v;
+    if (!op.validateParams(params))
+      throw new ControlError(400, describe(op.validateParams.errors?.[0], "query"));
+
+    const read = await readBody(req, CONTROL_BODY_LIMIT);
+    if (!read.ok) throw new ControlError(400, "The request body is too large or could not be read.");
+    let body: Record<string, unknown> = {};
+    if (op.validateBody) {
+      if (read.body.length === 0 && op.bodyRequired) throw new ControlError(400, "A JSON body is required.");
+      const parsed = parseJsonBody(read.body);
+      if (!parsed.ok) throw new ControlError(400, "The request body is not valid JSON.");
+      if (!isPlainObject(parsed.value))
+        throw new ControlError(400, "The request body must be a JSON object.");
+      body = parsed.value;
+      if (!op.validateBody(body)) throw new ControlError(400, describe(op.validateBody.errors?.[0], "body"));
+    } else if (read.body.length > 0) {
+      throw new ControlError(400, "This route takes no request body.");
+    }
+
+    const p = params as Record<string, string | number | undefined>;
+    const account = p.account as string | undefined;
+    switch (op.operationId) {
+      case "reset":
+        actions.reset({ account: body.account as string | undefined });
+        return reply(204);
+      case "listTasks":
+        return reply(200, actions.tasks({ account, provider: p.provider as "trtc" | "chime" | undefined }));
+      case "getJournal":
+        return reply(200, {
+          entries: actions.journal({
+            account,
+            operation: p.operation as string | undefined,
+            limit: p.limit as number | undefined,
+          }),
+        });
+      case "clearJournal":
+        actions.clearJournal(account);
+        return reply(204);
+      case "listFaults":
+        return reply(200, { faults: actions.faults() });
+      case "clearFaults":
+        actions.clearFaults();
+        return reply(204);
+      case "setFault":
+        return reply(200, actions.setFault(String(p.operation), body));
+      case "deleteFault":
+        if (!actions.deleteFault(String(p.operation))) {
+          throw new ControlError(404, `No fault is set for ${String(p.operation)}.`);
+        }
+        return reply(204);
+      case "getClock":
+        return reply(200, actions.clock());
+      case "advanceClock":
+        return reply(200, actions.advanceClock(Number(body.ms)));
+      default:
+        throw new ControlError(404, `The control operation ${op.operationId} has no handler.`);
+    }
+  } catch (e) {
+    if (e instanceof ControlError) {
+      return reply(e.status, {
+        error: { code: e.status === 400 ? "BadRequest" : "NotFound", message: e.message },
+      });
+    }
+    if (e instanceof UnknownOperationError)
+      return reply(404, { error: { code: "NotFound", message: e.message } });
+    ctx.logger.error("control API error", {
+      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+    });
+    return reply(500, { error: { code: "InternalError", message: "The control request failed." } });
+  }
+}

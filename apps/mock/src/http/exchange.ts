@@ -1,0 +1,72 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { JOURNAL_BODY_LIMIT, type MockContext } from "../context.js";
+import { requestId as newRequestId } from "../ids.js";
+import { redactHeaders, redactValue } from "../redact.js";
+import { parseJsonBody } from "./json.js";
+
+/** One provider request in flight: what the journal and the log get once it is answered. */
+export class Exchange {
+  readonly requestId = newRequestId();
+  readonly startedAt: number;
+  readonly realStart = performance.now();
+  operation?: string;
+  account?: string;
+  body?: Uint8Array;
+  errorCode?: string;
+
+  constructor(
+    readonly ctx: MockContext,
+    readonly provider: "trtc" | "chime",
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+  ) {
+    this.startedAt = ctx.clock.now();
+  }
+
+  /** Waits for the configured latency plus any injected one. */
+  async delay(extraMs = 0): Promise<void> {
+    const ms = this.ctx.latencyMs + extraMs;
+    if (ms > 0) await this.ctx.clock.sleep(ms);
+  }
+
+  /** Drops the connection without an answer (fault injection). */
+  drop(): void {
+    this.req.socket.destroy();
+  }
+
+  /** Shows the answer to the testing hook, if one is installed. */
+  observe(status: number, headers: Record<string, string>, body: unknown): void {
+    this.ctx.observe?.({ provider: this.provider, operation: this.operation, status, headers, body });
+  }
+
+  /** Records the request in the journal and logs it (debug), secrets redacted. */
+  finish(status: number): void {
+    const { ctx } = this;
+    const bodyBytes = this.body?.length ?? 0;
+    let body: unknown;
+    if (this.body && bodyBytes > 0 && bodyBytes <= JOURNAL_BODY_LIMIT) {
+      const parsed = parseJsonBody(this.body);
+      if (parsed.ok) body = redactValue(parsed.value);
+    }
+    const entry = {
+      requestId: this.requestId,
+      time: new Date(this.startedAt).toISOString(),
+      provider: this.provider,
+      ...(this.operation ? { operation: this.operation } : {}),
+      ...(this.account ? { account: this.account } : {}),
+      method: this.req.method ?? "",
+      path: (this.req.url ?? "").slice(0, 2048),
+      status,
+      ...(this.errorCode ? { errorCode: this.errorCode } : {}),
+      durationMs: Math.round((performance.now() - this.realStart) * 1000) / 1000,
+      headers: redactHeaders(this.req.headers),
+      ...(body !== undefined ? { body } : {}),
+      bodyBytes,
+    };
+    ctx.journal.add(entry);
+    if (ctx.logger.enabled("debug")) {
+      const { headers: _h, body: _b, ...summary } = entry;
+      ctx.logger.debug("request", summary);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+export { CHIME_TIMING } from "./chime/lifecycle.js";
+export type { Clock, MockClock } from "./clock.js";
+export type { ProviderAnswer } from "./context.js";
+export type { ClockState } from "./control/actions.js";
+export { ControlActions } from "./control/actions.js";
+export type { AwsCredential, CredentialsConfig, TencentCredential } from "./credentials.js";
+export { DEMO_CREDENTIALS, loadCredentialsFile, parseCredentials } from "./credentials.js";
+export type { Fault, FaultSpec } from "./faults.js";
+export type { JournalEntry } from "./journal.js";
+export type { LogEntry, LogLevel, LogSink } from "./logger.js";
+export { type MockServer, type MockServerOptions, startMockServer } from "./server.js";
+export { TRTC_TIMING } from "./trtc/lifecycle.js";
+export { genUserSig, verifyUserSig } from "./usersig.js";

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createMemoryRateLimitStore } from "@voicetask/core";
+import { handleChime } from "./chime/handler.js";
+import { ChimeService } from "./chime/service.js";
+import { type Clock, createMockClock } from "./clock.js";
+import type { MockContext, ProviderAnswer } from "./context.js";
+import { ControlActions } from "./control/actions.js";
+import { handleControl } from "./control/handler.js";
+import { compileControl } from "./control/validation.js";
+import {
+  type CredentialsConfig,
+  createCredentialStore,
+  DEMO_CREDENTIALS,
+  loadCredentialsFile,
+  parseCredentials,
+} from "./credentials.js";
+import { FaultTable } from "./faults.js";
+import { send } from "./http/respond.js";
+import { Journal } from "./journal.js";
+import { createLogger, type LogLevel, type LogSink } from "./logger.js";
+import { providerSpecs } from "./spec/load.js";
+import type { OpenApiDoc } from "./spec/openapi.js";
+import { handleTrtc } from "./trtc/handler.js";
+import { TrtcService } from "./trtc/service.js";
+
+export interface MockServerOptions {
+  /** Port to listen on; 0 picks a free one. Default 4010. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Accepted keys: a parsed credentials document or the path of a JSON file. Default: the demo pairs. */
+  credentials?: CredentialsConfig | string;
+  /** `verify` (default) checks TC3 / SigV4 signatures; `off` accepts any request. */
+  auth?: "verify" | "off";
+  /** Enforce the specs' `x-rate-limit` per operation and credential. Default true. */
+  rateLimit?: boolean;
+  /** Added to every provider answer, in ms. */
+  latencyMs?: number;
+  /** Default `warn` (the CLI defaults to `info`). */
+  logLevel?: LogLevel;
+  /** Receives structured log entries instead of stderr. */
+  logger?: LogSink;
+  /** Base clock (defaults to real time); the control API adds its offset on top. */
+  clock?: Clock;
+  /** Testing hook: sees every provider answer (status, headers, body) before it is journaled. */
+  observe?: (answer: ProviderAnswer) => void;
+  /** Override the provider specs (defaults: the ones shipped in @voicetask/trtc and @voicetask/chime-sdk-voice). */
+  specs?: { trtc?: OpenApiDoc; chime?: OpenApiDoc };
+}
+
+export interface MockServer {
+  /** e.g. `http://127.0.0.1:4010` */
+  url: string;
+  port: number;
+  host: string;
+  /** The keys the mock accepts (secrets included: they are the caller's own test keys). */
+  credentials: CredentialsConfig;
+  control: ControlActions;
+  close(): Promise<void>;
+}
+
+function describeMock(ctx: MockContext, url: string) {
+  return {
+    name: "voicetask-mock",
+    description:
+      "A stateful local TRTC + Chime SDK Voice service that verifies signatures and enforces rate limits.",
+    url,
+    auth: ctx.auth,
+    rateLimit: ctx.rateLimit,
+    providers: {
+      trtc: {
+        protocol: "Tencent Cloud API 3.0: POST / with X-TC-Action, TC3-HMAC-SHA256",
+        endpoint: `${url}/`,
+        sdkEndpoint: `trtc.intl.tencentcloudapi.com:${new URL(url).port} (protocol http://, resolve to the mock)`,
+        actions: [...ctx.trtc.operations.keys()],
+        accessKeys: (ctx.credentials.config.tencent ?? []).map((c) => c.secretId),
+      },
+      chime: {
+        protocol: "AWS restJson1, SigV4 (signing name chime)",
+        endpoint: url,
+        operations: [...ctx.chime.operations.keys()],
+        accessKeys: (ctx.credentials.config.aws ?? []).map((c) => c.accessKeyId),
+      },
+    },
+    control: `${url}/_mock/`,
+  };
+}
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const credentialsConfig =
+    typeof options.credentials === "string"
+      ? await loadCredentialsFile(options.credentials)
+      : options.credentials
+        ? parseCredentials(options.credentials)
+        : structuredClone(DEMO_CREDENTIALS as CredentialsConfig);
+  const credentials = createCredentialStore(credentialsConfig);
+  const clock = createMockClock(options.clock);
+  const logger = createLogger(options.logLevel ?? "warn", options.logger, () => clock.now());
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isFinite(latencyMs) || latencyMs < 0)
+    throw new RangeError("latencyMs must be a non-negative number");
+
+  const makeLimiter = () => createMemoryRateLimitStore({ clock });
+  const ctx: MockContext = {
+    clock,
+    logger,
+    credentials,
+    auth: options.auth ?? "verify",
+    rateLimit: options.rateLimit ?? true,
+    latencyMs,
+    limiter: makeLimiter(),
+    resetLimiter() {
+      ctx.limiter = makeLimiter();
+    },
+    journal: new Journal(),
+    faults: new FaultTable(),
+    trtc: new TrtcService(options.specs?.trtc ?? providerSpecs.trtc, credentials),
+    chime: new ChimeService(options.specs?.chime ?? providerSpecs.chime),
+    observe: options.observe,
+  };
+  const control = compileControl();
+  const actions = new ControlActions(ctx);
+  let url = "";
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = req.url ?? "/";
+    const q = target.indexOf("?");
+    const rawPath = q < 0 ? target : target.slice(0, q);
+    const rawQuery = q < 0 ? "" : target.slice(q + 1);
+    if (rawPath === "/_mock" || rawPath.startsWith("/_mock/")) {
+      return handleControl(ctx, control, actions, req, res, rawPath, rawQuery);
+    }
+    if (rawPath === "/") {
+      if (req.method === "GET" && req.headers["x-tc-action"] === undefined) {
+        req.resume();
+        return send(res, 200, {}, describeMock(ctx, url), clock.now());
+      }
+      return handleTrtc(ctx, req, res);
+    }
+    return handleChime(ctx, req, res, rawPath, rawQuery);
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // Handlers answer their own errors; this is the last line of defence.
+      logger.error("unhandled error", { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+      if (!res.headersSent) send(res, 500, {}, { message: "Internal error" }, clock.now());
+      else res.destroy();
+    });
+  });
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable)
+      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+  server.keepAliveTimeout = 30_000;
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 4010, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  logger.info("listening", { url, auth: ctx.auth, rateLimit: ctx.rateLimit });
+
+  return {
+    url,
+    port,
+    host,
+    credentials: credentialsConfig,
+    control: actions,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,144 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { authenticateTc3 } from "../auth.js";
+import { BODY_LIMIT_BYTES, type MockContext } from "../context.js";
+import { credentialIdOf } from "../http/account.js";
+import { readBody } from "../http/body.js";
+import { Exchange } from "../http/exchange.js";
+import { isPlainObject, parseJsonBody } from "../http/json.js";
+import { send } from "../http/respond.js";
+import { TrtcError, trtcErrorBody, trtcMessages } from "./errors.js";
+import { bodyError, headerError } from "./validation.js";
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Tencent Cloud API 3.0: `POST /`, the action in `X-TC-Action`, every API error as HTTP 200. */
+export async function handleTrtc(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const ex = new Exchange(ctx, "trtc", req, res);
+  const answer = (payload: unknown, extra: Record<string, string> = {}) => {
+    const traceId = header(req, "x-tc-traceid");
+    const headers = { ...(traceId ? { "X-TC-TraceId": traceId } : {}), ...extra };
+    send(res, 200, headers, payload, ctx.clock.now());
+    ex.observe(200, headers, payload);
+    ex.finish(200);
+  };
+  try {
+    const result = await process(ctx, ex);
+    if (result === "dropped") return;
+    await ex.delay();
+    answer({ Response: { ...result, RequestId: ex.requestId } });
+  } catch (e) {
+    let error: TrtcError;
+    if (e instanceof TrtcError) {
+      error = e;
+    } else {
+      ctx.logger.error("internal error", {
+        provider: "trtc",
+        requestId: ex.requestId,
+        operation: ex.operation,
+        error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      });
+      error = new TrtcError("InternalError", trtcMessages.internal);
+    }
+    ex.errorCode = error.code;
+    await ex.delay();
+    const close: Record<string, string> =
+      error.code === "RequestSizeLimitExceeded" ? { Connection: "close" } : {};
+    answer(trtcErrorBody(error.code, error.message, ex.requestId), close);
+  }
+}
+
+async function process(ctx: MockContext, ex: Exchange): Promise<Record<string, unknown> | "dropped"> {
+  const { req } = ex;
+  if (req.method !== "POST") {
+    throw new TrtcError("UnsupportedProtocol", "This endpoint accepts POST requests with a JSON body only.");
+  }
+  const read = await readBody(req, BODY_LIMIT_BYTES);
+  if (!read.ok) {
+    if (read.reason === "too-large") {
+      throw new TrtcError("RequestSizeLimitExceeded", trtcMessages.tooLarge(BODY_LIMIT_BYTES));
+    }
+    throw new TrtcError("InvalidParameter", "The request body could not be read.");
+  }
+  ex.body = read.body;
+
+  const action = header(req, "x-tc-action");
+  if (action === undefined || action === "")
+    throw new TrtcError("MissingParameter", trtcMessages.missing("Action"));
+  const op = ctx.trtc.operations.get(action);
+  if (!op) throw new TrtcError("InvalidAction", trtcMessages.invalidAction);
+  ex.operation = action;
+
+  // Common parameters (headers), checked by the schema compiled from the spec's header parameters.
+  const headers: Record<string, unknown> = {};
+  for (const p of op.op.parameters) {
+    if (p.in !== "header") continue;
+    const name = p.name.toLowerCase();
+    const value = header(req, name);
+    if (value !== undefined) headers[name] = value;
+  }
+  if (!op.validateHeaders(headers)) throw headerError(op.validateHeaders.errors?.[0], headers);
+  const region = String(headers["x-tc-region"] ?? "");
+
+  const now = ctx.clock.now();
+  let account: string;
+  if (ctx.auth === "verify") {
+    const auth = await authenticateTc3(req, read.body, (id) => ctx.credentials.tencentSecret(id), now);
+    if (!auth.ok) throw new TrtcError(auth.code, auth.message);
+    if (auth.service !== ctx.trtc.signingService) {
+      throw new TrtcError(
+        "AuthFailure.SignatureFailure",
+        "The provided credentials could not be validated. Please check your signature is correct.",
+      );
+    }
+    account = auth.account;
+  } else {
+    account = credentialIdOf(req.headers) ?? "anonymous";
+  }
+  ex.account = account;
+
+  if (ctx.rateLimit && op.op.rateLimit !== undefined) {
+    const slot = await ctx.limiter.tryAcquire(`trtc:${account}:${action}`, op.op.rateLimit, 1000);
+    if (!slot.ok)
+      throw new TrtcError("RequestLimitExceeded", trtcMessages.rateLimited(action, op.op.rateLimit));
+  }
+
+  const fault = ctx.faults.draw(action);
+  if (fault) {
+    if (fault.latencyMs) await ctx.clock.sleep(fault.latencyMs);
+    if (fault.drop) {
+      ex.errorCode = "(dropped)";
+      ex.drop();
+      ex.finish(0);
+      return "dropped";
+    }
+    if (fault.errorCode) {
+      throw new TrtcError(fault.errorCode, fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`);
+    }
+  }
+
+  const contentType = header(req, "content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+    throw new TrtcError(
+      "InvalidParameter",
+      `The Content-Type \`${contentType.slice(0, 100)}\` is not supported; send application/json.`,
+    );
+  }
+  const parsed = parseJsonBody(read.body);
+  if (!parsed.ok) {
+    throw new TrtcError(
+      "InvalidParameter",
+      parsed.reason === "utf8"
+        ? "The request body is not valid UTF-8."
+        : "The request body is not valid JSON.",
+    );
+  }
+  if (!isPlainObject(parsed.value)) {
+    throw new TrtcError("InvalidParameter", "The request body must be a JSON object.");
+  }
+  if (!op.validateBody(parsed.value)) throw bodyError(op.validateBody.errors?.[0]);
+
+  return ctx.trtc.run(action, { account, region, body: parsed.value, now });
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "tsdown";
+
+export default defineConfig({
+  entry: { index: "src/index.ts", cli: "src/cli.ts", "control-spec": "src/generated/control-spec.ts" },
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  dts: true,
+  clean: true,
+  sourcemap: true,
+});
