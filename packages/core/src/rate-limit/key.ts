@@ -1,12 +1,12 @@
+import { sha256Hex } from "#crypto";
+
 /**
  * Limiter keys: provider × operation × region × credential. The credential id is hashed (SHA-256, first 16
- * hex digits) so that neither keys nor logs built from them show it in clear.
+ * hex digits) so that neither keys nor logs built from them show it in clear. (On Node the hash is computed
+ * synchronously, so no real I/O sits in the send pipeline before the first timer; fake clocks stay exact.)
  */
 export async function hashCredentialId(credentialId: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(credentialId));
-  let hex = "";
-  for (const byte of new Uint8Array(digest).subarray(0, 8)) hex += byte.toString(16).padStart(2, "0");
-  return hex;
+  return (await sha256Hex(credentialId)).slice(0, 16);
 }
 
 export interface RateLimitKeyParts {
