@@ -1,0 +1,14 @@
+import { type Clock, systemClock } from "@voicetask/core";
+
+/**
+ * The `now` client option: a core `Clock` (`now()` + `sleep()`, e.g. `createFakeClock()` in tests) drives
+ * signing time, the rate limiter, backoff and timeouts; a bare `() => epochMs` only replaces the time read
+ * (signing, limiter bookings) and keeps real timers.
+ */
+export type NowOption = Clock | (() => number);
+
+export function clockFrom(now: NowOption | undefined): Clock {
+  if (now === undefined) return systemClock;
+  if (typeof now === "function") return { now, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
+  return now;
+}
