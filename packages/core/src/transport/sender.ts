@@ -91,6 +91,25 @@ export function createSender(options: SenderOptions): Sender {
     });
   };
 
+  /** Wait and budget cost of resend number `resends` (0-based); `undefined` when attempts, budget or patience ran out. */
+  function planResend(
+    error: VoicetaskError,
+    resends: number,
+  ): { delayMs: number; cost?: number } | undefined {
+    const retryAfterMs = error instanceof ServiceError ? error.retryAfterMs : undefined;
+    if (resends + 1 >= retry.maxAttempts) return undefined;
+    if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) return undefined;
+    const cost = retry.quota?.take(error instanceof TimeoutError ? "timeout" : "retry");
+    if (retry.quota && cost === undefined) return undefined;
+    const throttled = error instanceof ServiceError && error.kind === "throttle";
+    const backoff = fullJitterBackoff(resends, {
+      baseMs: throttled ? retry.throttleBaseMs : retry.baseMs,
+      capMs: retry.capMs,
+      random: retry.random,
+    });
+    return { delayMs: Math.max(retryAfterMs ?? 0, backoff), cost };
+  }
+
   async function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
     const key = await keyFor(operation);
     let body: Promise<unknown> | undefined = o.body === undefined ? undefined : Promise.resolve(o.body);
@@ -144,20 +163,11 @@ export function createSender(options: SenderOptions): Sender {
           continue;
         }
         if (decision === "stop") throw final(error, false);
-        const retryAfterMs = error instanceof ServiceError ? error.retryAfterMs : undefined;
-        if (resends + 1 >= retry.maxAttempts) throw final(error, true);
-        if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) throw final(error, true);
-        const cost = retry.quota?.take(error instanceof TimeoutError ? "timeout" : "retry");
-        if (retry.quota && cost === undefined) throw final(error, true);
-        const backoff = fullJitterBackoff(resends, {
-          baseMs: throttled ? retry.throttleBaseMs : retry.baseMs,
-          capMs: retry.capMs,
-          random: retry.random,
-        });
-        const delayMs = Math.max(retryAfterMs ?? 0, backoff);
-        options.onRetry?.({ operation: operation.name, attempt: sends, delayMs, error });
-        await clock.sleep(delayMs, o.signal);
-        lastCost = cost;
+        const plan = planResend(error, resends);
+        if (!plan) throw final(error, true);
+        options.onRetry?.({ operation: operation.name, attempt: sends, delayMs: plan.delayMs, error });
+        await clock.sleep(plan.delayMs, o.signal);
+        lastCost = plan.cost;
         resends++;
       }
     }
