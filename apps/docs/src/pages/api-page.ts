@@ -1,0 +1,90 @@
+import { esc, scrollTable } from "../render/html.js";
+import { renderDescription, renderInline } from "../render/markdown.js";
+import { href } from "../site/links.js";
+import type { Page } from "../site/page.js";
+import type { ApiDoc } from "../spec/model.js";
+import { errorTable } from "./operation-page.js";
+import { apiPath, operationPath } from "./reference-paths.js";
+import { referenceSidebar } from "./reference-sidebar.js";
+
+/** A table of an API's operations with method, path, rate limit and retry rule. */
+export function operationsTable(api: ApiDoc, fromPage: string): string {
+  const rows = api.operations
+    .map(
+      (op) =>
+        `<tr><td><a href="${esc(href(fromPage, operationPath(api, op)))}"><code>${esc(op.operationId)}</code></a></td><td>${renderInline(op.summary ?? "")}</td><td><code>${esc(op.action ? `POST / (${op.action})` : `${op.method} ${op.path}`)}</code></td><td>${op.rateLimit ?? "—"}</td><td><code>${esc(op.retry ?? "—")}</code></td></tr>`,
+    )
+    .join("\n");
+  return scrollTable(
+    `<table class="ops"><thead><tr><th>Operation</th><th>Summary</th><th>Request</th><th>Rate/s</th><th>Retry</th></tr></thead><tbody>${rows}</tbody></table>`,
+  );
+}
+
+/** The overview page of one API: description, servers, authentication, common errors, operations. */
+export function apiPage(api: ApiDoc): Page {
+  const path = apiPath(api);
+  const servers = api.servers
+    .map((s) => {
+      const vars = Object.entries(s.variables)
+        .map(
+          ([name, v]) =>
+            `<p class="constraints"><code>{${esc(name)}}</code> default <code>${esc(v.default)}</code>${v.enum ? `; one of ${v.enum.map((e) => `<code>${esc(e)}</code>`).join(", ")}` : ""}</p>`,
+        )
+        .join("");
+      return `<li><code>${esc(s.url)}</code>${renderDescription(s.description)}${vars}</li>`;
+    })
+    .join("");
+  const auth = api.securitySchemes.length
+    ? api.securitySchemes
+        .map(
+          (s) =>
+            `<h3 id="scheme-${esc(s.name.toLowerCase())}">${esc(s.name)}</h3>${renderDescription(s.description)}`,
+        )
+        .join("")
+    : "<p>No authentication.</p>";
+  const common = api.commonErrorCodes.length
+    ? `<section><h2 id="common-errors">Common error codes</h2><p>Any operation can answer with these codes, in addition to its own.</p>${errorTable(api.commonErrorCodes)}</section>`
+    : "";
+  const body = `<h1 id="top">${esc(api.title)}</h1>
+<p class="lead">Version <code>${esc(api.version)}</code>${api.summary ? ` — ${renderInline(api.summary)}` : ""}</p>
+<section><h2 id="operations">Operations</h2>${operationsTable(api, path)}</section>
+<section><h2 id="about">About this API</h2>${renderDescription(api.description)}</section>
+<section><h2 id="servers">Servers</h2><ul class="servers">${servers}</ul></section>
+<section><h2 id="authentication">Authentication</h2>${auth}</section>
+${common}`;
+  return {
+    path,
+    title: api.title,
+    section: "reference",
+    body,
+    sidebar: referenceSidebar(api, path),
+    search: [
+      {
+        title: api.title,
+        url: path,
+        section: "API reference",
+        text: `${api.source.label} ${api.summary ?? ""}`,
+      },
+      ...api.commonErrorCodes.map((c) => ({
+        title: c.code,
+        url: `${path}#error-${c.code.replace(/[^A-Za-z0-9]+/g, "-")}`,
+        section: `${api.source.label} · common error`,
+        text: c.description,
+      })),
+    ],
+  };
+}
+
+/** The reference landing page: every API with its operations. */
+export function referenceIndexPage(apis: ApiDoc[]): Page {
+  const path = "reference/index.html";
+  const body = `<h1 id="top">API reference</h1>
+<p class="lead">Generated at build time from the OpenAPI documents in <code>spec/</code>: every operation with its parameters, request and response schemas, errors, rate limit, retry rule and code samples.</p>
+${apis
+  .map(
+    (api) =>
+      `<section><h2 id="${esc(api.source.id)}"><a href="${esc(href(path, apiPath(api)))}">${esc(api.title)}</a></h2>${api.summary ? `<p>${renderInline(api.summary)}</p>` : ""}${operationsTable(api, path)}</section>`,
+  )
+  .join("\n")}`;
+  return { path, title: "API reference", section: "reference", body, search: [] };
+}

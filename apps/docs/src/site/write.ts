@@ -1,0 +1,32 @@
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { layout } from "./layout.js";
+import type { Page, SearchEntry } from "./page.js";
+
+/** Writes the pages, the assets and the search index into a fresh `outDir`. */
+export function writeSite(
+  pages: Page[],
+  assetsDir: string,
+  outDir: string,
+): { files: number; searchEntries: number } {
+  rmSync(outDir, { recursive: true, force: true });
+  let files = 0;
+  const write = (rel: string, text: string) => {
+    const file = join(outDir, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    files++;
+  };
+  for (const page of pages) write(page.path, layout(page));
+  mkdirSync(join(outDir, "assets"), { recursive: true });
+  for (const asset of readdirSync(assetsDir)) {
+    copyFileSync(join(assetsDir, asset), join(outDir, "assets", asset));
+    files++;
+  }
+  const index: SearchEntry[] = pages.flatMap((p) => p.search);
+  const json = JSON.stringify(index);
+  write("search-index.json", json);
+  // The same data as a script, so search also works when the files are opened without a server.
+  write("search-index.js", `window.VOICETASK_SEARCH_INDEX = ${json};\n`);
+  return { files, searchEntries: index.length };
+}

@@ -1,0 +1,15 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "./build.js";
+import { distDir } from "./paths.js";
+import { createStaticServer, listen } from "./serve.js";
+
+/** `pnpm start`: serves the built site on 127.0.0.1:4011 (DOCS_PORT overrides), building it first if needed. */
+const port = Number(process.env.DOCS_PORT ?? 4011);
+if (!existsSync(join(distDir, "index.html"))) build();
+const server = createStaticServer(distDir);
+const url = await listen(server, port);
+console.log(`voicetask docs: ${url}`);
+const stop = () => server.close(() => process.exit(0));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,274 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { join, relative } from "node:path";
+import { type Browser, type BrowserContext, type Page as BrowserPage, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { build } from "../src/build.js";
+import { appDir, distDir, repoRoot } from "../src/paths.js";
+import { createStaticServer, listen } from "../src/serve.js";
+
+/**
+ * Walks the built site in headless Chromium: every page loads without console errors, failed or off-machine
+ * requests; every internal link and anchor resolves; nothing is wider than a 375 px phone; every operation of
+ * the three specs has its reference page; search finds an operation. Screenshots go to test-results/.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const PHONE = { width: 375, height: 812 };
+const DESKTOP = { width: 1280, height: 900 };
+const shotsDir = join(appDir, "test-results");
+
+interface Visit {
+  path: string;
+  consoleErrors: string[];
+  failedRequests: string[];
+  offMachine: string[];
+  links: { href: string; resolved: string }[];
+  ids: string[];
+  scrollWidth: number;
+  h1: string;
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.endsWith(".html"))
+    .map((f) => f.split("\\").join("/"))
+    .sort();
+}
+
+function specOperationIds(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const id of ["trtc", "chime-sdk-voice", "mock-control"]) {
+    const doc = parse(readFileSync(join(repoRoot, "spec", id, "openapi.yaml"), "utf8"), {
+      maxAliasCount: -1,
+    });
+    out[id] = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      (item) =>
+        Object.values(item)
+          .map((op) => (op && typeof op === "object" ? op.operationId : undefined))
+          .filter((x): x is string => typeof x === "string"),
+    );
+  }
+  return out;
+}
+
+describe("docs site in headless Chromium", () => {
+  let server: Server;
+  let origin = "";
+  let browser: Browser;
+  let phone: BrowserContext;
+  const visits = new Map<string, Visit>();
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `Chromium not found at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH; this test never skips.`,
+      );
+    }
+    build();
+    mkdirSync(shotsDir, { recursive: true });
+    server = createStaticServer(distDir);
+    origin = (await listen(server, 0)).replace(/\/$/, "");
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    phone = await browser.newContext({ viewport: PHONE });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  });
+
+  /** Opens one page at the phone width in a fresh tab, recording every problem the page causes. */
+  async function visit(path: string): Promise<Visit> {
+    const page = await phone.newPage();
+    const v: Visit = {
+      path,
+      consoleErrors: [],
+      failedRequests: [],
+      offMachine: [],
+      links: [],
+      ids: [],
+      scrollWidth: 0,
+      h1: "",
+    };
+    await page.route("**", (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === "data:" || url.hostname === "127.0.0.1") return route.continue();
+      v.offMachine.push(url.href);
+      return route.abort();
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") v.consoleErrors.push(m.text());
+    });
+    page.on("pageerror", (e) => v.consoleErrors.push(String(e)));
+    page.on("requestfailed", (r) => v.failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
+    page.on("response", (r) => {
+      if (r.status() >= 400) v.failedRequests.push(`${r.url()} HTTP ${r.status()}`);
+    });
+    const response = await page.goto(`${origin}/${path}`, { waitUntil: "load" });
+    // search.html fetches its index after load; wait for that too.
+    if (path === "search.html") await page.waitForLoadState("networkidle");
+    if (response?.status() !== 200) v.failedRequests.push(`${path} HTTP ${response?.status()}`);
+    const facts = await page.evaluate(() => ({
+      links: [...document.querySelectorAll("a[href]")].map((a) => ({
+        href: a.getAttribute("href") ?? "",
+        resolved: (a as HTMLAnchorElement).href,
+      })),
+      ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
+      scrollWidth: document.documentElement.scrollWidth,
+      h1: document.querySelector("h1")?.textContent ?? "",
+    }));
+    Object.assign(v, facts);
+    await page.close();
+    return v;
+  }
+
+  it("walks every page: no console error, no failed or off-machine request, no sideways scroll at 375 px", async () => {
+    const queue = htmlFiles(distDir);
+    expect(queue.length).toBeGreaterThan(20);
+    const seen = new Set(queue);
+    while (queue.length) {
+      const path = queue.shift()!;
+      const v = await visit(path);
+      visits.set(path, v);
+      for (const link of v.links) {
+        const url = new URL(link.resolved);
+        if (url.origin !== origin) continue;
+        const target = url.pathname.slice(1) || "index.html";
+        if (!seen.has(target) && target.endsWith(".html")) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+    const problems = [...visits.values()].flatMap((v) => [
+      ...v.consoleErrors.map((e) => `${v.path}: console error ${e}`),
+      ...v.failedRequests.map((e) => `${v.path}: failed request ${e}`),
+      ...v.offMachine.map((e) => `${v.path}: off-machine request ${e}`),
+      ...(v.scrollWidth > PHONE.width ? [`${v.path}: scrollWidth ${v.scrollWidth} > ${PHONE.width}`] : []),
+    ]);
+    expect(problems).toEqual([]);
+  });
+
+  it("has no broken internal link or anchor", () => {
+    expect(visits.size).toBeGreaterThan(0);
+    const broken: string[] = [];
+    let checked = 0;
+    for (const v of visits.values()) {
+      for (const link of v.links) {
+        const url = new URL(link.resolved);
+        if (url.protocol === "mailto:" || url.origin !== origin) continue;
+        if (url.search) continue; // search.html?q=… is the search form's target, checked below
+        const target = url.pathname.slice(1) || "index.html";
+        const file = join(distDir, target);
+        checked++;
+        if (!existsSync(file)) {
+          broken.push(`${v.path}: ${link.href} → missing ${target}`);
+          continue;
+        }
+        const anchor = decodeURIComponent(url.hash.slice(1));
+        if (anchor && target.endsWith(".html")) {
+          const ids = visits.get(target)?.ids;
+          if (!ids) broken.push(`${v.path}: ${link.href} → page not walked`);
+          else if (!ids.includes(anchor)) broken.push(`${v.path}: ${link.href} → no #${anchor} in ${target}`);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  });
+
+  it("has a reference page for every operation of the three specs, linked from the reference index", () => {
+    const ops = specOperationIds();
+    const index = visits.get("reference/index.html");
+    expect(index).toBeDefined();
+    const missing: string[] = [];
+    let count = 0;
+    for (const [spec, ids] of Object.entries(ops)) {
+      expect(ids.length, `${spec} has operations`).toBeGreaterThan(0);
+      for (const id of ids) {
+        count++;
+        const path = `reference/${spec}/${id}.html`;
+        const v = visits.get(path);
+        if (!v) missing.push(`${path} not built`);
+        else if (!v.h1.includes(id)) missing.push(`${path} h1 is "${v.h1}"`);
+        else if (!["samples", "responses", "rate-limit-and-retries"].every((a) => v.ids.includes(a)))
+          missing.push(`${path} lacks a section`);
+        if (!index?.links.some((l) => l.href === `${spec}/${id}.html`))
+          missing.push(`${path} not in reference/index.html`);
+      }
+    }
+    expect(count).toBeGreaterThanOrEqual(8 + 1);
+    expect(missing).toEqual([]);
+  });
+
+  it("finds an operation with the offline search, from the header box", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page: BrowserPage = await context.newPage();
+    const offMachine: string[] = [];
+    await page.route("**", (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol === "data:" || url.hostname === "127.0.0.1") return route.continue();
+      offMachine.push(url.href);
+      return route.abort();
+    });
+    await page.goto(`${origin}/guides/index.html`);
+    await page.fill("#site-search", "StopSpeakerSearchTask");
+    await page.press("#site-search", "Enter");
+    await page.waitForURL(/search\.html\?q=StopSpeakerSearchTask/);
+    const first = page.locator("#search-results li a").first();
+    await first.waitFor();
+    expect(await first.textContent()).toBe("StopSpeakerSearchTask");
+    await page.screenshot({ path: join(shotsDir, "search-phone.png"), fullPage: true });
+    await first.click();
+    await page.waitForURL(/reference\/chime-sdk-voice\/StopSpeakerSearchTask\.html$/);
+    expect(await page.locator("h1").textContent()).toContain("StopSpeakerSearchTask");
+    // Typing on the search page narrows live; an error code is searchable too.
+    await page.goto(`${origin}/search.html`);
+    await page.fill("#search-page-input", "TaskNotExist");
+    await page.locator("#search-results li").first().waitFor();
+    const titles = await page.locator("#search-results li a").allTextContents();
+    expect(titles).toContain("StopAIConversation");
+    expect(offMachine).toEqual([]);
+    await context.close();
+  });
+
+  it("saves screenshots of the main pages at phone and desktop widths", async () => {
+    const shots: [string, string][] = [
+      ["index.html", "home"],
+      ["guides/quick-start.html", "guide-quick-start"],
+      ["reference/trtc/StopAIConversation.html", "reference-stop-ai-conversation"],
+      ["reference/chime-sdk-voice/StartSpeakerSearchTask.html", "reference-start-speaker-search-task"],
+      ["reference/mock-control/index.html", "reference-mock-control"],
+      ["changelog.html", "changelog"],
+    ];
+    for (const [viewport, size] of [
+      ["phone", PHONE],
+      ["desktop", DESKTOP],
+    ] as const) {
+      const context = await browser.newContext({ viewport: size });
+      const page = await context.newPage();
+      await page.route("**", (route) =>
+        new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
+      );
+      for (const [path, name] of shots) {
+        await page.goto(`${origin}/${path}`, { waitUntil: "networkidle" });
+        await page.screenshot({ path: join(shotsDir, `${name}-${viewport}.png`), fullPage: true });
+      }
+      await context.close();
+    }
+    const saved = readdirSync(shotsDir).filter((f) => f.endsWith(".png"));
+    expect(saved.length).toBeGreaterThanOrEqual(shots.length * 2);
+    expect(relative(appDir, shotsDir)).toBe("test-results");
+  });
+});
