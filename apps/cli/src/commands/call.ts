@@ -1,0 +1,91 @@
+import type { GlobalOptions } from "../globals.js";
+import { seconds } from "../globals.js";
+import { dryRunCapture } from "../http/trace.js";
+import { createInvoker, type Invoker } from "../invoke.js";
+import type { Io } from "../io.js";
+import { render } from "../output/format.js";
+import { applyQuery } from "../output/query.js";
+import { resolveSettings, type Settings } from "../settings.js";
+import { colours } from "../style.js";
+import { poll } from "../waiters/poll.js";
+import type { WaiterDef } from "../waiters/table.js";
+import type { ProviderTable } from "./table.js";
+
+export interface Session {
+  settings: Settings;
+  invoker: Invoker;
+}
+
+/** Settings and a client for one provider (credentials resolved here: exit 4 when there are none). */
+export async function openSession(io: Io, table: ProviderTable, globals: GlobalOptions): Promise<Session> {
+  const settings = await resolveSettings(table.provider, globals, io.env);
+  const invoker = await createInvoker({
+    provider: table.provider,
+    globals,
+    settings,
+    env: io.env,
+    log: (text) => io.err(text),
+    fetch: io.fetch,
+  });
+  return { settings, invoker };
+}
+
+/** Calls and prints; a dry run prints the captured request instead. Answers false on a dry run. */
+export async function callAndPrint(
+  io: Io,
+  session: Session,
+  globals: GlobalOptions,
+  operation: string,
+  input: Record<string, unknown>,
+): Promise<{ sent: boolean; result: unknown }> {
+  let result: unknown;
+  try {
+    result = await session.invoker.call(operation, input);
+  } catch (error) {
+    const captured = dryRunCapture(error);
+    if (!captured) throw error;
+    io.out(captured.text);
+    return { sent: false, result: undefined };
+  }
+  await print(io, session.settings, globals, result);
+  return { sent: true, result };
+}
+
+export async function print(
+  io: Io,
+  settings: Settings,
+  globals: GlobalOptions,
+  result: unknown,
+): Promise<void> {
+  const text = await render(await applyQuery(result, globals.query), settings.output);
+  if (text) io.out(text);
+}
+
+/** Runs a waiter with a progress line on stderr when it is a TTY. */
+export async function runWaiter(
+  io: Io,
+  session: Session,
+  globals: GlobalOptions,
+  waiter: WaiterDef,
+  input: Record<string, unknown>,
+): Promise<unknown> {
+  const style = colours({ isTTY: io.stderrIsTTY }, io.env);
+  const tty = io.stderrIsTTY;
+  const result = await poll(waiter, {
+    call: (i) => session.invoker.call(waiter.operation, i),
+    input,
+    timeoutMs: seconds("wait-timeout", globals.waitTimeout, 120) * 1000,
+    intervalMs: seconds("wait-interval", globals.waitInterval, 2) * 1000,
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    progress: tty
+      ? (status, elapsed) =>
+          process.stderr.write(
+            `\r\x1b[2K${style.dim(`waiting for ${waiter.name}: ${status} (${Math.round(elapsed / 1000)} s)`)}`,
+          )
+      : undefined,
+  });
+  if (tty) process.stderr.write("\r\x1b[2K");
+  io.err(`${style.green("✓")} ${waiter.name}`);
+  return result;
+}

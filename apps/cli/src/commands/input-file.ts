@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+import type { Io } from "../io.js";
+import { kebab } from "../kebab.js";
+import type { Field } from "../schema/model.js";
+import { UsageError } from "../usage-error.js";
+
+/** Reads `--cli-input-json FILE|-|file://FILE` (aws and tccli spellings); top-level keys must be known fields. */
+export async function readInputFile(
+  io: Io,
+  source: string,
+  fields: Field[],
+): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = source === "-" ? await io.readStdin() : await readFile(source.replace(/^file:\/\//, ""), "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `--cli-input-json: cannot read ${source} (${(error as { code?: string }).code ?? "error"})`,
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--cli-input-json: not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UsageError("--cli-input-json: must be a JSON object");
+  }
+  const known = new Set(fields.map((f) => f.name));
+  const unknown = Object.keys(value).filter((k) => !known.has(k));
+  if (unknown.length) {
+    throw new UsageError(
+      `--cli-input-json: unknown field ${unknown.map((k) => `${k} (--${kebab(k)})`).join(", ")}`,
+    );
+  }
+  return value as Record<string, unknown>;
+}

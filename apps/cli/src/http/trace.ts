@@ -1,0 +1,85 @@
+import { REDACTED, redactBody, redactHeader, scrub } from "../redact.js";
+
+/** Thrown by the dry-run fetch after it captured the signed request, so nothing is sent. */
+export class DryRunCaptured extends Error {
+  override name = "DryRunCaptured";
+  constructor(readonly text: string) {
+    super("dry run: request captured, not sent");
+  }
+}
+
+/** Finds a {@link DryRunCaptured} in an error's cause chain (clients wrap what fetch throws). */
+export function dryRunCapture(error: unknown): DryRunCaptured | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
+    if (e instanceof DryRunCaptured) return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function headerLines(headers: Headers): string[] {
+  return [...headers].map(([name, value]) => `${name}: ${redactHeader(name, value)}`);
+}
+
+/** The request as it goes on the wire (Host included), secrets redacted. */
+export async function describeRequest(
+  request: Request,
+  secrets: readonly (string | undefined)[],
+): Promise<string> {
+  const url = new URL(request.url);
+  const body = request.body ? await request.clone().text() : "";
+  const headers = new Headers(request.headers);
+  if (!headers.has("host")) headers.set("host", url.host);
+  const lines = [`${request.method} ${request.url}`, ...headerLines(headers)];
+  if (body) lines.push("", redactBody(body));
+  return scrub(lines.join("\n"), secrets);
+}
+
+async function describeResponse(response: Response, ms: number, secrets: readonly (string | undefined)[]) {
+  const body = await response.clone().text();
+  const lines = [`${response.status} ${response.statusText} (${ms} ms)`, ...headerLines(response.headers)];
+  if (body) lines.push("", redactBody(body));
+  return scrub(lines.join("\n"), secrets);
+}
+
+const prefix = (mark: string, text: string) =>
+  text
+    .split("\n")
+    .map((l) => `${mark} ${l}`)
+    .join("\n");
+
+export interface TraceOptions {
+  dryRun: boolean;
+  debug: boolean;
+  /** Secret values (keys, tokens) to strip from anything printed. */
+  secrets: readonly (string | undefined)[];
+  log: (text: string) => void;
+  fetch?: typeof globalThis.fetch;
+}
+
+/**
+ * The `fetch` handed to the clients: it sees each request after signing. Dry run: describe it and stop.
+ * Debug: log request and response (redacted) on stderr.
+ */
+export function tracingFetch(o: TraceOptions): typeof globalThis.fetch {
+  const inner = o.fetch ?? globalThis.fetch.bind(globalThis);
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    if (o.dryRun) throw new DryRunCaptured(await describeRequest(request, o.secrets));
+    if (!o.debug) return inner(request, init?.signal ? { signal: init.signal } : undefined);
+    o.log(prefix(">", await describeRequest(request, o.secrets)));
+    const started = performance.now();
+    try {
+      const response = await inner(request, init?.signal ? { signal: init.signal } : undefined);
+      o.log(
+        prefix("<", await describeResponse(response, Math.round(performance.now() - started), o.secrets)),
+      );
+      return response;
+    } catch (error) {
+      o.log(`< ${scrub(String((error as Error).message ?? error), o.secrets)} (no response)`);
+      throw error;
+    }
+  }) as typeof globalThis.fetch;
+}
+
+export { REDACTED };

@@ -1,0 +1,80 @@
+import { findOperation, loadTable } from "./commands/table.js";
+import { report } from "./errors.js";
+import { splitArgs } from "./globals.js";
+import type { Io } from "./io.js";
+import { matchesName } from "./kebab.js";
+import { findProvider, providers } from "./providers.js";
+import { UsageError } from "./usage-error.js";
+
+function noExtra(words: string[], rest: string[]) {
+  const extra = [...words, ...rest];
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+}
+
+/** Runs one command line; answers the exit code (see exit-codes.ts). Never throws. */
+export async function main(argv: readonly string[], io: Io, version: string): Promise<number> {
+  try {
+    const { globals, words, rest } = splitArgs(argv);
+    const [first, second, third, ...others] = words;
+    if (globals.version) {
+      io.out(`voicetask ${version}`);
+      return 0;
+    }
+    if (!first || first === "help") {
+      const { rootHelp } = await import("./help.js");
+      (globals.help || first === "help" ? io.out : io.err)(rootHelp(version));
+      return globals.help || first === "help" ? 0 : 1;
+    }
+    if (first === "configure") {
+      const { runConfigure } = await import("./configure/command.js");
+      noExtra([], rest);
+      return await runConfigure(io, globals, words.slice(1));
+    }
+    if (first === "completion") {
+      const { runCompletion } = await import("./commands/completion.js");
+      noExtra(words.slice(2), rest);
+      return await runCompletion(io, second);
+    }
+    const provider = findProvider(first);
+    if (!provider) {
+      throw new UsageError(
+        `unknown command '${first}'`,
+        `Commands: ${[...providers.map((p) => p.id), "configure", "completion"].join(", ")}.`,
+      );
+    }
+    const table = await loadTable(provider);
+    if (!second) {
+      const [{ providerHelp }, { WAITERS }] = await Promise.all([
+        import("./help.js"),
+        import("./waiters/table.js"),
+      ]);
+      (globals.help ? io.out : io.err)(providerHelp(table, WAITERS[provider.id]));
+      return globals.help ? 0 : 1;
+    }
+    if (second === "wait") {
+      const { runWait } = await import("./commands/wait.js");
+      noExtra(others, []);
+      return await runWait(io, table, third, globals, rest);
+    }
+    if (second === "usersig" && provider.id === "trtc") {
+      const { runUserSig } = await import("./commands/usersig.js");
+      noExtra(words.slice(2), []);
+      return await runUserSig(io, globals, rest);
+    }
+    const op = findOperation(table, second);
+    if (!op) {
+      const close = table.operations.filter(
+        (o) => matchesName(second.split("-")[0] ?? "", o.name.slice(0, 4)) || o.command.includes(second),
+      );
+      throw new UsageError(
+        `unknown operation '${second}' for ${provider.id}`,
+        `Operations: ${(close.length ? close : table.operations).map((o) => o.command).join(", ")}.`,
+      );
+    }
+    noExtra(words.slice(2), []);
+    const { runOperation } = await import("./commands/operation.js");
+    return await runOperation(io, table, op, globals, rest);
+  } catch (error) {
+    return report(io, error);
+  }
+}
