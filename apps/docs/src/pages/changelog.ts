@@ -77,7 +77,7 @@ export function changelogPage(pending: PendingChangeset[], changelogs: PackageCh
   const released = changelogs.length
     ? changelogs
         .map((c) => {
-          const md = demote(c.markdown.replace(/^# .*\n/, ""), 2);
+          const md = demote(c.markdown.replace(/^# .*\n/, ""), 1);
           const id = `pkg-${c.name.replace(/[^a-z0-9]+/gi, "-")}`;
           return `<section><h2 id="${esc(id)}"><code>${esc(c.name)}</code></h2>${renderMarkdown(md, `${id}-`).html}</section>`;
         })
