@@ -16,3 +16,8 @@ export interface CryptoBackend {
   /** Lower-case hex HMAC-SHA256 of UTF-8 `data` under `key`. */
   hmacHex(key: HmacKey, data: string): MaybePromise<string>;
 }
+
+/** True for promises (the Web Crypto backend); the node backend answers synchronously, saving a microtask. */
+export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}

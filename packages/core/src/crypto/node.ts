@@ -10,14 +10,15 @@ export const sha256Hex: CryptoBackend["sha256Hex"] = oneShot
   ? (data) => oneShot("sha256", data, "hex")
   : (data) => nodeCrypto.createHash("sha256").update(data).digest("hex");
 
+/** Returns a KeyObject: node:crypto then skips re-importing the key bytes on every HMAC. */
 export const deriveKey: CryptoBackend["deriveKey"] = (secret, steps): MaybePromise<HmacKey> => {
   let key: Uint8Array = Buffer.from(secret, "utf8");
   for (const step of steps) key = nodeCrypto.createHmac("sha256", key).update(step, "utf8").digest();
-  return key;
+  return nodeCrypto.createSecretKey(key);
 };
 
 export const hmacHex: CryptoBackend["hmacHex"] = (key, data) =>
   nodeCrypto
-    .createHmac("sha256", key as Uint8Array)
+    .createHmac("sha256", key as nodeCrypto.KeyObject)
     .update(data, "utf8")
     .digest("hex");

@@ -19,8 +19,11 @@ async function hmacRaw(key: CryptoKey, data: string): Promise<ArrayBuffer> {
   return subtle().sign("HMAC", key, encoder.encode(data));
 }
 
+/** HMAC pads keys with zeros to the 64-byte block, so an empty key is the all-zero block (Web Crypto refuses ""). */
+const EMPTY_KEY = new Uint8Array(64);
+
 function importKey(raw: Uint8Array<ArrayBuffer> | ArrayBuffer): Promise<CryptoKey> {
-  return subtle().importKey("raw", raw, HMAC, false, ["sign"]);
+  return subtle().importKey("raw", raw.byteLength === 0 ? EMPTY_KEY : raw, HMAC, false, ["sign"]);
 }
 
 export const sha256Hex: CryptoBackend["sha256Hex"] = async (data) =>

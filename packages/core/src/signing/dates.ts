@@ -1,6 +1,14 @@
 /** `YYYY-MM-DD` (UTC) of a Unix time in seconds: the TC3 credential-scope date. */
+let memoDay = Number.NaN;
+let memoDate = "";
+
 export function utcDateOfSeconds(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
+  const day = Math.floor(seconds / 86_400);
+  if (day !== memoDay) {
+    memoDate = new Date(day * 86_400_000).toISOString().slice(0, 10);
+    memoDay = day;
+  }
+  return memoDate;
 }
 
 /** `YYYYMMDDTHHMMSSZ` (UTC, whole seconds): the SigV4 `X-Amz-Date` form. */

@@ -1,5 +1,5 @@
 import { deriveKey, sha256Hex } from "#crypto";
-import type { HmacKey } from "../crypto/backend.js";
+import { type HmacKey, isPromise, type MaybePromise } from "../crypto/backend.js";
 
 /**
  * Derived signing keys, cached per (secret digest, date, scope). The secret never appears in a cache key: keys
@@ -14,35 +14,53 @@ const keys = new Map<string, HmacKey>();
  */
 const digests = new WeakMap<object, { secret: string; digest: string }>();
 
-async function secretDigest(owner: object | undefined, secret: string): Promise<string> {
+function secretDigest(owner: object | undefined, secret: string): MaybePromise<string> {
   const memo = owner ? digests.get(owner) : undefined;
   if (memo && memo.secret === secret) return memo.digest;
-  const digest = await sha256Hex(`voicetask-signing-key\n${secret}`);
-  if (owner) digests.set(owner, { secret, digest });
-  return digest;
+  const remember = (digest: string) => {
+    if (owner) digests.set(owner, { secret, digest });
+    return digest;
+  };
+  const digest = sha256Hex(`voicetask-signing-key\n${secret}`);
+  return isPromise(digest) ? digest.then(remember) : remember(digest);
 }
 
-/**
- * HMAC chain `secretPrefix + secret` → steps…, served from the cache when the same secret, date and scope were
- * derived before. `owner` (the credentials object) lets repeated calls skip re-hashing the secret.
- */
-export async function cachedSigningKey(
-  owner: object | undefined,
+function lookup(
+  digest: string,
   secretPrefix: string,
   secret: string,
   steps: readonly string[],
-): Promise<HmacKey> {
-  const id = `${secretPrefix}\n${await secretDigest(owner, secret)}\n${steps.join("\n")}`;
+): MaybePromise<HmacKey> {
+  const id = `${secretPrefix}\n${digest}\n${steps.join("\n")}`;
   const hit = keys.get(id);
   if (hit) {
     keys.delete(id);
     keys.set(id, hit);
     return hit;
   }
-  const key = await deriveKey(secretPrefix + secret, steps);
-  keys.set(id, key);
-  if (keys.size > MAX_ENTRIES) keys.delete(keys.keys().next().value as string);
-  return key;
+  const store = (key: HmacKey) => {
+    keys.set(id, key);
+    if (keys.size > MAX_ENTRIES) keys.delete(keys.keys().next().value as string);
+    return key;
+  };
+  const key = deriveKey(secretPrefix + secret, steps);
+  return isPromise(key) ? key.then(store) : store(key);
+}
+
+/**
+ * HMAC chain `secretPrefix + secret` → steps…, served from the cache when the same secret, date and scope were
+ * derived before. `owner` (the credentials object) lets repeated calls skip re-hashing the secret.
+ */
+export function cachedSigningKey(
+  owner: object | undefined,
+  secretPrefix: string,
+  secret: string,
+  steps: readonly string[],
+): MaybePromise<HmacKey> {
+  const digest = secretDigest(owner, secret);
+  return isPromise(digest)
+    ? digest.then((d) => lookup(d, secretPrefix, secret, steps))
+    : lookup(digest, secretPrefix, secret, steps);
 }
 
 /** Number of cached keys (for tests of the bound). */

@@ -1,4 +1,4 @@
-/** Reads a Request's body bytes once (null for bodiless requests). The Request's body is consumed. */
+/** Reads a Request's body bytes once (undefined for bodiless requests). The Request's body is consumed. */
 export async function readBody(request: Request): Promise<Uint8Array | undefined> {
   if (request.body === null) return undefined;
   return new Uint8Array(await request.arrayBuffer());
@@ -14,6 +14,10 @@ export function headersRecord(headers: Headers): Record<string, string> {
 }
 
 /** A copy of `request` carrying `headers` and the already-read `body`. */
-export function rebuild(request: Request, headers: Headers, body: Uint8Array | undefined): Request {
+export function rebuild(
+  request: Request,
+  headers: Record<string, string>,
+  body: Uint8Array | undefined,
+): Request {
   return new Request(request, { headers, body: body as BodyInit | undefined });
 }

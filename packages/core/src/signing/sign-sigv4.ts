@@ -21,15 +21,15 @@ export interface SignSigV4Options {
  */
 export async function signSigV4(request: Request, o: SignSigV4Options): Promise<Request> {
   const url = new URL(request.url);
-  const headers = new Headers(request.headers);
-  for (const generated of ["authorization", "x-amz-date", "date"]) headers.delete(generated);
+  const headers = headersRecord(request.headers);
+  for (const generated of ["authorization", "x-amz-date", "date"]) delete headers[generated];
   const body = await readBody(request);
   const signed = await sigV4Sign({
     method: request.method,
     host: url.host,
     path: url.pathname,
     query: url.search.slice(1),
-    headers: headersRecord(headers),
+    headers,
     payload: body,
     date: o.date ?? new Date(),
     region: o.region,
@@ -37,7 +37,7 @@ export async function signSigV4(request: Request, o: SignSigV4Options): Promise<
     credentials: o.credentials,
     applyChecksum: o.applyChecksum,
   });
-  for (const [name, value] of Object.entries(signed.signingHeaders)) headers.set(name, value);
-  headers.set("authorization", signed.authorization);
+  Object.assign(headers, signed.signingHeaders);
+  headers.authorization = signed.authorization;
   return rebuild(request, headers, body);
 }

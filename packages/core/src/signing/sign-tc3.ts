@@ -20,22 +20,22 @@ export interface SignTc3Options {
 export async function signTc3(request: Request, o: SignTc3Options): Promise<Request> {
   const url = new URL(request.url);
   const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers = new Headers(request.headers);
-  headers.set("x-tc-timestamp", String(timestamp));
-  if (o.credentials.token) headers.set("x-tc-token", o.credentials.token);
+  const headers = headersRecord(request.headers);
+  headers["x-tc-timestamp"] = String(timestamp);
+  if (o.credentials.token) headers["x-tc-token"] = o.credentials.token;
   const body = await readBody(request);
   const { authorization } = await tc3Sign({
     method: request.method,
     host: url.host,
     path: url.pathname,
     query: url.search.slice(1),
-    headers: headersRecord(headers),
+    headers,
     signedHeaders: o.signedHeaders,
     payload: body,
     timestamp,
     service: o.service ?? (url.hostname.split(".")[0] as string),
     credentials: o.credentials,
   });
-  headers.set("authorization", authorization);
+  headers.authorization = authorization;
   return rebuild(request, headers, body);
 }

@@ -1,4 +1,5 @@
 import { hmacHex, sha256Hex } from "#crypto";
+import { isPromise } from "../crypto/backend.js";
 import { amzDate as formatAmzDate } from "./dates.js";
 import { lowerCaseHeaders, sortedHeaderNames } from "./headers.js";
 import { cachedSigningKey } from "./key-cache.js";
@@ -117,14 +118,19 @@ export async function sigV4SignCanonical(
 ): Promise<{ signature: string; stringToSign: string; scope: string }> {
   const shortDate = amzDate.slice(0, 8);
   const scope = `${shortDate}/${region}/${service}/aws4_request`;
-  const stringToSign = `${SIGV4_ALGORITHM}\n${amzDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
-  const key = await cachedSigningKey(credentials, "AWS4", credentials.secretAccessKey, [
+  let hash = sha256Hex(canonicalRequest);
+  if (isPromise(hash)) hash = await hash;
+  const stringToSign = `${SIGV4_ALGORITHM}\n${amzDate}\n${scope}\n${hash}`;
+  let key = cachedSigningKey(credentials, "AWS4", credentials.secretAccessKey, [
     shortDate,
     region,
     service,
     "aws4_request",
   ]);
-  return { signature: await hmacHex(key, stringToSign), stringToSign, scope };
+  if (isPromise(key)) key = await key;
+  let signature = hmacHex(key, stringToSign);
+  if (isPromise(signature)) signature = await signature;
+  return { signature, stringToSign, scope };
 }
 
 /** SigV4 (AWS4-HMAC-SHA256, Authorization header) on plain parts: the hot-path form. */
@@ -139,10 +145,11 @@ export async function sigV4Sign(parts: SigV4Parts): Promise<SigV4Signature> {
   const signingHeaders: Record<string, string> = { "x-amz-date": amzDate };
   if (parts.credentials.sessionToken) signingHeaders["x-amz-security-token"] = parts.credentials.sessionToken;
   const sentHash = headers.get("x-amz-content-sha256");
-  const payloadHash =
+  let payloadHash =
     typeof sentHash === "string"
       ? sentHash
-      : (parts.payloadHash ?? (parts.payload === undefined ? EMPTY_SHA256 : await sha256Hex(parts.payload)));
+      : (parts.payloadHash ?? (parts.payload === undefined ? EMPTY_SHA256 : sha256Hex(parts.payload)));
+  if (isPromise(payloadHash)) payloadHash = await payloadHash;
   if (sentHash === undefined && (parts.applyChecksum ?? true))
     signingHeaders["x-amz-content-sha256"] = payloadHash;
   for (const name in signingHeaders) headers.set(name, signingHeaders[name] as string);

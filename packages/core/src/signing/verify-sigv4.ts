@@ -15,6 +15,8 @@ export interface VerifySigV4Options {
   now?: number;
   /** Allowed clock skew either way; default 300000 (5 minutes). */
   maxSkewMs?: number;
+  /** Normalize and re-encode the path as every service but S3 does. Default true. */
+  normalizePath?: boolean;
 }
 
 /** restJson1 front doors answer authentication failures with 403. */
@@ -119,6 +121,7 @@ export async function verifySigV4(req: WireRequest, o: VerifySigV4Options): Prom
       headers: lowerCaseHeaders(req.headers),
       signedHeaders,
       payloadHash: bodyHash,
+      normalizePath: o.normalizePath,
     });
   } catch {
     return invalid(MISMATCH);

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { tc3Sign } from "./tc3.js";
+import type { WireRequest } from "./types.js";
+import { verifyTc3 } from "./verify-tc3.js";
+
+const credentials = { secretId: "AKIDTEST", secretKey: "not-a-real-secret" };
+const timestamp = 1_700_000_000;
+const lookupSecret = (id: string) => (id === credentials.secretId ? credentials.secretKey : undefined);
+const body = new TextEncoder().encode('{"TaskId":"task-1"}');
+
+async function signedWire(signedHost: string, sentHost: string): Promise<WireRequest> {
+  const headers = { "content-type": "application/json", "x-tc-action": "StopAIConversation" };
+  const { authorization } = await tc3Sign({
+    method: "POST",
+    host: signedHost,
+    headers,
+    payload: body,
+    timestamp,
+    service: "trtc",
+    credentials,
+  });
+  return {
+    method: "POST",
+    url: "/",
+    headers: { ...headers, host: sentHost, "x-tc-timestamp": String(timestamp), authorization },
+    body,
+  };
+}
+
+describe("verifyTc3", () => {
+  const now = timestamp * 1000;
+
+  it("accepts the Host as sent and the official SDK's port-less signed host", async () => {
+    const ours = await signedWire("trtc.intl.tencentcloudapi.com:8443", "trtc.intl.tencentcloudapi.com:8443");
+    const sdk = await signedWire("trtc.intl.tencentcloudapi.com", "trtc.intl.tencentcloudapi.com:8443");
+    expect(await verifyTc3(ours, { lookupSecret, now })).toMatchObject({ ok: true, service: "trtc" });
+    expect(await verifyTc3(sdk, { lookupSecret, now })).toMatchObject({ ok: true, keyId: "AKIDTEST" });
+    const otherHost = await signedWire("trtc.tencentcloudapi.com", "trtc.intl.tencentcloudapi.com:8443");
+    expect(await verifyTc3(otherHost, { lookupSecret, now })).toMatchObject({
+      code: "AuthFailure.SignatureFailure",
+    });
+  });
+
+  it("enforces the skew window in both directions, inclusive at the edge", async () => {
+    const wire = await signedWire("trtc.tencentcloudapi.com", "trtc.tencentcloudapi.com");
+    const expire = { ok: false, code: "AuthFailure.SignatureExpire", httpStatus: 200 };
+    expect(await verifyTc3(wire, { lookupSecret, now: now + 300_000 })).toMatchObject({ ok: true });
+    expect(await verifyTc3(wire, { lookupSecret, now: now - 300_000 })).toMatchObject({ ok: true });
+    expect(await verifyTc3(wire, { lookupSecret, now: now + 300_001 })).toMatchObject(expire);
+    expect(await verifyTc3(wire, { lookupSecret, now: now - 300_001 })).toMatchObject(expire);
+    expect(await verifyTc3(wire, { lookupSecret, now: now + 60_001, maxSkewMs: 60_000 })).toMatchObject(
+      expire,
+    );
+  });
+
+  it("answers Tencent's codes and messages, never echoing secrets or signatures", async () => {
+    const wire = await signedWire("trtc.tencentcloudapi.com", "trtc.tencentcloudapi.com");
+    const auth = wire.headers.authorization as string;
+    const results = [
+      await verifyTc3(
+        { ...wire, headers: { ...wire.headers, authorization: undefined } },
+        { lookupSecret, now },
+      ),
+      await verifyTc3(
+        { ...wire, headers: { ...wire.headers, authorization: auth.replace("TC3-HMAC-SHA256", "HMAC") } },
+        { lookupSecret, now },
+      ),
+      await verifyTc3(
+        { ...wire, headers: { ...wire.headers, authorization: auth.replace("content-type;host", "host") } },
+        { lookupSecret, now },
+      ),
+      await verifyTc3(
+        { ...wire, headers: { ...wire.headers, "x-tc-timestamp": "soon" } },
+        { lookupSecret, now },
+      ),
+      await verifyTc3(wire, { lookupSecret: () => undefined, now }),
+      await verifyTc3(wire, { lookupSecret: () => "another-secret", now }),
+    ];
+    expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual([
+      "AuthFailure.InvalidAuthorization",
+      "AuthFailure.InvalidAuthorization",
+      "AuthFailure.InvalidAuthorization",
+      "AuthFailure.InvalidAuthorization",
+      "AuthFailure.SecretIdNotFound",
+      "AuthFailure.SignatureFailure",
+    ]);
+    expect(results[4]).toMatchObject({
+      message: "The SecretId is not found, please ensure that your SecretId is correct.",
+    });
+    expect(results[5]).toMatchObject({
+      message: "The provided credentials could not be validated. Please check your signature is correct.",
+    });
+    const signature = /Signature=(\w+)/.exec(auth)?.[1] as string;
+    for (const r of results) {
+      const text = JSON.stringify(r);
+      expect(text).not.toContain(credentials.secretKey);
+      expect(text).not.toContain(signature);
+    }
+  });
+
+  it("rejects a credential scope date that is not the UTC date of the timestamp", async () => {
+    const wire = await signedWire("trtc.tencentcloudapi.com", "trtc.tencentcloudapi.com");
+    const auth = (wire.headers.authorization as string).replace("2023-11-14", "2023-11-15");
+    const result = await verifyTc3(
+      { ...wire, headers: { ...wire.headers, authorization: auth } },
+      { lookupSecret, now },
+    );
+    expect(result).toMatchObject({ code: "AuthFailure.SignatureFailure" });
+  });
+});
