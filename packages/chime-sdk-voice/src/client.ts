@@ -6,7 +6,7 @@ import {
   type Sender,
   signSigV4,
 } from "@voicetask/core";
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { senderFetch } from "./bridge.js";
 import { clockFrom, type NowOption } from "./clock-option.js";
 import { type AwsCredentialsOption, credentialsSource } from "./credentials.js";
@@ -17,6 +17,7 @@ import { service } from "./generated/service.js";
 import { splitInput } from "./input.js";
 import { type MethodName, methods } from "./methods.js";
 import { namedAwsRestJsonProtocol } from "./named-errors.js";
+import { createClient } from "./openapi-fetch.js";
 import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
 import type { InputOf, OutputOf } from "./types.js";
 

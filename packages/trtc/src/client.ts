@@ -6,7 +6,7 @@ import {
   type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
-import createClient, { type Client } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
 import { senderFetch } from "./bridge.js";
 import { clockFrom, type NowOption } from "./clock-option.js";
 import { credentialsSource, type TencentCredentialsOption } from "./credentials.js";
@@ -14,6 +14,7 @@ import { type OperationName, operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { service } from "./generated/service.js";
 import { type MethodName, methods } from "./methods.js";
+import { createClient } from "./openapi-fetch.js";
 import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
 import { type ActionInfo, tcActionMiddleware } from "./tc-action.js";
 import type { RequestOf, ResponseOf } from "./types.js";
