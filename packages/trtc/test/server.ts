@@ -35,6 +35,8 @@ export async function startTrtcServer(
     if (req.method === "GET") {
       if (req.url === "/app.js" && appJs) {
         res.writeHead(200, { "content-type": "text/javascript" }).end(await readFile(appJs));
+      } else if (req.url !== "/") {
+        res.writeHead(404).end();
       } else {
         res
           .writeHead(200, { "content-type": "text/html" })
