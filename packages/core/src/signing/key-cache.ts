@@ -8,21 +8,9 @@ import { type HmacKey, isPromise, type MaybePromise } from "../crypto/backend.js
 const MAX_ENTRIES = 64;
 const keys = new Map<string, HmacKey>();
 
-/**
- * Secret digests memoised per credentials object (weakly held, so nothing outlives the caller's object); the entry
- * keeps a reference to the caller's own secret string only to notice when the object's secret is changed.
- */
-const digests = new WeakMap<object, { secret: string; digest: string }>();
-
-function secretDigest(owner: object | undefined, secret: string): MaybePromise<string> {
-  const memo = owner ? digests.get(owner) : undefined;
-  if (memo && memo.secret === secret) return memo.digest;
-  const remember = (digest: string) => {
-    if (owner) digests.set(owner, { secret, digest });
-    return digest;
-  };
-  const digest = sha256Hex(`voicetask-signing-key\n${secret}`);
-  return isPromise(digest) ? digest.then(remember) : remember(digest);
+/** A digest of the secret names it in cache keys; the secret itself is never stored. */
+function secretDigest(secret: string): MaybePromise<string> {
+  return sha256Hex(`voicetask-signing-key\n${secret}`);
 }
 
 function lookup(
@@ -49,15 +37,14 @@ function lookup(
 
 /**
  * HMAC chain `secretPrefix + secret` → steps…, served from the cache when the same secret, date and scope were
- * derived before. `owner` (the credentials object) lets repeated calls skip re-hashing the secret.
+ * derived before.
  */
 export function cachedSigningKey(
-  owner: object | undefined,
   secretPrefix: string,
   secret: string,
   steps: readonly string[],
 ): MaybePromise<HmacKey> {
-  const digest = secretDigest(owner, secret);
+  const digest = secretDigest(secret);
   return isPromise(digest)
     ? digest.then((d) => lookup(d, secretPrefix, secret, steps))
     : lookup(digest, secretPrefix, secret, steps);

@@ -121,7 +121,7 @@ export async function sigV4SignCanonical(
   let hash = sha256Hex(canonicalRequest);
   if (isPromise(hash)) hash = await hash;
   const stringToSign = `${SIGV4_ALGORITHM}\n${amzDate}\n${scope}\n${hash}`;
-  let key = cachedSigningKey(credentials, "AWS4", credentials.secretAccessKey, [
+  let key = cachedSigningKey("AWS4", credentials.secretAccessKey, [
     shortDate,
     region,
     service,

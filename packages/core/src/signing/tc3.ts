@@ -76,11 +76,7 @@ export async function tc3SignCanonical(
   const date = utcDateOfSeconds(timestamp);
   const scope = `${date}/${service}/tc3_request`;
   const stringToSign = `${TC3_ALGORITHM}\n${timestamp}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
-  const key = await cachedSigningKey(credentials, "TC3", credentials.secretKey, [
-    date,
-    service,
-    "tc3_request",
-  ]);
+  const key = await cachedSigningKey("TC3", credentials.secretKey, [date, service, "tc3_request"]);
   return { signature: await hmacHex(key, stringToSign), stringToSign, scope };
 }
 
