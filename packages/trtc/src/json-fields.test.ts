@@ -24,8 +24,18 @@ describe("JSON-string field builders", () => {
   });
 
   it("ttsConfig keeps the provider's discriminated shape", () => {
-    const text = ttsConfig({ TTSType: "flow", VoiceId: "v-female-R2s4N9qJ", Model: "flow_01_turbo", Speed: 1 });
-    expect(JSON.parse(text)).toEqual({ TTSType: "flow", VoiceId: "v-female-R2s4N9qJ", Model: "flow_01_turbo", Speed: 1 });
+    const text = ttsConfig({
+      TTSType: "flow",
+      VoiceId: "v-female-R2s4N9qJ",
+      Model: "flow_01_turbo",
+      Speed: 1,
+    });
+    expect(JSON.parse(text)).toEqual({
+      TTSType: "flow",
+      VoiceId: "v-female-R2s4N9qJ",
+      Model: "flow_01_turbo",
+      Speed: 1,
+    });
   });
 
   it("rejects a wrong shape at compile time", () => {
