@@ -5,28 +5,14 @@ import { jsLiteral } from "./js-literal.js";
 import { methodName } from "./names.js";
 import type { Sample } from "./sample.js";
 
-/** Client construction per provider; credentials come from the environment, never from the page. */
+/** Client construction per provider; keys come from the environment through core's default chain. */
 const CLIENT_SETUP: Record<string, (factory: string, api: ApiDoc) => string> = {
-  tencent: (factory, api) => {
-    const region = regionOf(api) ?? "ap-guangzhou";
-    return `const client = ${factory}({
-  region: ${JSON.stringify(region)},
-  credentials: {
-    secretId: process.env.TENCENTCLOUD_SECRET_ID!,
-    secretKey: process.env.TENCENTCLOUD_SECRET_KEY!,
-  },
-});`;
-  },
-  aws: (factory, api) => {
-    const region = api.servers[0]?.variables.region?.default ?? "us-east-1";
-    return `const client = ${factory}({
-  region: ${JSON.stringify(region)},
-  credentials: {
-    accessKeyId: process.env.AWS_ACCESS_KEY_ID!,
-    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY!,
-  },
-});`;
-  },
+  tencent: (factory, api) =>
+    `// Keys: TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY from the environment (or pass \`credentials\`).
+const client = ${factory}({ region: ${JSON.stringify(regionOf(api) ?? "ap-guangzhou")} });`,
+  aws: (factory, api) =>
+    `// Keys: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY from the environment (or pass \`credentials\`).
+const client = ${factory}({ region: ${JSON.stringify(api.servers[0]?.variables.region?.default ?? "us-east-1")} });`,
 };
 
 /** The first value of the X-TC-Region enum, for Tencent samples. */
