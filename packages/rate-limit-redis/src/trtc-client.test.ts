@@ -1,0 +1,98 @@
+import { setMaxListeners } from "node:events";
+import { ThrottlingError } from "@voicetask/core";
+import { createTrtcClient } from "@voicetask/trtc";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
+import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-store.js";
+
+// Two clients with their own store and connection stand for two processes of a fleet (the multi-process
+// test covers real processes); here the point is the wiring: `createTrtcClient({ rateLimit: { store } })`.
+const credentials = {
+  secretId: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+  secretKey: "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const okAnswer = () => Response.json({ Response: { RequestId: "req-ok" } });
+const throttleAnswer = () =>
+  Response.json({
+    Response: { Error: { Code: "RequestLimitExceeded", Message: "slow down" }, RequestId: "r" },
+  });
+
+let server: TestRedisServer;
+let stores: RedisRateLimitStore[] = [];
+
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function fleetMember(keyPrefix: string, answer: () => Response = okAnswer) {
+  const sent: number[] = [];
+  const store = createRedisRateLimitStore({ url: server.url, keyPrefix, logger: { warn: () => {} } });
+  stores.push(store);
+  const fetch = async () => {
+    sent.push(Date.now());
+    return answer();
+  };
+  const client = createTrtcClient({
+    region: "ap-guangzhou",
+    credentials,
+    fetch,
+    retry: false,
+    rateLimit: { store },
+  });
+  return { client, sent };
+}
+
+describe("createTrtcClient({ rateLimit: { store } }) with the Redis store", () => {
+  it("two clients with their own stores send no more than the documented 20/s together", async () => {
+    const a = fleetMember("fleet1:");
+    const b = fleetMember("fleet1:");
+    const abort = new AbortController();
+    setMaxListeners(64, abort.signal);
+    const calls = [a, b].flatMap(({ client }) =>
+      Array.from({ length: 15 }, (_, i) =>
+        client.stopAIConversation({ TaskId: `task-${i}` }, { signal: abort.signal }).catch(() => {}),
+      ),
+    );
+    const deadline = Date.now() + 5000;
+    while (a.sent.length + b.sent.length < 20 && Date.now() < deadline) await sleep(10);
+    expect(a.sent.length + b.sent.length).toBe(20);
+    // The next slot frees one window (1050 ms) after the first booking; until then nobody sends.
+    await sleep(300);
+    expect(a.sent.length + b.sent.length).toBe(20);
+    expect(a.sent.length).toBeGreaterThan(0);
+    expect(b.sent.length).toBeGreaterThan(0);
+    abort.abort();
+    await Promise.all(calls);
+    await Promise.all(stores.map((s) => s.close()));
+    stores = [];
+  });
+
+  it("a throttle answer seen by one client pauses the key in Redis for the other", async () => {
+    const a = fleetMember("fleet2:", throttleAnswer);
+    const b = fleetMember("fleet2:");
+    const admin = new Redis(server.url);
+    try {
+      await expect(a.client.stopAIConversation({ TaskId: "t" })).rejects.toBeInstanceOf(ThrottlingError);
+      const [pauseKey, ...others] = await admin.keys("fleet2:*:pause");
+      expect(others).toEqual([]);
+      const ttl = await admin.pttl(pauseKey!);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(1050);
+
+      const call = b.client.stopAIConversation({ TaskId: "t" });
+      await sleep(Math.max(0, ttl - 300));
+      expect(b.sent).toHaveLength(0);
+      await call;
+      expect(b.sent).toHaveLength(1);
+    } finally {
+      await admin.quit();
+      await Promise.all(stores.map((s) => s.close()));
+      stores = [];
+    }
+  });
+});
