@@ -70,6 +70,10 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       ? "rate limits use a local in-memory budget in each process"
       : "rate-limit acquisitions fail with RedisUnavailableError",
   );
+  // The last connection error of a store-owned client names the outage better than its status does.
+  let lastConnectionError: string | undefined;
+  if (ownsClient) client.on("error", (error: Error) => (lastConnectionError = error.message));
+  client.on("ready", () => (lastConnectionError = undefined));
   const bookingPrefix = randomUUID();
   let bookings = 0;
   let starting: Promise<void> | undefined = firstConnectionSettled(client, connectTimeoutMs).then(() => {
@@ -82,7 +86,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   ): Promise<{ value: T } | { unavailable: string; cause?: unknown }> {
     if (starting) await starting;
     if (client.status !== "ready") {
-      const reason = `connection ${client.status}`;
+      const reason = lastConnectionError ?? `connection ${client.status}`;
       availability.markDown(reason);
       return { unavailable: reason };
     }
