@@ -1,3 +1,6 @@
+import { parseJsonBody } from "./http/json.js";
+import { redactHeaders, redactValue } from "./redact.js";
+
 export interface JournalEntry {
   requestId: string;
   time: string;
@@ -17,25 +20,43 @@ export interface JournalEntry {
   bodyBytes: number;
 }
 
+/** What is recorded per request; redaction happens when the journal is read, off the hot path. */
+export interface JournalRecord extends Omit<JournalEntry, "headers" | "body"> {
+  rawHeaders: Record<string, string | string[] | undefined>;
+  /** The body bytes when small enough to show. */
+  rawBody?: Uint8Array;
+}
+
+function present(r: JournalRecord): JournalEntry {
+  const { rawHeaders, rawBody, ...rest } = r;
+  let body: unknown;
+  if (rawBody && rawBody.length > 0) {
+    const parsed = parseJsonBody(rawBody);
+    if (parsed.ok) body = redactValue(parsed.value);
+  }
+  return { ...rest, headers: redactHeaders(rawHeaders), ...(body !== undefined ? { body } : {}) };
+}
+
 /** The last `capacity` provider requests, oldest first. */
 export class Journal {
-  private entries: JournalEntry[] = [];
+  private records: JournalRecord[] = [];
   constructor(private readonly capacity = 1000) {}
 
-  add(entry: JournalEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+  add(record: JournalRecord): void {
+    this.records.push(record);
+    if (this.records.length > this.capacity * 1.25)
+      this.records.splice(0, this.records.length - this.capacity);
   }
 
   list(filter: { account?: string; operation?: string; limit?: number } = {}): JournalEntry[] {
-    let out = this.entries;
+    let out = this.records.slice(-this.capacity);
     if (filter.account !== undefined) out = out.filter((e) => e.account === filter.account);
     if (filter.operation !== undefined) out = out.filter((e) => e.operation === filter.operation);
     if (filter.limit !== undefined) out = out.slice(-filter.limit);
-    return [...out];
+    return out.map(present);
   }
 
   clear(account?: string): void {
-    this.entries = account === undefined ? [] : this.entries.filter((e) => e.account !== account);
+    this.records = account === undefined ? [] : this.records.filter((e) => e.account !== account);
   }
 }

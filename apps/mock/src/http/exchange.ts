@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { JOURNAL_BODY_LIMIT, type MockContext } from "../context.js";
 import { requestId as newRequestId } from "../ids.js";
-import { redactHeaders, redactValue } from "../redact.js";
-import { parseJsonBody } from "./json.js";
 
 /** One provider request in flight: what the journal and the log get once it is answered. */
 export class Exchange {
@@ -43,12 +41,7 @@ export class Exchange {
   finish(status: number): void {
     const { ctx } = this;
     const bodyBytes = this.body?.length ?? 0;
-    let body: unknown;
-    if (this.body && bodyBytes > 0 && bodyBytes <= JOURNAL_BODY_LIMIT) {
-      const parsed = parseJsonBody(this.body);
-      if (parsed.ok) body = redactValue(parsed.value);
-    }
-    const entry = {
+    const record = {
       requestId: this.requestId,
       time: new Date(this.startedAt).toISOString(),
       provider: this.provider,
@@ -59,13 +52,13 @@ export class Exchange {
       status,
       ...(this.errorCode ? { errorCode: this.errorCode } : {}),
       durationMs: Math.round((performance.now() - this.realStart) * 1000) / 1000,
-      headers: redactHeaders(this.req.headers),
-      ...(body !== undefined ? { body } : {}),
+      rawHeaders: this.req.headers,
+      ...(bodyBytes > 0 && bodyBytes <= JOURNAL_BODY_LIMIT ? { rawBody: this.body } : {}),
       bodyBytes,
     };
-    ctx.journal.add(entry);
+    ctx.journal.add(record);
     if (ctx.logger.enabled("debug")) {
-      const { headers: _h, body: _b, ...summary } = entry;
+      const { rawHeaders: _h, rawBody: _b, ...summary } = record;
       ctx.logger.debug("request", summary);
     }
   }

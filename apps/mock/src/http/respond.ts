@@ -1,5 +1,17 @@
 import type { ServerResponse } from "node:http";
 
+let dateSecond = -1;
+let dateText = "";
+/** The HTTP date of `nowMs`, formatted once per second. */
+export function httpDate(nowMs: number): string {
+  const second = Math.floor(nowMs / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = new Date(second * 1000).toUTCString();
+  }
+  return dateText;
+}
+
 /** Writes a JSON (or empty) answer with the mock clock's `Date` header. Never throws. */
 export function send(
   res: ServerResponse,
@@ -11,7 +23,7 @@ export function send(
   if (res.headersSent || res.destroyed) return;
   const payload = body === undefined ? "" : JSON.stringify(body);
   const all: Record<string, string | number> = {
-    Date: new Date(nowMs).toUTCString(),
+    Date: httpDate(nowMs),
     ...headers,
     "Content-Length": Buffer.byteLength(payload),
   };

@@ -1,0 +1,117 @@
+/**
+ * Throughput of the mock against a bare node:http server, in one run.
+ *
+ *   pnpm --filter @voicetask/mock bench        (BENCH_SECONDS=10 by default)
+ *
+ * Load: autocannon, 10 connections, a TC3-signed DescribeAIConversation of a live task, replayed byte for byte
+ * (signed once at start with a fixed timestamp, which stays inside the 5-minute window). The mock runs with
+ * signature verification and validation on and the rate limit off. The baseline answers a fixed JSON body.
+ * Target: mock ≥ 50% of the baseline's requests per second and p99 ≤ 5 ms.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tc3Sign } from "@voicetask/core";
+import autocannon from "autocannon";
+import { startMockServer } from "../dist/index.js";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 10;
+const KEYS = { secretId: "AKIDvoicetaskDEMO", secretKey: "voicetask-demo-secret" };
+
+/** Signed like the official SDK signs (host without its port); the Host sent is 127.0.0.1:<port>. */
+async function signedTrtc(action: string, body: string, timestamp: number) {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-tc-action": action,
+    "x-tc-version": "2019-07-22",
+    "x-tc-region": "ap-singapore",
+    "x-tc-timestamp": String(timestamp),
+  };
+  const { authorization } = await tc3Sign({
+    method: "POST",
+    host: "127.0.0.1",
+    headers,
+    signedHeaders: ["content-type", "host"],
+    payload: body,
+    timestamp,
+    service: "trtc",
+    credentials: KEYS,
+  });
+  return { ...headers, authorization };
+}
+
+function run(url: string, headers: Record<string, string>, body: string): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url, connections: CONNECTIONS, duration: SECONDS, method: "POST", headers, body },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+const listen = (server: Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+  );
+
+async function main() {
+  // Baseline: read the body, answer a fixed body of the same shape as the mock's.
+  const fixed = JSON.stringify({
+    Response: { StartTime: "2025-04-24 16:15:48.076648", Status: "InProgress", TaskId: "t", RequestId: "r" },
+  });
+  const bare = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(fixed) });
+      res.end(fixed);
+    });
+  });
+  const barePort = await listen(bare);
+
+  const mock = await startMockServer({ port: 0, rateLimit: false, logLevel: "error" });
+  const timestamp = Math.floor(Date.now() / 1000);
+  const startBody = JSON.stringify({
+    SdkAppId: 1400000001,
+    RoomId: "bench-room",
+    AgentConfig: { UserId: "bench-bot", UserSig: "sig", TargetUserId: "user", MaxIdleTime: 3600 },
+  });
+  const started = await fetch(`${mock.url}/`, {
+    method: "POST",
+    headers: await signedTrtc("StartAIConversation", startBody, timestamp),
+    body: startBody,
+  });
+  const { Response } = (await started.json()) as { Response: { TaskId?: string; Error?: unknown } };
+  if (!Response.TaskId) throw new Error(`could not start a task: ${JSON.stringify(Response.Error)}`);
+  const body = JSON.stringify({ TaskId: Response.TaskId });
+  const headers = await signedTrtc("DescribeAIConversation", body, timestamp);
+
+  // Check the replayed request really succeeds before measuring it.
+  const probe = (await (await fetch(`${mock.url}/`, { method: "POST", headers, body })).json()) as {
+    Response: { Status?: string };
+  };
+  if (!probe.Response.Status) throw new Error(`probe failed: ${JSON.stringify(probe)}`);
+
+  await run(`http://127.0.0.1:${barePort}/`, headers, body); // warm-up, not reported
+  const baseline = await run(`http://127.0.0.1:${barePort}/`, headers, body);
+  await run(`${mock.url}/`, headers, body);
+  const measured = await run(`${mock.url}/`, headers, body);
+  bare.close();
+  await mock.close();
+
+  const row = (name: string, r: autocannon.Result) =>
+    `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   errors ${r.errors + r.non2xx}`;
+  const ratio = measured.requests.average / baseline.requests.average;
+  console.log(`autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, signed DescribeAIConversation`);
+  console.log(row("bare node:http (fixed body)", baseline));
+  console.log(row("voicetask-mock (verify+validate)", measured));
+  console.log(
+    `ratio mock/bare: ${(ratio * 100).toFixed(1)}% (target ≥ 50%)   mock p99: ${measured.latency.p99} ms (target ≤ 5 ms)`,
+  );
+  console.log(ratio >= 0.5 && measured.latency.p99 <= 5 ? "targets met" : "targets NOT met");
+  if (measured.errors + measured.non2xx + baseline.errors + baseline.non2xx > 0) process.exitCode = 1;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { banner } from "./banner.js";
+import { parseCliOptions, USAGE, UsageError } from "./cli-options.js";
+import { startMockServer } from "./server.js";
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCliOptions>;
+  try {
+    options = parseCliOptions(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`voicetask-mock: ${(e as Error).message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (options === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const mock = await startMockServer(options);
+  process.stdout.write(banner(mock));
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    mock.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`voicetask-mock: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
