@@ -48,6 +48,10 @@ export async function startRedisServer(): Promise<TestRedisServer> {
       const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
       const proc = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
       child = proc;
+      // Never leave a server behind when the test or bench process ends without stopping it.
+      const killOnExit = () => proc.kill("SIGKILL");
+      process.once("exit", killOnExit);
+      proc.once("exit", () => process.off("exit", killOnExit));
       let output = "";
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
