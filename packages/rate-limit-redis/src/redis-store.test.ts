@@ -105,6 +105,7 @@ describe("createRedisRateLimitStore against a real redis-server", () => {
     await expect(store.tryAcquire("k", 0, 1000)).rejects.toThrow(RangeError);
     await expect(store.tryAcquire("k", 2.5, 1000)).rejects.toThrow(RangeError);
     await expect(store.tryAcquire("k", 5, 0)).rejects.toThrow(RangeError);
+    await expect(store.pause("k", Number.POSITIVE_INFINITY)).rejects.toThrow(RangeError);
   });
 
   it("uses a client it is given and leaves it open on close()", async () => {

@@ -118,6 +118,8 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
     },
 
     async pause(key, ms) {
+      if (!Number.isFinite(ms))
+        throw new RangeError(`Pause must be a finite number of milliseconds, got ${ms}.`);
       // Kept locally too, so the pause still holds if Redis goes away before it ends.
       if (mode === "local") await local.pause(key, ms);
       const keys = redisKeysFor(keyPrefix, key);
