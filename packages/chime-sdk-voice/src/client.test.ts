@@ -284,3 +284,33 @@ describe("retry rules through the client", () => {
     expect(server.calls).toHaveLength(1);
   });
 });
+
+describe("rate limit through the client (fake clock)", () => {
+  it("50 concurrent Gets never put more than the documented 5 in any 1-second window", async () => {
+    const clock = createFakeClock(Date.parse("2026-01-01T00:00:00Z"));
+    const times: number[] = [];
+    const server = fakeFetch(() => {
+      times.push(clock.now());
+      return json(200, {});
+    });
+    const c = createChimeSdkVoiceClient({ region, credentials, fetch: server.fetch, now: clock });
+    const started = clock.now();
+    await drive(
+      clock,
+      Promise.all(
+        Array.from({ length: 50 }, () => c.getSpeakerSearchTask(inputs.GetSpeakerSearchTask as never)),
+      ),
+    );
+    const sorted = [...times].sort((a, b) => a - b);
+    let max = 0;
+    for (let hi = 0, lo = 0; hi < sorted.length; hi++) {
+      while (sorted[lo]! <= sorted[hi]! - 1000) lo++;
+      max = Math.max(max, hi - lo + 1);
+    }
+    expect(operations.GetSpeakerSearchTask.rateLimit).toBe(5);
+    expect(max).toBe(5);
+    const elapsed = clock.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(9000);
+    expect(elapsed).toBeLessThanOrEqual(11_000);
+  });
+});

@@ -7,8 +7,16 @@ import { type Clock, systemClock } from "@voicetask/core";
  */
 export type NowOption = Clock | (() => number);
 
+/** One Clock per `now` function, so clients given the same function share a limiter as well. */
+const fromFunction = new WeakMap<() => number, Clock>();
+
 export function clockFrom(now: NowOption | undefined): Clock {
   if (now === undefined) return systemClock;
-  if (typeof now === "function") return { now, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
-  return now;
+  if (typeof now !== "function") return now;
+  let clock = fromFunction.get(now);
+  if (!clock) {
+    clock = { now, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
+    fromFunction.set(now, clock);
+  }
+  return clock;
 }
