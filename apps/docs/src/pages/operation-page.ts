@@ -50,7 +50,9 @@ export function errorTable(codes: ErrorCode[]): string {
     : "<th>Code</th><th>Meaning</th>";
   const rows = codes
     .map((c) => {
-      const extra = withStatus ? `<td>${esc(c.status ?? "")}</td><td>${esc(c.fault ?? "")}</td>` : "";
+      const extra = withStatus
+        ? `<td class="status">${esc(c.status ?? "")}</td><td class="fault">${esc(c.fault ?? "")}</td>`
+        : "";
       return `<tr id="error-${esc(c.code.replace(/[^A-Za-z0-9]+/g, "-"))}"><td><code>${esc(c.code)}</code></td>${extra}<td>${renderInline(c.description)}</td></tr>`;
     })
     .join("\n");
