@@ -6,13 +6,12 @@
  * Load: autocannon, 10 connections, a TC3-signed DescribeAIConversation of a live task, replayed byte for byte
  * (signed once at start with a fixed timestamp, which stays inside the 5-minute window). The mock runs with
  * signature verification and validation on and the rate limit off. The baseline answers a fixed JSON body.
+ * Each server runs in a worker thread of its own; autocannon runs in the main thread.
  * Target: mock ≥ 50% of the baseline's requests per second and p99 ≤ 5 ms.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { Worker } from "node:worker_threads";
 import { tc3Sign } from "@voicetask/core";
 import autocannon from "autocannon";
-import { startMockServer } from "../dist/index.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -49,33 +48,35 @@ function run(url: string, headers: Record<string, string>, body: string): Promis
   });
 }
 
-const listen = (server: Server) =>
-  new Promise<number>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
-  );
+/** Starts a server of the given kind in a worker thread; resolves with its port and a stop function. */
+function startWorker(kind: "bare" | "mock"): Promise<{ port: number; stop(): Promise<void> }> {
+  const worker = new Worker(new URL("./server-worker.mjs", import.meta.url), { workerData: { kind } });
+  return new Promise((resolve, reject) => {
+    worker.once("error", reject);
+    worker.once("message", (m: { port: number }) =>
+      resolve({
+        port: m.port,
+        stop: () =>
+          new Promise<void>((done) => {
+            worker.once("exit", () => done());
+            worker.postMessage("close");
+          }),
+      }),
+    );
+  });
+}
 
 async function main() {
-  // Baseline: read the body, answer a fixed body of the same shape as the mock's.
-  const fixed = JSON.stringify({
-    Response: { StartTime: "2025-04-24 16:15:48.076648", Status: "InProgress", TaskId: "t", RequestId: "r" },
-  });
-  const bare = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(fixed) });
-      res.end(fixed);
-    });
-  });
-  const barePort = await listen(bare);
-
-  const mock = await startMockServer({ port: 0, rateLimit: false, logLevel: "error" });
+  const bare = await startWorker("bare");
+  const mock = await startWorker("mock");
+  const mockUrl = `http://127.0.0.1:${mock.port}`;
   const timestamp = Math.floor(Date.now() / 1000);
   const startBody = JSON.stringify({
     SdkAppId: 1400000001,
     RoomId: "bench-room",
     AgentConfig: { UserId: "bench-bot", UserSig: "sig", TargetUserId: "user", MaxIdleTime: 3600 },
   });
-  const started = await fetch(`${mock.url}/`, {
+  const started = await fetch(`${mockUrl}/`, {
     method: "POST",
     headers: await signedTrtc("StartAIConversation", startBody, timestamp),
     body: startBody,
@@ -86,17 +87,18 @@ async function main() {
   const headers = await signedTrtc("DescribeAIConversation", body, timestamp);
 
   // Check the replayed request really succeeds before measuring it.
-  const probe = (await (await fetch(`${mock.url}/`, { method: "POST", headers, body })).json()) as {
+  const probe = (await (await fetch(`${mockUrl}/`, { method: "POST", headers, body })).json()) as {
     Response: { Status?: string };
   };
   if (!probe.Response.Status) throw new Error(`probe failed: ${JSON.stringify(probe)}`);
 
-  await run(`http://127.0.0.1:${barePort}/`, headers, body); // warm-up, not reported
-  const baseline = await run(`http://127.0.0.1:${barePort}/`, headers, body);
-  await run(`${mock.url}/`, headers, body);
-  const measured = await run(`${mock.url}/`, headers, body);
-  bare.close();
-  await mock.close();
+  const bareUrl = `http://127.0.0.1:${bare.port}/`;
+  await run(bareUrl, headers, body); // warm-up, not reported
+  const baseline = await run(bareUrl, headers, body);
+  await run(`${mockUrl}/`, headers, body); // warm-up, not reported
+  const measured = await run(`${mockUrl}/`, headers, body);
+  await bare.stop();
+  await mock.stop();
 
   const row = (name: string, r: autocannon.Result) =>
     `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(3)} ms   p99 ${String(r.latency.p99).padStart(3)} ms   errors ${r.errors + r.non2xx}`;

@@ -8,7 +8,8 @@ async function main(): Promise<void> {
   try {
     options = parseCliOptions(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`voicetask-mock: ${(e as Error).message}\n\n${USAGE}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`voicetask-mock: ${e.message}\n\n${USAGE}\n`);
     process.exit(2);
   }
   if (options === "help") {

@@ -21,20 +21,27 @@ export interface JournalEntry {
 }
 
 /** What is recorded per request; redaction happens when the journal is read, off the hot path. */
-export interface JournalRecord extends Omit<JournalEntry, "headers" | "body"> {
+export interface JournalRecord extends Omit<JournalEntry, "headers" | "body" | "time"> {
+  /** Mock time of arrival (ms). */
+  at: number;
   rawHeaders: Record<string, string | string[] | undefined>;
   /** The body bytes when small enough to show. */
   rawBody?: Uint8Array;
 }
 
 function present(r: JournalRecord): JournalEntry {
-  const { rawHeaders, rawBody, ...rest } = r;
+  const { rawHeaders, rawBody, at, ...rest } = r;
   let body: unknown;
   if (rawBody && rawBody.length > 0) {
     const parsed = parseJsonBody(rawBody);
     if (parsed.ok) body = redactValue(parsed.value);
   }
-  return { ...rest, headers: redactHeaders(rawHeaders), ...(body !== undefined ? { body } : {}) };
+  return {
+    ...rest,
+    time: new Date(at).toISOString(),
+    headers: redactHeaders(rawHeaders),
+    ...(body !== undefined ? { body } : {}),
+  };
 }
 
 /** The last `capacity` provider requests, oldest first. */

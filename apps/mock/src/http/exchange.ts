@@ -43,7 +43,7 @@ export class Exchange {
     const bodyBytes = this.body?.length ?? 0;
     const record = {
       requestId: this.requestId,
-      time: new Date(this.startedAt).toISOString(),
+      at: this.startedAt,
       provider: this.provider,
       ...(this.operation ? { operation: this.operation } : {}),
       ...(this.account ? { account: this.account } : {}),
