@@ -3,13 +3,11 @@
 export const service = {
   "provider": "aws",
   "name": "voice-chime",
-  "title": "Amazon Chime SDK Voice — speaker search tasks",
   "version": "2022-08-03",
   "signingName": "chime",
   "endpoints": [
     {
-      "url": "https://voice-chime.{region}.amazonaws.com",
-      "description": "Regional IPv4 endpoint of Amazon Chime SDK Voice (AWS General Reference, \"Amazon Chime SDK endpoints and\nquotas\", Voice table). Every Region also has a dual-stack (IPv4 + IPv6) host\n`voice-chime.{region}.api.aws`. FIPS hosts exist only in us-east-1, us-west-2 and ca-central-1:\n`voice-chime-fips.{region}.amazonaws.com` and, dual-stack, `voice-chime-fips.{region}.api.aws`.\nRequests are signed for the Region of the host with signing name `chime`, whichever host is used."
+      "url": "https://voice-chime.{region}.amazonaws.com"
     }
   ],
   "regions": [

@@ -39,13 +39,13 @@ export function operationRows(doc: OpenApiDocument): OperationRow[] {
   });
 }
 
+/** What a client needs at run time; prose (titles, endpoint descriptions) stays in the spec, out of bundles. */
 export interface ServiceInfo {
   provider: "tencent" | "aws";
   name: string;
-  title: string;
   version: string;
   signingName: string;
-  endpoints: { url: string; description: string }[];
+  endpoints: { url: string }[];
   regions: string[];
 }
 
@@ -55,14 +55,10 @@ export function serviceInfo(doc: OpenApiDocument): ServiceInfo {
   const provider = typeof tcService === "string" ? "tencent" : "aws";
   const signingName = (tcService ?? awsSigningName) as string | undefined;
   if (!signingName) throw new Error("spec names neither x-tc-service nor x-aws-signing-name");
-  const endpoints = (doc.servers ?? []).map((server) => ({
-    url: server.url,
-    description: (server.description ?? "").trim(),
-  }));
+  const endpoints = (doc.servers ?? []).map((server) => ({ url: server.url }));
   return {
     provider,
     name: provider === "tencent" ? signingName : String(doc["x-aws-endpoint-prefix"] ?? signingName),
-    title: doc.info.title,
     version: doc.info.version,
     signingName,
     endpoints,

@@ -3,17 +3,14 @@
 export const service = {
   "provider": "tencent",
   "name": "trtc",
-  "title": "Tencent Cloud TRTC AI Conversation API",
   "version": "2019-07-22",
   "signingName": "trtc",
   "endpoints": [
     {
-      "url": "https://trtc.tencentcloudapi.com",
-      "description": "China site (nearest-region access). Signing service name `trtc`. The official SDKs use this domain by default."
+      "url": "https://trtc.tencentcloudapi.com"
     },
     {
-      "url": "https://trtc.intl.tencentcloudapi.com",
-      "description": "International site. Signing service name `trtc`."
+      "url": "https://trtc.intl.tencentcloudapi.com"
     }
   ],
   "regions": [
