@@ -1,0 +1,50 @@
+import { expect, it } from "vitest";
+import { type LogEntry, startMockServer } from "../src/index.js";
+import { providerSpecs } from "../src/spec/load.js";
+import { raw } from "./support/raw.js";
+
+it("an unexpected error becomes InternalError in TRTC's format and one structured, redacted log line", async () => {
+  // A spec that no longer requires AgentConfig lets a body reach the Start behaviour without it, which then fails.
+  const spec = structuredClone(providerSpecs.trtc) as unknown as {
+    components: { schemas: Record<string, { required?: string[] }> };
+  };
+  const request = spec.components.schemas.StartAIConversationRequest!;
+  request.required = request.required!.filter((f) => f !== "AgentConfig");
+  const logs: LogEntry[] = [];
+  const mock = await startMockServer({
+    port: 0,
+    auth: "off",
+    specs: { trtc: spec as never },
+    logger: (e) => logs.push(e),
+  });
+  try {
+    const r = await raw(mock.url, {
+      method: "POST",
+      path: "/",
+      headers: {
+        "content-type": "application/json",
+        "x-tc-action": "StartAIConversation",
+        "x-tc-version": "2019-07-22",
+        "x-tc-region": "ap-singapore",
+        "x-tc-timestamp": String(Math.floor(Date.now() / 1000)),
+        authorization: "TC3-HMAC-SHA256 Credential=AKIDsomeone/2025-01-01/trtc/tc3_request, Signature=abc",
+      },
+      body: JSON.stringify({ SdkAppId: 1, RoomId: "r", LLMConfig: '{"APIKey":"sk-very-secret"}' }),
+    });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({
+      Response: { Error: { Code: "InternalError" }, RequestId: expect.any(String) },
+    });
+    const errors = logs.filter((l) => l.level === "error");
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({
+      msg: "internal error",
+      provider: "trtc",
+      operation: "StartAIConversation",
+    });
+    expect(JSON.stringify(errors)).not.toContain("sk-very-secret");
+    expect((await raw(mock.url, { method: "GET", path: "/" })).status).toBe(200);
+  } finally {
+    await mock.close();
+  }
+});
