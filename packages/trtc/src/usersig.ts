@@ -1,0 +1,87 @@
+// UserSig, the credential a TRTC user (or an AI bot joining a room) presents, in Tencent's tls-sig-api-v2 form:
+// a JSON document {TLS.ver, TLS.identifier, TLS.sdkappid, TLS.time, TLS.expire, TLS.sig}, zlib-deflated, base64
+// with `+` → `*`, `/` → `-`, `=` → `_`. TLS.sig is base64(HMAC-SHA256(SDKSecretKey, the signed lines)).
+// Node-only (node:crypto, node:zlib): exported as `@voicetask/trtc/usersig`, never from the browser entry.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { deflateSync, inflateSync } from "node:zlib";
+
+export interface UserSigOptions {
+  sdkAppId: number;
+  /** The SDKSecretKey of the TRTC application (not a Tencent Cloud API key). */
+  secretKey: string;
+  userId: string;
+  /** Validity in seconds; Tencent's tools default to 180 days. */
+  expireSeconds?: number;
+  /** Issue time in seconds since the epoch; defaults to now. */
+  issuedAt?: number;
+}
+
+interface SigDocument {
+  "TLS.ver": string;
+  "TLS.identifier": string;
+  "TLS.sdkappid": number;
+  "TLS.time": number;
+  "TLS.expire": number;
+  "TLS.sig": string;
+}
+
+const DEFAULT_EXPIRE_SECONDS = 180 * 24 * 3600;
+
+function signedLines(sdkAppId: number, userId: string, time: number, expire: number): string {
+  return `TLS.identifier:${userId}\nTLS.sdkappid:${sdkAppId}\nTLS.time:${time}\nTLS.expire:${expire}\n`;
+}
+
+function hmac(secretKey: string, text: string): string {
+  return createHmac("sha256", secretKey).update(text).digest("base64");
+}
+
+const escapeBase64 = (text: string) => text.replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
+const unescapeBase64 = (text: string) => text.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "=");
+
+export function genUserSig(options: UserSigOptions): string {
+  const time = options.issuedAt ?? Math.floor(Date.now() / 1000);
+  const expire = options.expireSeconds ?? DEFAULT_EXPIRE_SECONDS;
+  const document: SigDocument = {
+    "TLS.ver": "2.0",
+    "TLS.identifier": options.userId,
+    "TLS.sdkappid": options.sdkAppId,
+    "TLS.time": time,
+    "TLS.expire": expire,
+    "TLS.sig": hmac(options.secretKey, signedLines(options.sdkAppId, options.userId, time, expire)),
+  };
+  return escapeBase64(deflateSync(Buffer.from(JSON.stringify(document))).toString("base64"));
+}
+
+export type UserSigCheck =
+  | { ok: true; expiresAt: number }
+  | { ok: false; reason: "malformed" | "wrong-user" | "wrong-app" | "bad-signature" | "expired" };
+
+/** Checks a UserSig the way TRTC does: document shape, identity, HMAC and expiry (`now` in seconds). */
+export function verifyUserSig(
+  userSig: string,
+  expected: { sdkAppId: number; userId: string; secretKey: string; now?: number },
+): UserSigCheck {
+  let document: Partial<SigDocument>;
+  try {
+    document = JSON.parse(inflateSync(Buffer.from(unescapeBase64(userSig), "base64")).toString("utf8"));
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  const time = document["TLS.time"];
+  const expire = document["TLS.expire"];
+  const sig = document["TLS.sig"];
+  if (typeof time !== "number" || typeof expire !== "number" || typeof sig !== "string") {
+    return { ok: false, reason: "malformed" };
+  }
+  if (document["TLS.identifier"] !== expected.userId) return { ok: false, reason: "wrong-user" };
+  if (Number(document["TLS.sdkappid"]) !== expected.sdkAppId) return { ok: false, reason: "wrong-app" };
+  const want = Buffer.from(
+    hmac(expected.secretKey, signedLines(expected.sdkAppId, expected.userId, time, expire)),
+  );
+  const got = Buffer.from(sig);
+  if (want.length !== got.length || !timingSafeEqual(want, got))
+    return { ok: false, reason: "bad-signature" };
+  const now = expected.now ?? Math.floor(Date.now() / 1000);
+  if (now > time + expire) return { ok: false, reason: "expired" };
+  return { ok: true, expiresAt: time + expire };
+}
