@@ -22,6 +22,16 @@ export interface InvokeContext {
   fetch?: typeof globalThis.fetch;
 }
 
+const loadCore = () => import("@voicetask/core/node");
+const loadClient = (provider: Provider) =>
+  provider.credentials === "tencent" ? import("@voicetask/trtc") : import("@voicetask/chime-sdk-voice");
+
+/** Starts loading the client code while the command line is still being read (file reads overlap). */
+export function prefetchClient(provider: Provider): void {
+  loadCore().catch(() => {});
+  loadClient(provider).catch(() => {});
+}
+
 type Client = Record<string, (input: unknown, options?: unknown) => Promise<unknown>>;
 
 /**
@@ -40,7 +50,7 @@ export async function createInvoker(ctx: InvokeContext): Promise<Invoker> {
     ...(globals.dryRun ? { rateLimit: false as const } : {}),
     timeoutMs,
   };
-  const core = await import("@voicetask/core/node");
+  const core = await loadCore();
   let client: Client;
   let secrets: (string | undefined)[];
   if (provider.credentials === "tencent") {

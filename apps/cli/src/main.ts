@@ -1,10 +1,17 @@
+// The API path (operation, wait, help) is imported statically so it lands in one chunk with this file: each
+// extra module file costs a resolve, a stat and a read at start-up. Rare commands stay behind dynamic imports.
+import { runOperation } from "./commands/operation.js";
 import { findOperation, loadTable } from "./commands/table.js";
+import { runWait } from "./commands/wait.js";
 import { report } from "./errors.js";
 import { splitArgs } from "./globals.js";
+import { providerHelp, rootHelp } from "./help.js";
+import { prefetchClient } from "./invoke.js";
 import type { Io } from "./io.js";
 import { matchesName } from "./kebab.js";
 import { findProvider, providers } from "./providers.js";
 import { UsageError } from "./usage-error.js";
+import { WAITERS } from "./waiters/table.js";
 
 function noExtra(words: string[], rest: string[]) {
   const extra = [...words, ...rest];
@@ -21,7 +28,6 @@ export async function main(argv: readonly string[], io: Io, version: string): Pr
       return 0;
     }
     if (!first || first === "help") {
-      const { rootHelp } = await import("./help.js");
       (globals.help || first === "help" ? io.out : io.err)(rootHelp(version));
       return globals.help || first === "help" ? 0 : 1;
     }
@@ -42,17 +48,13 @@ export async function main(argv: readonly string[], io: Io, version: string): Pr
         `Commands: ${[...providers.map((p) => p.id), "configure", "completion"].join(", ")}.`,
       );
     }
+    if (!globals.help && !globals.generateCliSkeleton && second) prefetchClient(provider);
     const table = await loadTable(provider);
     if (!second) {
-      const [{ providerHelp }, { WAITERS }] = await Promise.all([
-        import("./help.js"),
-        import("./waiters/table.js"),
-      ]);
       (globals.help ? io.out : io.err)(providerHelp(table, WAITERS[provider.id]));
       return globals.help ? 0 : 1;
     }
     if (second === "wait") {
-      const { runWait } = await import("./commands/wait.js");
       noExtra(others, []);
       return await runWait(io, table, third, globals, rest);
     }
@@ -72,7 +74,6 @@ export async function main(argv: readonly string[], io: Io, version: string): Pr
       );
     }
     noExtra(words.slice(2), []);
-    const { runOperation } = await import("./commands/operation.js");
     return await runOperation(io, table, op, globals, rest);
   } catch (error) {
     return report(io, error);

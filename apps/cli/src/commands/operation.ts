@@ -4,7 +4,7 @@ import type { Io } from "../io.js";
 import { deepMerge, parseOperationFlags } from "../schema/input.js";
 import type { OperationModel } from "../schema/model.js";
 import { skeleton } from "../schema/skeleton.js";
-import { validateInput } from "../schema/validate.js";
+import { validateOperation } from "../schema/validate.js";
 import { UsageError } from "../usage-error.js";
 import { waiterAfter, waiterInput } from "../waiters/table.js";
 import { callAndPrint, openSession, runWaiter } from "./call.js";
@@ -23,7 +23,7 @@ export async function readInput(
   const fromFile = globals.cliInputJson ? await readInputFile(io, globals.cliInputJson, op.fields) : {};
   const fromFlags = parseOperationFlags(doc, op.fields, rest);
   const input = deepMerge(fromFile, fromFlags) as Record<string, unknown>;
-  const problems = await validateInput(doc, op.inputSchema, input);
+  const problems = await validateOperation(table.provider.id, op.name, doc, op.inputSchema, input);
   if (problems.length) {
     throw new UsageError(problems.join("\n"), `See \`voicetask ${table.provider.id} ${op.command} --help\`.`);
   }

@@ -4,7 +4,7 @@ import type { JsonSchema } from "./json-schema.js";
 
 type AjvInstance = { addSchema(s: object, key: string): unknown; compile(s: object): ValidateFunction };
 
-const SPEC_KEY = "spec";
+export const SPEC_KEY = "spec";
 const instances = new WeakMap<object, Promise<AjvInstance>>();
 
 /** One Ajv (2020-12 dialect, formats) per spec document, loaded only when a command validates input. */
@@ -30,13 +30,37 @@ function ajvFor(doc: object): Promise<AjvInstance> {
 }
 
 /** Points the input schema's local `#/…` refs into the registered spec document. */
-function anchored(schema: JsonSchema): JsonSchema {
+export function anchored(schema: JsonSchema): JsonSchema {
   return JSON.parse(JSON.stringify(schema), (key, value) =>
     key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${SPEC_KEY}${value}` : value,
   ) as JsonSchema;
 }
 
 const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction>>();
+
+/** A validator compiled ahead of time (src/generated, by scripts/compile-validators.ts). */
+export interface ValidatorModule {
+  validate: ValidateFunction | ((data: unknown) => boolean);
+}
+
+/**
+ * Validates an operation's input: with its validator compiled at build time when there is one (no Ajv load at
+ * run time), else by compiling the schema now.
+ */
+export async function validateOperation(
+  provider: string,
+  operation: string,
+  doc: object,
+  schema: JsonSchema,
+  input: unknown,
+): Promise<string[]> {
+  const { validators } = await import("../generated/index.js");
+  const load = validators[provider]?.[operation];
+  if (!load) return validateInput(doc, schema, input);
+  const fn = (await load()).validate as ValidateFunction;
+  if (fn(input)) return [];
+  return describeErrors(fn.errors ?? []);
+}
 
 /** Messages like `--agent-config.max-idle-time: must be integer`, `--task-id: required`; empty when valid. */
 export async function validateInput(doc: object, schema: JsonSchema, input: unknown): Promise<string[]> {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { describeErrors, validateInput } from "./validate.js";
+
+const doc = {
+  paths: {},
+  components: {
+    schemas: {
+      Req: {
+        type: "object",
+        additionalProperties: false,
+        required: ["TaskId", "AgentConfig"],
+        properties: {
+          TaskId: { type: "string" },
+          Command: { type: "string", enum: ["A", "B"] },
+          AgentConfig: { $ref: "#/components/schemas/Agent" },
+        },
+      },
+      Agent: {
+        type: "object",
+        required: ["UserId"],
+        properties: { UserId: { type: "string" }, MaxIdleTime: { type: "integer" } },
+      },
+    },
+  },
+};
+
+describe("validateInput (Ajv on the spec's own schemas)", () => {
+  it("answers no problems for valid input", async () => {
+    expect(
+      await validateInput(
+        doc,
+        { $ref: "#/components/schemas/Req" },
+        { TaskId: "t", AgentConfig: { UserId: "u" } },
+      ),
+    ).toEqual([]);
+  });
+
+  it("names the flag and the rule: required, type at depth, enum, unknown field", async () => {
+    const problems = await validateInput(
+      doc,
+      { $ref: "#/components/schemas/Req" },
+      {
+        Command: "C",
+        AgentConfig: { MaxIdleTime: "soon" },
+        Extra: 1,
+      },
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "--task-id: required",
+        "--agent-config.user-id: required",
+        "--agent-config.max-idle-time: must be integer",
+        "--command: must be one of A, B",
+        "--extra: unknown field",
+      ]),
+    );
+  });
+});
+
+describe("describeErrors", () => {
+  it("drops combinator noise and renders array positions", () => {
+    expect(
+      describeErrors([
+        { keyword: "allOf", instancePath: "", schemaPath: "", params: {}, message: "x" },
+        { keyword: "type", instancePath: "/Words/1", schemaPath: "", params: {}, message: "must be string" },
+      ]),
+    ).toEqual(["--words[1]: must be string"]);
+  });
+});
