@@ -10,4 +10,3 @@ export type { JournalEntry } from "./journal.js";
 export type { LogEntry, LogLevel, LogSink } from "./logger.js";
 export { type MockServer, type MockServerOptions, startMockServer } from "./server.js";
 export { TRTC_TIMING } from "./trtc/lifecycle.js";
-export { genUserSig, verifyUserSig } from "./usersig.js";

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { genUserSig, verifyUserSig } from "./usersig.js";
 
@@ -14,6 +15,23 @@ const app = {
 };
 
 describe("UserSig (tls-sig-api-v2)", () => {
+  it("signs the documented lines with HMAC-SHA256 (a vector computed independently with Python's hmac)", () => {
+    // Key and app id are the published example of the official libraries.
+    const sig = genUserSig({
+      ...app,
+      sdkAppId: 1400000000,
+      userId: "xiaojun",
+      expireSeconds: 15552000,
+      issuedAt: 1700000000,
+    });
+    const document = JSON.parse(
+      inflateSync(
+        Buffer.from(sig.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "="), "base64"),
+      ).toString(),
+    );
+    expect(document["TLS.sig"]).toBe("LvA7d/Iw7gSsnskvVzBDPOCCDbuNCw4GHwTC0bip+B4=");
+  });
+
   it("verifies what the official generator produces", () => {
     const official = new TLSSigAPIv2.Api(app.sdkAppId, app.secretKey).genSig("bot_1", 86400);
     expect(verifyUserSig(official, { ...app, userId: "bot_1" })).toMatchObject({ ok: true });

@@ -22,13 +22,25 @@ interface SigDocument {
   "TLS.sdkappid": number;
   "TLS.time": number;
   "TLS.expire": number;
+  /** Base64 userbuf of a PrivateMapKey, when the sig carries room permissions. */
+  "TLS.userbuf"?: string;
   "TLS.sig": string;
 }
 
+/** A UserSig inflates to a few hundred bytes; refuse to inflate more (a hostile sig could be a zip bomb). */
+const MAX_INFLATED_BYTES = 64 * 1024;
+
 const DEFAULT_EXPIRE_SECONDS = 180 * 24 * 3600;
 
-function signedLines(sdkAppId: number, userId: string, time: number, expire: number): string {
-  return `TLS.identifier:${userId}\nTLS.sdkappid:${sdkAppId}\nTLS.time:${time}\nTLS.expire:${expire}\n`;
+function signedLines(
+  sdkAppId: number,
+  userId: string,
+  time: number,
+  expire: number,
+  userBuf?: string,
+): string {
+  const lines = `TLS.identifier:${userId}\nTLS.sdkappid:${sdkAppId}\nTLS.time:${time}\nTLS.expire:${expire}\n`;
+  return userBuf === undefined ? lines : `${lines}TLS.userbuf:${userBuf}\n`;
 }
 
 function hmac(secretKey: string, text: string): string {
@@ -63,14 +75,24 @@ export function verifyUserSig(
 ): UserSigCheck {
   let document: Partial<SigDocument>;
   try {
-    document = JSON.parse(inflateSync(Buffer.from(unescapeBase64(userSig), "base64")).toString("utf8"));
+    const inflated = inflateSync(Buffer.from(unescapeBase64(userSig), "base64"), {
+      maxOutputLength: MAX_INFLATED_BYTES,
+    });
+    document = JSON.parse(inflated.toString("utf8"));
+    if (document === null || typeof document !== "object") return { ok: false, reason: "malformed" };
   } catch {
     return { ok: false, reason: "malformed" };
   }
   const time = document["TLS.time"];
   const expire = document["TLS.expire"];
   const sig = document["TLS.sig"];
-  if (typeof time !== "number" || typeof expire !== "number" || typeof sig !== "string") {
+  const userBuf = document["TLS.userbuf"];
+  if (
+    typeof time !== "number" ||
+    typeof expire !== "number" ||
+    typeof sig !== "string" ||
+    (userBuf !== undefined && typeof userBuf !== "string")
+  ) {
     return { ok: false, reason: "malformed" };
   }
   if (document["TLS.identifier"] !== expected.userId) return { ok: false, reason: "wrong-user" };

@@ -1,9 +1,17 @@
+import { verifyUserSig } from "@voicetask/trtc/usersig";
 import type { CredentialStore } from "../credentials.js";
 import type { OpenApiDoc } from "../spec/openapi.js";
-import { verifyUserSig } from "../usersig.js";
 import { TrtcError } from "./errors.js";
 import { formatStartTime, type StartInput, TrtcTaskStore } from "./tasks.js";
 import { compileTrtc, type TrtcOperation } from "./validation.js";
+
+const USERSIG_PROBLEMS = {
+  malformed: "it cannot be decoded",
+  "wrong-user": "it was issued for another UserId",
+  "wrong-app": "it was issued for another SdkAppId",
+  "bad-signature": "its signature does not match",
+  expired: "it has expired",
+} as const;
 
 export interface ActionCall {
   account: string;
@@ -76,9 +84,9 @@ export class TrtcService {
     const check = verifyUserSig(userSig, {
       sdkAppId: input.SdkAppId,
       userId: input.AgentConfig.UserId,
-      key,
-      nowMs: now,
+      secretKey: key,
+      now: Math.floor(now / 1000),
     });
-    if (!check.ok) throw invalid(check.reason);
+    if (!check.ok) throw invalid(USERSIG_PROBLEMS[check.reason]);
   }
 }

@@ -1,5 +1,5 @@
+import { genUserSig } from "@voicetask/trtc/usersig";
 import { expect } from "vitest";
-import { genUserSig } from "../../src/index.js";
 import type { TrtcCall, TrtcOutcome } from "./drivers.js";
 import { type Harness, type Scenario, USERSIG_APP, USERSIG_KEY } from "./harness.js";
 
@@ -294,11 +294,12 @@ export const trtcScenarios: Scenario[] = [
       );
       expectError(bad, "InvalidParameter.UserSig");
       const now = Math.floor(Date.parse((await h.mock.control.clock()).now) / 1000);
-      const UserSig = genUserSig(USERSIG_KEY, {
+      const UserSig = genUserSig({
+        secretKey: USERSIG_KEY,
         sdkAppId: USERSIG_APP,
         userId: "robot_1",
-        time: now,
-        expire: 3600,
+        issuedAt: now,
+        expireSeconds: 3600,
       });
       expectOk(await call("StartAIConversation", startParams({ SdkAppId: USERSIG_APP }, { UserSig })));
       const otherUser = await call(
