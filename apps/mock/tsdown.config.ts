@@ -1,7 +1,12 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", cli: "src/cli.ts", "control-spec": "src/generated/control-spec.ts" },
+  entry: {
+    index: "src/index.ts",
+    cli: "src/cli.ts",
+    demo: "src/demo.ts",
+    "control-spec": "src/generated/control-spec.ts",
+  },
   format: "esm",
   platform: "node",
   target: "node20",
