@@ -44,12 +44,14 @@ export function report(io: Io, error: unknown, secrets: readonly (string | undef
   const style = colours({ isTTY: io.stderrIsTTY }, io.env);
   const all = [...secrets, ...sessionSecrets, ...envSecrets(io.env)];
   // An API error is printed as the provider states it: `Code: Message (RequestId: …)`.
-  io.err(
-    scrub(
-      c.exit === ExitCode.api ? style.red(c.message) : `${style.red("voicetask: error:")} ${c.message}`,
-      all,
-    ),
-  );
+  const text =
+    c.exit === ExitCode.api
+      ? style.red(c.message)
+      : c.message
+          .split("\n")
+          .map((line) => `${style.red("voicetask: error:")} ${line}`)
+          .join("\n");
+  io.err(scrub(text, all));
   if (c.hint) io.err(scrub(c.hint, all));
   if (io.env.VOICETASK_DEBUG_STACK === "1" && error instanceof Error && error.stack)
     io.err(scrub(error.stack, all));

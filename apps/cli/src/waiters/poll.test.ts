@@ -5,7 +5,12 @@ import { WAITERS, waiterAfter, waiterInput } from "./table.js";
 /** A fake clock: sleeping advances time; nothing waits for real. */
 function fakeClock() {
   let now = 0;
-  return { now: () => now, sleep: async (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 const stopped = WAITERS.trtc.find((w) => w.name === "task-stopped")!;
