@@ -228,7 +228,7 @@ describe("help, completion, usersig (built bin)", () => {
   });
 
   it("usersig: from TRTC_SDK_SECRET_KEY or --secret-key-env; exit 4 without a key", async () => {
-    const { verifyUserSig } = await import("../../../packages/trtc/src/usersig.js");
+    const { verifyUserSig } = await import("@voicetask/trtc/usersig");
     const r = await run(
       ["trtc", "usersig", "--sdk-app-id", "1400000001", "--user-id", "robot_1", "--expire", "600"],
       { TRTC_SDK_SECRET_KEY: "sdk-secret-for-tests" },

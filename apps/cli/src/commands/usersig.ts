@@ -8,7 +8,6 @@ import type { JsonSchema } from "../schema/json-schema.js";
 import type { Field } from "../schema/model.js";
 import { validateInput } from "../schema/validate.js";
 import { UsageError } from "../usage-error.js";
-import { loadUserSig } from "./usersig-loader.js";
 
 const FIELDS: Field[] = [
   {
@@ -88,7 +87,7 @@ export async function runUserSig(io: Io, globals: GlobalOptions, rest: string[])
     );
   }
   sessionSecrets.push(secretKey);
-  const { genUserSig } = await loadUserSig();
+  const { genUserSig } = await import("@voicetask/trtc/usersig");
   io.out(
     genUserSig({
       sdkAppId,
