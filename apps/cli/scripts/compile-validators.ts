@@ -1,7 +1,7 @@
 // Compiles every operation's input schema with Ajv (2020-12 dialect + ajv-formats) ahead of time into
 // standalone ESM validators, one module per operation, so a command loads its own validator and never Ajv
-// itself (Ajv takes ~60 ms to load, more than node's whole start). Run by `pnpm build`; `--check` fails when
-// the committed output is stale (run in the tests).
+// itself (Ajv takes ~60 ms to load, more than node's whole start). Run by the `generate` task (`pnpm generate`);
+// `--check` fails when the committed output is stale (run in the tests).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { renderValidators } from "../src/schema/compile.js";
