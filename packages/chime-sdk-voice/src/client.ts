@@ -1,14 +1,18 @@
 import {
   type AwsCredentials,
+  awsRestJsonProtocol,
+  clockFrom,
   createSender,
+  limiterFor,
+  type NowOption,
   type OperationInfo,
+  type RateLimitOption,
   type RetryOptions,
   type Sender,
+  senderFetch,
   signSigV4,
 } from "@voicetask/core";
 import type { Client } from "openapi-fetch";
-import { senderFetch } from "./bridge.js";
-import { clockFrom, type NowOption } from "./clock-option.js";
 import { type AwsCredentialsOption, credentialsSource } from "./credentials.js";
 import { withDates } from "./dates.js";
 import { type OperationName, operations } from "./generated/operations.js";
@@ -16,9 +20,7 @@ import type { paths } from "./generated/schema.js";
 import { service } from "./generated/service.js";
 import { splitInput } from "./input.js";
 import { type MethodName, methods } from "./methods.js";
-import { namedAwsRestJsonProtocol } from "./named-errors.js";
 import { createClient } from "./openapi-fetch.js";
-import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
 import type { InputOf, OutputOf } from "./types.js";
 
 export interface ChimeSdkVoiceClientOptions {
@@ -73,13 +75,14 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
   const getSender = () => {
     sender ??= credentials().then((first: AwsCredentials) =>
       createSender({
-        protocol: namedAwsRestJsonProtocol,
-        sign: async (request, now) =>
+        protocol: awsRestJsonProtocol,
+        sign: async (request, now, payload) =>
           signSigV4(request, {
             credentials: await credentials(),
             region,
             service: service.signingName,
             date: new Date(now),
+            payload,
           }),
         fetch: options.fetch,
         limiter: limiterFor(options.rateLimit, clock),
@@ -100,14 +103,10 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
   const operationOfRequest = new WeakMap<Request, OperationInfo>();
   const raw = createClient<paths>({
     baseUrl,
-    fetch: senderFetch({
-      sender: getSender,
-      operationOf: (request) => {
-        const op = operationOfRequest.get(request);
-        if (!op) throw new TypeError(`No Chime SDK Voice operation for ${request.method} ${request.url}`);
-        return op;
-      },
-      sendOptions: (request) => ({ signal: request.signal }),
+    fetch: senderFetch(getSender, (request) => {
+      const op = operationOfRequest.get(request);
+      if (!op) throw new TypeError(`No Chime SDK Voice operation for ${request.method} ${request.url}`);
+      return op;
     }),
   });
   raw.use({
@@ -126,11 +125,11 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
       {
         params: { path },
         body,
-        fetch: senderFetch({
-          sender: getSender,
-          operationOf: () => op,
-          sendOptions: () => ({ signal: callOptions.signal, timeoutMs: callOptions.timeoutMs, body }),
-        }),
+        fetch: senderFetch(
+          getSender,
+          () => op,
+          () => callOptions,
+        ),
       } as never,
     );
     return {

@@ -2,6 +2,8 @@ export {
   AbortError,
   CredentialsError,
   NetworkError,
+  type NowOption,
+  type RateLimitOption,
   ServiceError,
   ThrottlingError,
   TimeoutError,
@@ -13,12 +15,10 @@ export {
   type ChimeSdkVoiceClientOptions,
   createChimeSdkVoiceClient,
 } from "./client.js";
-export type { NowOption } from "./clock-option.js";
 export type { AwsCredentialsOption } from "./credentials.js";
 export type { WithDates } from "./dates.js";
 export { type OperationName, operations } from "./generated/operations.js";
 export type { components, paths } from "./generated/schema.js";
 export { service } from "./generated/service.js";
 export { methods } from "./methods.js";
-export type { RateLimitOption } from "./shared-limiter.js";
 export type * from "./types.js";

@@ -60,6 +60,7 @@ export { type BackoffOptions, fullJitterBackoff } from "./retry/backoff.js";
 export { decideRetry, isSafeToResend, type RetryDecision, type RetryOptions } from "./retry/policy.js";
 export { createRetryQuota, type RetryQuota, type RetryQuotaOptions } from "./retry/quota.js";
 export { parseRetryAfter } from "./retry/retry-after.js";
+export { clockFrom, type NowOption } from "./transport/clock-option.js";
 export type { OperationInfo } from "./transport/operation.js";
 export {
   createSender,
@@ -69,3 +70,5 @@ export {
   type SendOptions,
   type SendResult,
 } from "./transport/sender.js";
+export { senderFetch } from "./transport/sender-fetch.js";
+export { limiterFor, type RateLimitOption } from "./transport/shared-limiter.js";

@@ -1,21 +1,23 @@
 import {
+  clockFrom,
   createSender,
+  limiterFor,
+  type NowOption,
+  type RateLimitOption,
   type RetryOptions,
   type Sender,
+  senderFetch,
   signTc3,
   type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
 import type { Client } from "openapi-fetch";
-import { senderFetch } from "./bridge.js";
-import { clockFrom, type NowOption } from "./clock-option.js";
 import { credentialsSource, type TencentCredentialsOption } from "./credentials.js";
 import { type OperationName, operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { service } from "./generated/service.js";
 import { type MethodName, methods } from "./methods.js";
 import { createClient } from "./openapi-fetch.js";
-import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
 import { type ActionInfo, tcActionMiddleware } from "./tc-action.js";
 import type { RequestOf, ResponseOf } from "./types.js";
 
@@ -83,11 +85,12 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
     sender ??= credentials().then((first: Tc3Credentials) =>
       createSender({
         protocol: tencentProtocol,
-        sign: async (request, now) =>
+        sign: async (request, now, payload) =>
           signTc3(request, {
             credentials: await credentials(),
             service: service.signingName,
             timestamp: Math.floor(now / 1000),
+            payload,
           }),
         fetch: options.fetch,
         limiter: limiterFor(options.rateLimit, clock),
@@ -104,19 +107,14 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
     return sender;
   };
 
+  // Raw calls: the middleware records which action a rewritten request is for.
   const operationOfRequest = new WeakMap<Request, ActionInfo>();
-  const wrap = (data: unknown) => ({ Response: data });
   const raw = createClient<paths>({
     baseUrl: options.endpoint ?? siteUrl(options.site ?? "intl"),
-    fetch: senderFetch({
-      sender: getSender,
-      operationOf: (request) => {
-        const op = operationOfRequest.get(request);
-        if (!op) throw new TypeError(`No TRTC action for ${request.method} ${request.url}`);
-        return op;
-      },
-      sendOptions: (request) => ({ signal: request.signal }),
-      wrap,
+    fetch: senderFetch(getSender, (request) => {
+      const op = operationOfRequest.get(request);
+      if (!op) throw new TypeError(`No TRTC action for ${request.method} ${request.url}`);
+      return op;
     }),
   });
   raw.use(
@@ -133,12 +131,11 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
     const op = operations[name];
     const { data } = await raw.POST(op.path, {
       body,
-      fetch: senderFetch({
-        sender: getSender,
-        operationOf: () => op,
-        sendOptions: () => ({ signal: callOptions.signal, timeoutMs: callOptions.timeoutMs, body }),
-        wrap,
-      }),
+      fetch: senderFetch(
+        getSender,
+        () => op,
+        () => callOptions,
+      ),
     } as never);
     return (data as unknown as { Response: unknown }).Response;
   };

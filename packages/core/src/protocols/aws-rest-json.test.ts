@@ -53,6 +53,7 @@ describe("awsRestJsonProtocol", () => {
       }),
     );
     expect(error).toMatchObject({
+      name: "NotFoundException",
       code: "NotFoundException",
       message: "No such task",
       requestId: "req-2",
@@ -80,6 +81,7 @@ describe("awsRestJsonProtocol", () => {
       }),
     );
     expect(throttled).toBeInstanceOf(ThrottlingError);
+    expect(throttled.name).toBe("ThrottledClientException");
     expect(throttled.retryAfterMs).toBe(3000);
     const unavailable = await parseError(
       new Response("{}", { status: 503, headers: { "x-amzn-ErrorType": "ServiceUnavailableException" } }),

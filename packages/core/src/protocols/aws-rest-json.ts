@@ -65,7 +65,8 @@ function requestIdOf(response: Response): string | undefined {
 
 /**
  * AWS restJson1 (Chime SDK Voice): success is the JSON body (`undefined` for 204 or an empty body);
- * errors name their shape in `x-amzn-ErrorType`, else in the body's `code`/`Code`/`__type`.
+ * errors name their shape in `x-amzn-ErrorType`, else in the body's `code`/`Code`/`__type`; the thrown
+ * error's `name` and `code` are that shape's name.
  */
 export const awsRestJsonProtocol: Protocol = {
   name: "awsRestJson",
@@ -83,7 +84,7 @@ export const awsRestJsonProtocol: Protocol = {
       : (stringField(body?.message) ?? stringField(body?.Message) ?? code);
     const kind = response.ok ? "transient" : classifyAwsError(code, message, response.status);
     const Ctor = kind === "throttle" ? ThrottlingError : ServiceError;
-    throw new Ctor({
+    const error = new Ctor({
       code,
       message,
       kind,
@@ -93,5 +94,9 @@ export const awsRestJsonProtocol: Protocol = {
       retryAfterMs: retryAfterMs(response, context.now),
       serverTime: serverTime(response) ?? (kind === "skew" ? serverTimeFromSkewMessage(message) : undefined),
     });
+    // As in the AWS SDKs, the error is named after its shape (`NotFoundException`), and also carries it on `code`;
+    // the class stays ServiceError (or ThrottlingError), so `instanceof` checks keep working.
+    error.name = code;
+    throw error;
   },
 };

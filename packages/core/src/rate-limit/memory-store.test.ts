@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createFakeClock } from "../clock.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
+import type { AcquireResult } from "./store.js";
 
 describe("createMemoryRateLimitStore", () => {
   it("books up to `limit` per sliding window and says when the next slot frees", () => {
@@ -32,5 +33,53 @@ describe("createMemoryRateLimitStore", () => {
     expect(store.tryAcquire("k", 5, 1000)).toEqual({ ok: false, retryAfterMs: 300 });
     await clock.advance(300);
     expect(store.tryAcquire("k", 5, 1000)).toEqual({ ok: true });
+  });
+});
+
+describe("createMemoryRateLimitStore: bounded bookings", () => {
+  it("answers from the last `limit` bookings as the limit changes on a key", async () => {
+    const clock = createFakeClock(0);
+    const store = createMemoryRateLimitStore({ clock });
+    for (const t of [0, 100, 200]) {
+      await clock.advance(t - clock.now());
+      expect(store.tryAcquire("k", 3, 1000)).toEqual({ ok: true });
+    }
+    // A lower limit: the 2nd newest booking (t = 100) decides.
+    expect(store.tryAcquire("k", 2, 1000)).toEqual({ ok: false, retryAfterMs: 900 });
+    // A higher limit after a lower one still counts every booking in the window (3 of 5).
+    expect(store.tryAcquire("k", 5, 1000)).toEqual({ ok: true });
+    expect(store.tryAcquire("k", 5, 1000)).toEqual({ ok: true });
+    expect(store.tryAcquire("k", 5, 1000)).toEqual({ ok: false, retryAfterMs: 800 });
+    await clock.advance(800);
+    expect(store.tryAcquire("k", 5, 1000)).toEqual({ ok: true });
+    expect(store.tryAcquire("k", 5, 1000)).toEqual({ ok: false, retryAfterMs: 100 });
+  });
+
+  it("wraps around its ring: a long run at the limit never lets more than `limit` into a window", () => {
+    let now = 0;
+    const store = createMemoryRateLimitStore({ clock: { now: () => now, sleep: async () => {} } });
+    const granted: number[] = [];
+    for (; now < 65_000; now += 13)
+      if ((store.tryAcquire("k", 7, 1000) as AcquireResult).ok) granted.push(now);
+    let lo = 0;
+    for (let hi = 0; hi < granted.length; hi++) {
+      while (granted[lo]! <= granted[hi]! - 1000) lo++;
+      expect(hi - lo + 1).toBeLessThanOrEqual(7);
+    }
+    // It does use the budget: 7 per 1000 ms over 65 s of steps.
+    expect(granted.length).toBeGreaterThanOrEqual(7 * 64);
+  });
+
+  it("copes with a huge limit and millions of bookings (one slot per booking, nothing rescanned)", async () => {
+    const clock = createFakeClock(0);
+    const store = createMemoryRateLimitStore({ clock });
+    const limit = 10_000_000;
+    let granted = 0;
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 1_000_000; i++)
+        if ((store.tryAcquire("k", limit, 1000) as AcquireResult).ok) granted++;
+      await clock.advance(1000); // every booking leaves the window at once
+    }
+    expect(granted).toBe(3_000_000);
   });
 });

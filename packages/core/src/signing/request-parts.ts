@@ -1,7 +1,16 @@
-/** Reads a Request's body bytes once (undefined for bodiless requests). The Request's body is consumed. */
-export async function readBody(request: Request): Promise<Uint8Array | undefined> {
-  if (request.body === null) return undefined;
-  return new Uint8Array(await request.arrayBuffer());
+/**
+ * The bytes to sign and the Request that will carry the signature. A request whose body need not be read (it
+ * has none, or the caller already holds its bytes as `payload`) is signed in place: only headers change, and a
+ * Request's headers are mutable. A body that had to be read for its hash can no longer be sent, so the request
+ * is then copied with the bytes read.
+ */
+export async function bodyAndTarget(
+  request: Request,
+  payload: Uint8Array | string | undefined,
+): Promise<[body: Uint8Array | string | undefined, target: Request]> {
+  if (payload !== undefined || request.body === null) return [payload, request];
+  const body = new Uint8Array(await request.arrayBuffer());
+  return [body, new Request(request, { body })];
 }
 
 /** A Headers object as a plain record (names are already lower-case). */
@@ -11,13 +20,4 @@ export function headersRecord(headers: Headers): Record<string, string> {
     out[name] = value;
   });
   return out;
-}
-
-/** A copy of `request` carrying `headers` and the already-read `body`. */
-export function rebuild(
-  request: Request,
-  headers: Record<string, string>,
-  body: Uint8Array | undefined,
-): Request {
-  return new Request(request, { headers, body: body as BodyInit | undefined });
 }

@@ -1,4 +1,4 @@
-import { headersRecord, readBody, rebuild } from "./request-parts.js";
+import { bodyAndTarget, headersRecord } from "./request-parts.js";
 import { sigV4Sign } from "./sigv4.js";
 import type { AwsCredentials } from "./types.js";
 
@@ -11,25 +11,28 @@ export interface SignSigV4Options {
   date?: Date;
   /** Send and sign `x-amz-content-sha256` (default true, as @smithy/signature-v4). */
   applyChecksum?: boolean;
+  /** The body's bytes when you already hold them: the request's body is then not read, and it is signed in place. */
+  payload?: Uint8Array | string;
 }
 
 /**
  * Signs a Fetch Request with SigV4 exactly as @smithy/signature-v4 (restJson1 defaults) would: normalized,
  * double-encoded path; canonical query; every signable header plus host; `x-amz-date`, `x-amz-security-token`,
- * `x-amz-content-sha256`. Like the SDK signer it drops `Date` and any old `Authorization`/`X-Amz-Date`.
- * The input Request's body is consumed.
+ * `x-amz-content-sha256`. Like the SDK signer it drops `Date` and replaces any old `Authorization`/`X-Amz-Date`.
+ * A request without a body (or with `payload` given) is signed in place and returned; otherwise its body is
+ * read and a copy carrying it is returned.
  */
 export async function signSigV4(request: Request, o: SignSigV4Options): Promise<Request> {
   const url = new URL(request.url);
-  const headers = headersRecord(request.headers);
-  for (const generated of ["authorization", "x-amz-date", "date"]) delete headers[generated];
-  const body = await readBody(request);
+  const [body, target] = await bodyAndTarget(request, o.payload);
+  const headers = target.headers;
+  headers.delete("date");
   const signed = await sigV4Sign({
     method: request.method,
     host: url.host,
     path: url.pathname,
     query: url.search.slice(1),
-    headers,
+    headers: headersRecord(headers),
     payload: body,
     date: o.date ?? new Date(),
     region: o.region,
@@ -37,7 +40,7 @@ export async function signSigV4(request: Request, o: SignSigV4Options): Promise<
     credentials: o.credentials,
     applyChecksum: o.applyChecksum,
   });
-  Object.assign(headers, signed.signingHeaders);
-  headers.authorization = signed.authorization;
-  return rebuild(request, headers, body);
+  for (const [name, value] of Object.entries(signed.signingHeaders)) headers.set(name, value);
+  headers.set("authorization", signed.authorization);
+  return target;
 }

@@ -1,4 +1,4 @@
-import { headersRecord, readBody, rebuild } from "./request-parts.js";
+import { bodyAndTarget, headersRecord } from "./request-parts.js";
 import { tc3Sign } from "./tc3.js";
 import type { Tc3Credentials } from "./types.js";
 
@@ -10,32 +10,35 @@ export interface SignTc3Options {
   timestamp?: number;
   /** Header names to sign; default `content-type;host;x-tc-action`. */
   signedHeaders?: string[];
+  /** The body's bytes when you already hold them: the request's body is then not read, and it is signed in place. */
+  payload?: Uint8Array | string;
 }
 
 /**
- * Signs a Fetch Request with TC3-HMAC-SHA256. Returns a new Request with `Authorization`, `X-TC-Timestamp` and
- * (for temporary keys) `X-TC-Token`. The signed host is the one the request goes to (with a non-default port);
- * the body hash covers the exact bytes sent. The input Request's body is consumed.
+ * Signs a Fetch Request with TC3-HMAC-SHA256: sets `Authorization`, `X-TC-Timestamp` and (for temporary keys)
+ * `X-TC-Token`. The signed host is the one the request goes to (with a non-default port); the body hash covers
+ * the exact bytes sent. A request without a body (or with `payload` given) is signed in place and returned;
+ * otherwise its body is read and a copy carrying it is returned.
  */
 export async function signTc3(request: Request, o: SignTc3Options): Promise<Request> {
   const url = new URL(request.url);
   const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers = headersRecord(request.headers);
-  headers["x-tc-timestamp"] = String(timestamp);
-  if (o.credentials.token) headers["x-tc-token"] = o.credentials.token;
-  const body = await readBody(request);
+  const [body, target] = await bodyAndTarget(request, o.payload);
+  const headers = target.headers;
+  headers.set("x-tc-timestamp", String(timestamp));
+  if (o.credentials.token) headers.set("x-tc-token", o.credentials.token);
   const { authorization } = await tc3Sign({
     method: request.method,
     host: url.host,
     path: url.pathname,
     query: url.search.slice(1),
-    headers,
+    headers: headersRecord(headers),
     signedHeaders: o.signedHeaders,
     payload: body,
     timestamp,
     service: o.service ?? (url.hostname.split(".")[0] as string),
     credentials: o.credentials,
   });
-  headers.authorization = authorization;
-  return rebuild(request, headers, body);
+  headers.set("authorization", authorization);
+  return target;
 }

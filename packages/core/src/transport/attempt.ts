@@ -67,7 +67,8 @@ export async function attempt(
   }
   try {
     const response = await o.fetch(request, { signal: controller.signal });
-    const parsed = await o.protocol.parse(response, { operation: o.operation, now: o.now() });
+    // The protocol reads a copy, so the response goes back unread for a client (openapi-fetch) to parse.
+    const parsed = await o.protocol.parse(response.clone(), { operation: o.operation, now: o.now() });
     return { response, parsed };
   } catch (error) {
     if (error instanceof ServiceError) throw error;

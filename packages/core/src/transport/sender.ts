@@ -19,8 +19,11 @@ export interface RetryEvent {
 
 export interface SenderOptions {
   protocol: Protocol;
-  /** Signs one attempt; `now` is the corrected epoch ms (clock + learned skew offset). */
-  sign: (request: Request, now: number) => Promise<Request>;
+  /**
+   * Signs one attempt: a fresh copy of the request, whose body bytes are handed in as `payload` (so the signer
+   * need not read them again); `now` is the corrected epoch ms (clock + learned skew offset).
+   */
+  sign: (request: Request, now: number, payload: Uint8Array | undefined) => Promise<Request>;
   fetch?: typeof globalThis.fetch;
   /** Default: a fresh in-memory limiter on `clock`; `false` to send without limiting. */
   limiter?: RateLimiter | false;
@@ -40,26 +43,27 @@ export interface SenderOptions {
 export interface SendOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** The parsed request body, for the idempotency-field check (read from the request when omitted). */
+  /** The parsed request body, for the idempotency-field check (parsed from the request's bytes when omitted). */
   body?: unknown;
 }
 
 export interface SendResult {
   data: unknown;
-  /** The final HTTP response (its body has been read into `data`). */
+  /** The final HTTP response, checked by the protocol; its body is still unread (for a client to parse). */
   response: Response;
   requestId?: string;
 }
 
 export interface Sender {
+  /** Sends `request` (reading its body once) under the operation's limit and retry rule. */
   send(request: Request, operation: OperationInfo, options?: SendOptions): Promise<SendResult>;
   /** Learned difference between the servers' clock and ours, in ms. */
   clockOffsetMs(): number;
 }
 
-async function jsonBodyOf(request: Request): Promise<unknown> {
+function jsonOf(payload: Uint8Array | undefined): unknown {
   try {
-    return JSON.parse(await request.clone().text()) as unknown;
+    return JSON.parse(new TextDecoder().decode(payload));
   } catch {
     return undefined;
   }
@@ -112,14 +116,8 @@ export function createSender(options: SenderOptions): Sender {
 
   async function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
     const key = await keyFor(operation);
-    let body: Promise<unknown> | undefined = o.body === undefined ? undefined : Promise.resolve(o.body);
-    const bodyForCheck = () => {
-      body ??=
-        operation.retry === "always" || operation.retry === "never"
-          ? Promise.resolve(undefined)
-          : jsonBodyOf(request);
-      return body;
-    };
+    // Read once: every attempt sends (and signs) these bytes on a fresh copy of the request.
+    const payload = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     let sends = 0;
     let resends = 0;
     let skewCorrected = false;
@@ -133,7 +131,7 @@ export function createSender(options: SenderOptions): Sender {
           limit: operation.rateLimit,
           signal: o.signal,
         });
-      const signed = await options.sign(request.clone(), now());
+      const signed = await options.sign(new Request(request, { body: payload }), now(), payload);
       sends++;
       try {
         const { response, parsed } = await attempt(signed, {
@@ -151,7 +149,7 @@ export function createSender(options: SenderOptions): Sender {
         if (!(caught instanceof VoicetaskError)) throw caught;
         const error = caught;
         error.attempts = sends;
-        const decision = decideRetry(error, operation, await bodyForCheck());
+        const decision = decideRetry(error, operation, o.body ?? jsonOf(payload));
         const throttled = error instanceof ServiceError && error.kind === "throttle";
         if (throttled && limiter) await limiter.pause(key, error.retryAfterMs ?? limiter.windowMs);
 

@@ -1,7 +1,7 @@
-import { type Clock, systemClock } from "@voicetask/core";
+import { type Clock, systemClock } from "../clock.js";
 
 /**
- * The `now` client option: a core `Clock` (`now()` + `sleep()`, e.g. `createFakeClock()` in tests) drives
+ * A client's `now` option: a core `Clock` (`now()` + `sleep()`, e.g. `createFakeClock()` in tests) drives
  * signing time, the rate limiter, backoff and timeouts; a bare `() => epochMs` only replaces the time read
  * (signing, limiter bookings) and keeps real timers.
  */
@@ -15,7 +15,7 @@ export function clockFrom(now: NowOption | undefined): Clock {
   if (typeof now !== "function") return now;
   let clock = fromFunction.get(now);
   if (!clock) {
-    clock = { now, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
+    clock = { now, sleep: systemClock.sleep };
     fromFunction.set(now, clock);
   }
   return clock;
