@@ -2,8 +2,9 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "tsdown";
 
 /**
- * ESM + CJS + types. `#crypto` stays an import in the output and is resolved by package.json "imports":
- * node:crypto for the `node` condition, Web Crypto for browsers, edge runtimes and everything else.
+ * ESM + CJS + types. `#crypto` and `#network` stay imports in the output and are resolved by package.json
+ * "imports": node:crypto and Node's error codes for the `node` condition; Web Crypto and no codes for browsers,
+ * edge runtimes and everything else.
  */
 export default defineConfig({
   entry: {
@@ -11,6 +12,8 @@ export default defineConfig({
     ...(existsSync("src/node.ts") ? { node: "src/node.ts" } : {}),
     "crypto/node": "src/crypto/node.ts",
     "crypto/web": "src/crypto/web.ts",
+    "network/node": "src/transport/network/node.ts",
+    "network/web": "src/transport/network/web.ts",
   },
   format: ["esm", "cjs"],
   platform: "neutral",
@@ -18,6 +21,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  external: ["#crypto", /^node:/],
+  external: ["#crypto", "#network", /^node:/],
   outputOptions: { exports: "named" },
 });

@@ -3,8 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    // In tests, `#crypto` resolves to source (Node backend); builds resolve it through package.json "imports".
-    alias: { "#crypto": fileURLToPath(new URL("./src/crypto/node.ts", import.meta.url)) },
+    // In tests, `#crypto` and `#network` resolve to source (Node side); builds resolve it through package.json "imports".
+    alias: {
+      "#crypto": fileURLToPath(new URL("./src/crypto/node.ts", import.meta.url)),
+      "#network": fileURLToPath(new URL("./src/transport/network/node.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

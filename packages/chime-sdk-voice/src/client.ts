@@ -1,19 +1,20 @@
 import {
-  type AwsCredentials,
   awsRestJsonProtocol,
   clockFrom,
   createSender,
+  credentialsFrom,
+  keepUnlessRejected,
   limiterFor,
   type NowOption,
   type OperationInfo,
   type RateLimitOption,
   type RetryOptions,
-  type Sender,
+  resolveAwsCredentials,
   senderFetch,
   signSigV4,
 } from "@voicetask/core";
 import type { Client } from "openapi-fetch";
-import { type AwsCredentialsOption, credentialsSource } from "./credentials.js";
+import type { AwsCredentialsOption } from "./credentials.js";
 import { withDates } from "./dates.js";
 import { type OperationName, operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
@@ -68,42 +69,33 @@ const byPath = new Map<string, OperationInfo>(Object.values(operations).map((op)
 export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): ChimeSdkVoiceClient {
   const { region } = options;
   const clock = clockFrom(options.now);
-  const baseUrl = options.endpoint ?? service.endpoints[0].url.replace("{region}", region);
-  const credentials = credentialsSource(options.credentials);
-
-  let sender: Promise<Sender> | undefined;
-  const getSender = () => {
-    sender ??= credentials().then((first: AwsCredentials) =>
-      createSender({
-        protocol: awsRestJsonProtocol,
-        sign: async (request, now, payload) =>
-          signSigV4(request, {
-            credentials: await credentials(),
-            region,
-            service: service.signingName,
-            date: new Date(now),
-            payload,
-          }),
-        fetch: options.fetch,
-        limiter: limiterFor(options.rateLimit, clock),
-        retry: options.retry,
-        clock,
-        timeoutMs: options.timeoutMs,
-        keyPrefix: `${service.provider}:${service.name}:${region}`,
-        credentialId: first.accessKeyId,
-      }),
-    );
-    sender.catch(() => {
-      sender = undefined; // a credential failure is not cached: the next call tries again
-    });
-    return sender;
-  };
+  const credentials = credentialsFrom(options.credentials, resolveAwsCredentials);
+  const sender = keepUnlessRejected(async () =>
+    createSender({
+      protocol: awsRestJsonProtocol,
+      sign: async (request, now, payload) =>
+        signSigV4(request, {
+          credentials: await credentials(),
+          region,
+          service: service.signingName,
+          date: new Date(now),
+          payload,
+        }),
+      fetch: options.fetch,
+      limiter: limiterFor(options.rateLimit, clock),
+      retry: options.retry,
+      clock,
+      timeoutMs: options.timeoutMs,
+      keyPrefix: `${service.provider}:${service.name}:${region}`,
+      credentialId: (await credentials()).accessKeyId,
+    }),
+  );
 
   // Raw calls: the middleware records which operation a request is for, keyed by the Request object.
   const operationOfRequest = new WeakMap<Request, OperationInfo>();
   const raw = createClient<paths>({
-    baseUrl,
-    fetch: senderFetch(getSender, (request) => {
+    baseUrl: options.endpoint ?? service.endpoints[0].url.replace("{region}", region),
+    fetch: senderFetch(sender, (request) => {
       const op = operationOfRequest.get(request);
       if (!op) throw new TypeError(`No Chime SDK Voice operation for ${request.method} ${request.url}`);
       return op;
@@ -116,37 +108,35 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
     },
   });
 
-  const call = async (name: OperationName, input: Record<string, unknown>, callOptions: CallOptions = {}) => {
-    const op = operations[name];
-    const { path, body } = splitInput(op.path, input);
-    const { data, response } = await raw.request(
-      op.method.toLowerCase() as "post",
-      op.path as never,
-      {
-        params: { path },
-        body,
-        fetch: senderFetch(
-          getSender,
-          () => op,
-          () => callOptions,
-        ),
-      } as never,
-    );
-    return {
-      ...withDates((data ?? {}) as object),
-      $metadata: {
-        httpStatusCode: response.status,
-        requestId: response.headers.get("x-amzn-requestid") ?? undefined,
-      },
-    };
-  };
-
   const client = { raw } as ChimeSdkVoiceClient;
   for (const [method, name] of Object.entries(methods) as [MethodName, OperationName][]) {
-    (client as unknown as Record<string, unknown>)[method] = (
+    const op = operations[name];
+    (client as unknown as Record<string, unknown>)[method] = async (
       input: Record<string, unknown>,
-      o?: CallOptions,
-    ) => call(name, input, o);
+      o: CallOptions = {},
+    ) => {
+      const { path, body } = splitInput(op.path, input);
+      const { data, response } = await raw.request(
+        op.method as never, // openapi-fetch upper-cases it again
+        op.path as never,
+        {
+          params: { path },
+          body,
+          fetch: senderFetch(
+            sender,
+            () => op,
+            () => o,
+          ),
+        } as never,
+      );
+      return {
+        ...withDates((data ?? {}) as object),
+        $metadata: {
+          httpStatusCode: response.status,
+          requestId: response.headers.get("x-amzn-requestid") ?? undefined,
+        },
+      };
+    };
   }
   return client;
 }

@@ -7,20 +7,17 @@ export function splitInput(
   pathTemplate: string,
   input: Record<string, unknown>,
 ): { path: Record<string, string>; body: Record<string, unknown> | undefined } {
-  const labels = new Set(Array.from(pathTemplate.matchAll(/\{([^{}]+)\}/g), (m) => m[1]!));
   const path: Record<string, string> = {};
-  const body: Record<string, unknown> = {};
-  let hasBody = false;
+  let body: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(input)) {
-    if (labels.has(key)) {
-      path[key] = String(value);
-    } else if (value !== undefined) {
+    if (pathTemplate.includes(`{${key}}`)) path[key] = String(value);
+    else if (value !== undefined) {
+      body ??= {};
       body[key] = value;
-      hasBody = true;
     }
   }
-  for (const label of labels) {
-    if (!(label in path)) throw new TypeError(`Missing path label ${label} for ${pathTemplate}`);
+  for (const [, label] of pathTemplate.matchAll(/\{([^{}]+)\}/g)) {
+    if (!(label! in path)) throw new TypeError(`Missing path label ${label} for ${pathTemplate}`);
   }
-  return { path, body: hasBody ? body : undefined };
+  return { path, body };
 }

@@ -26,15 +26,16 @@ export interface VoicetaskErrorOptions {
 
 export class VoicetaskError extends Error {
   override name = "VoicetaskError";
-  readonly operation: string | undefined;
-  retryable: boolean;
-  attempts: number | undefined;
+  declare readonly operation: string | undefined;
+  declare retryable: boolean;
+  declare attempts: number | undefined;
 
-  constructor(message: string, options: VoicetaskErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.operation = options.operation;
-    this.retryable = options.retryable ?? false;
-    this.attempts = options.attempts;
+  constructor(
+    message: string,
+    { operation, retryable = false, attempts, cause }: VoicetaskErrorOptions = {},
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { operation, retryable, attempts });
   }
 
   /** A plain, loggable form: name, message and the error's own fields (never `cause`, which may be foreign). */
@@ -62,21 +63,17 @@ export interface ServiceErrorInit extends VoicetaskErrorOptions {
 /** An error answer from the provider (or from a gateway in front of it). */
 export class ServiceError extends VoicetaskError {
   override name = "ServiceError";
-  readonly code: string;
-  readonly kind: ErrorKind;
-  readonly httpStatus: number;
-  readonly requestId: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly serverTime: number | undefined;
+  declare readonly code: string;
+  declare readonly kind: ErrorKind;
+  declare readonly httpStatus: number;
+  declare readonly requestId: string | undefined;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly serverTime: number | undefined;
 
   constructor(init: ServiceErrorInit) {
-    super(init.message, { ...init, retryable: init.retryable ?? isRetryableKind(init.kind) });
-    this.code = init.code;
-    this.kind = init.kind;
-    this.httpStatus = init.httpStatus;
-    this.requestId = init.requestId;
-    this.retryAfterMs = init.retryAfterMs;
-    this.serverTime = init.serverTime;
+    super(init.message, { ...init, retryable: init.retryable ?? init.kind !== "client" });
+    const { code, kind, httpStatus, requestId, retryAfterMs, serverTime } = init;
+    Object.assign(this, { code, kind, httpStatus, requestId, retryAfterMs, serverTime });
   }
 }
 
@@ -89,7 +86,7 @@ export class ThrottlingError extends ServiceError {
 export class NetworkError extends VoicetaskError {
   override name = "NetworkError";
   /** True when the failure happened before any byte could reach the server (e.g. connection refused). */
-  readonly beforeSend: boolean;
+  declare readonly beforeSend: boolean;
 
   constructor(message: string, options: VoicetaskErrorOptions & { beforeSend?: boolean } = {}) {
     super(message, options);
@@ -100,7 +97,7 @@ export class NetworkError extends VoicetaskError {
 /** An attempt took longer than its timeout; its fate on the server is unknown. */
 export class TimeoutError extends VoicetaskError {
   override name = "TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(timeoutMs: number, options: VoicetaskErrorOptions = {}) {
     super(`Request timed out after ${timeoutMs} ms`, options);
@@ -120,10 +117,6 @@ export class AbortError extends VoicetaskError {
 /** No usable credentials were found, or a credential source is malformed. Names sources, never values. */
 export class CredentialsError extends VoicetaskError {
   override name = "CredentialsError";
-}
-
-function isRetryableKind(kind: ErrorKind): boolean {
-  return kind === "throttle" || kind === "unavailable" || kind === "transient" || kind === "skew";
 }
 
 /** Turns a signal's abort reason into an {@link AbortError} (keeping our own errors as they are). */

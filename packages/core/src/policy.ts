@@ -61,6 +61,11 @@ export { decideRetry, isSafeToResend, type RetryDecision, type RetryOptions } fr
 export { createRetryQuota, type RetryQuota, type RetryQuotaOptions } from "./retry/quota.js";
 export { parseRetryAfter } from "./retry/retry-after.js";
 export { clockFrom, type NowOption } from "./transport/clock-option.js";
+export {
+  type CredentialsOption,
+  credentialsFrom,
+  keepUnlessRejected,
+} from "./transport/credentials-option.js";
 export type { OperationInfo } from "./transport/operation.js";
 export {
   createSender,

@@ -1,18 +1,19 @@
 import {
   clockFrom,
   createSender,
+  credentialsFrom,
+  keepUnlessRejected,
   limiterFor,
   type NowOption,
   type RateLimitOption,
   type RetryOptions,
-  type Sender,
+  resolveTencentCredentials,
   senderFetch,
   signTc3,
-  type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
 import type { Client } from "openapi-fetch";
-import { credentialsSource, type TencentCredentialsOption } from "./credentials.js";
+import type { TencentCredentialsOption } from "./credentials.js";
 import { type OperationName, operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { service } from "./generated/service.js";
@@ -65,53 +66,41 @@ export interface TrtcClient extends Methods {
   readonly raw: Client<paths>;
 }
 
-const actions: ActionInfo[] = Object.values(operations);
-const byPath = new Map(actions.map((op) => [op.path, op]));
+const byPath = new Map<string, ActionInfo>(Object.values(operations).map((op) => [op.path, op]));
 
-function siteUrl(site: "intl" | "cn"): string {
-  const intl = (url: string) => url.includes(".intl.");
-  const found = service.endpoints.find((e) => intl(e.url) === (site === "intl"));
-  if (!found) throw new TypeError(`No ${site} endpoint in the TRTC spec`);
-  return found.url;
-}
+/** The spec's endpoint for a site: the `.intl.` one, or the other one for `cn`. */
+const siteUrl = (site: "intl" | "cn") =>
+  service.endpoints.find((e) => e.url.includes(".intl.") === (site === "intl"))!.url;
 
 export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
   const { region } = options;
   const clock = clockFrom(options.now);
-  const credentials = credentialsSource(options.credentials);
-
-  let sender: Promise<Sender> | undefined;
-  const getSender = () => {
-    sender ??= credentials().then((first: Tc3Credentials) =>
-      createSender({
-        protocol: tencentProtocol,
-        sign: async (request, now, payload) =>
-          signTc3(request, {
-            credentials: await credentials(),
-            service: service.signingName,
-            timestamp: Math.floor(now / 1000),
-            payload,
-          }),
-        fetch: options.fetch,
-        limiter: limiterFor(options.rateLimit, clock),
-        retry: options.retry,
-        clock,
-        timeoutMs: options.timeoutMs,
-        keyPrefix: `${service.provider}:${service.name}:${region}`,
-        credentialId: first.secretId,
-      }),
-    );
-    sender.catch(() => {
-      sender = undefined; // a credential failure is not cached: the next call tries again
-    });
-    return sender;
-  };
+  const credentials = credentialsFrom(options.credentials, resolveTencentCredentials);
+  const sender = keepUnlessRejected(async () =>
+    createSender({
+      protocol: tencentProtocol,
+      sign: async (request, now, payload) =>
+        signTc3(request, {
+          credentials: await credentials(),
+          service: service.signingName,
+          timestamp: Math.floor(now / 1000),
+          payload,
+        }),
+      fetch: options.fetch,
+      limiter: limiterFor(options.rateLimit, clock),
+      retry: options.retry,
+      clock,
+      timeoutMs: options.timeoutMs,
+      keyPrefix: `${service.provider}:${service.name}:${region}`,
+      credentialId: (await credentials()).secretId,
+    }),
+  );
 
   // Raw calls: the middleware records which action a rewritten request is for.
   const operationOfRequest = new WeakMap<Request, ActionInfo>();
   const raw = createClient<paths>({
     baseUrl: options.endpoint ?? siteUrl(options.site ?? "intl"),
-    fetch: senderFetch(getSender, (request) => {
+    fetch: senderFetch(sender, (request) => {
       const op = operationOfRequest.get(request);
       if (!op) throw new TypeError(`No TRTC action for ${request.method} ${request.url}`);
       return op;
@@ -127,23 +116,20 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
     }),
   );
 
-  const call = async (name: OperationName, body: object, callOptions: CallOptions = {}) => {
-    const op = operations[name];
-    const { data } = await raw.POST(op.path, {
-      body,
-      fetch: senderFetch(
-        getSender,
-        () => op,
-        () => callOptions,
-      ),
-    } as never);
-    return (data as unknown as { Response: unknown }).Response;
-  };
-
   const client = { raw } as TrtcClient;
   for (const [method, name] of Object.entries(methods) as [MethodName, OperationName][]) {
-    (client as unknown as Record<string, unknown>)[method] = (body: object, o?: CallOptions) =>
-      call(name, body, o);
+    const op = operations[name];
+    (client as unknown as Record<string, unknown>)[method] = async (body: object, o: CallOptions = {}) => {
+      const { data } = await raw.POST(op.path, {
+        body,
+        fetch: senderFetch(
+          sender,
+          () => op,
+          () => o,
+        ),
+      } as never);
+      return (data as unknown as { Response: unknown }).Response;
+    };
   }
   return client;
 }

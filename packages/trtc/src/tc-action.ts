@@ -29,18 +29,17 @@ export function tcActionMiddleware(o: TcActionOptions): Middleware {
     async onRequest({ request, schemaPath, options }) {
       const op = o.byPath.get(schemaPath);
       if (!op) return undefined;
-      const headers = new Headers(request.headers);
+      const { headers } = request;
       headers.set("X-TC-Action", op.action);
       headers.set("X-TC-Version", o.version);
       headers.set("X-TC-Region", o.region);
       if (o.language) headers.set("X-TC-Language", o.language);
       else headers.delete("X-TC-Language");
       headers.set("Content-Type", "application/json");
-      const text = await request.text();
       const rewritten = new Request(`${options.baseUrl}/`, {
         method: "POST",
         headers,
-        body: text === "" ? "{}" : text,
+        body: (await request.text()) || "{}",
         signal: request.signal,
       });
       o.record(rewritten, op);

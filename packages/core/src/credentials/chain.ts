@@ -1,5 +1,5 @@
 import { CredentialsError } from "../errors.js";
-import { awsEnvSource, clean, pair, readEnv, tencentEnvSource } from "./env.js";
+import { AWS_FIELDS, awsEnvSource, readEnv, readKeys, TENCENT_FIELDS, tencentEnvSource } from "./env.js";
 import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCredentials } from "./types.js";
 
 /** Tries each source in order; the first that has credentials wins. */
@@ -22,25 +22,21 @@ export interface ResolveTencentOptions {
   sources?: CredentialSource<ResolvedTencentCredentials>[];
 }
 
-export function explicitTencentSource(
-  c: ResolveTencentOptions["credentials"],
-): CredentialSource<ResolvedTencentCredentials> {
+/** The `credentials` option as a source (shared by both providers: only the field names differ). */
+function explicitSource<T>(
+  c: object | undefined,
+  fields: readonly [string, string, string],
+): CredentialSource<T> {
   return {
     describe: "the `credentials` option",
-    load: () => {
-      const token = clean(c?.token);
-      return pair(
+    load: () =>
+      readKeys(
         "credentials option",
-        ["secretId", clean(c?.secretId)],
-        ["secretKey", clean(c?.secretKey)],
-        (secretId, secretKey) => ({
-          secretId,
-          secretKey,
-          ...(token ? { token } : {}),
-          source: "explicit",
-        }),
-      );
-    },
+        "explicit",
+        (name) => (c as Record<string, unknown>)?.[name],
+        fields,
+        fields,
+      ),
   };
 }
 
@@ -49,7 +45,7 @@ export function resolveTencentCredentials(
   options: ResolveTencentOptions = {},
 ): Promise<ResolvedTencentCredentials> {
   return resolveFromChain("Tencent Cloud", [
-    explicitTencentSource(options.credentials),
+    explicitSource(options.credentials, TENCENT_FIELDS),
     tencentEnvSource(options.env ?? readEnv()),
     ...(options.sources ?? []),
   ]);
@@ -61,32 +57,10 @@ export interface ResolveAwsOptions {
   sources?: CredentialSource<ResolvedAwsCredentials>[];
 }
 
-export function explicitAwsSource(
-  c: ResolveAwsOptions["credentials"],
-): CredentialSource<ResolvedAwsCredentials> {
-  return {
-    describe: "the `credentials` option",
-    load: () => {
-      const sessionToken = clean(c?.sessionToken);
-      return pair(
-        "credentials option",
-        ["accessKeyId", clean(c?.accessKeyId)],
-        ["secretAccessKey", clean(c?.secretAccessKey)],
-        (accessKeyId, secretAccessKey) => ({
-          accessKeyId,
-          secretAccessKey,
-          ...(sessionToken ? { sessionToken } : {}),
-          source: "explicit",
-        }),
-      );
-    },
-  };
-}
-
 /** Explicit → environment → `sources`. Browser-safe; `@voicetask/core/node` adds `~/.aws/credentials`. */
 export function resolveAwsCredentials(options: ResolveAwsOptions = {}): Promise<ResolvedAwsCredentials> {
   return resolveFromChain("AWS", [
-    explicitAwsSource(options.credentials),
+    explicitSource(options.credentials, AWS_FIELDS),
     awsEnvSource(options.env ?? readEnv()),
     ...(options.sources ?? []),
   ]);

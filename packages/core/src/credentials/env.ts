@@ -17,61 +17,62 @@ export function clean(value: unknown): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
+/** Field names of the two credential shapes: id, secret, token. */
+export const TENCENT_FIELDS = ["secretId", "secretKey", "token"] as const;
+export const AWS_FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken"] as const;
+
 /**
- * Builds a credential pair from named fields; `undefined` when neither half is set; a `CredentialsError`
- * naming the missing field when only one half is (names only, never values).
+ * Reads a key pair from named fields (`get(name)`, trimmed): `[id, secret, ...token names]`, the first token
+ * that is set wins. `undefined` when neither half is set; a `CredentialsError` naming the missing half when
+ * only one is (names only, never values). The result has the `shape` field names and `source`.
  */
-export function pair<T>(
+export function readKeys<T>(
   where: string,
-  id: [name: string, value: string | undefined],
-  secret: [name: string, value: string | undefined],
-  build: (id: string, secret: string) => T,
+  source: string,
+  get: (name: string) => unknown,
+  [idName, secretName, ...tokenNames]: readonly string[],
+  [idField, secretField, tokenField]: readonly [string, string, string],
 ): T | undefined {
-  if (id[1] === undefined && secret[1] === undefined) return undefined;
-  if (id[1] === undefined || secret[1] === undefined) {
-    const missing = id[1] === undefined ? id[0] : secret[0];
-    const present = id[1] === undefined ? secret[0] : id[0];
+  const id = clean(get(idName!));
+  const secret = clean(get(secretName!));
+  if (id === undefined && secret === undefined) return undefined;
+  if (id === undefined || secret === undefined) {
+    const [present, missing] = id === undefined ? [secretName, idName] : [idName, secretName];
     throw new CredentialsError(`${where}: ${present} is set but ${missing} is missing`);
   }
-  return build(id[1], secret[1]);
+  const token = tokenNames.map((name) => clean(get(name))).find((t) => t !== undefined);
+  return { [idField]: id, [secretField]: secret, ...(token ? { [tokenField]: token } : {}), source } as T;
 }
 
 export function tencentEnvSource(env: Env = readEnv()): CredentialSource<ResolvedTencentCredentials> {
   return {
     describe: "environment TENCENTCLOUD_SECRET_ID + TENCENTCLOUD_SECRET_KEY",
-    load: () => {
-      const token = clean(env.TENCENTCLOUD_SESSION_TOKEN) ?? clean(env.TENCENTCLOUD_TOKEN);
-      return pair(
+    load: () =>
+      readKeys(
         "environment",
-        ["TENCENTCLOUD_SECRET_ID", clean(env.TENCENTCLOUD_SECRET_ID)],
-        ["TENCENTCLOUD_SECRET_KEY", clean(env.TENCENTCLOUD_SECRET_KEY)],
-        (secretId, secretKey) => ({
-          secretId,
-          secretKey,
-          ...(token ? { token } : {}),
-          source: "environment",
-        }),
-      );
-    },
+        "environment",
+        (name) => env[name],
+        [
+          "TENCENTCLOUD_SECRET_ID",
+          "TENCENTCLOUD_SECRET_KEY",
+          "TENCENTCLOUD_SESSION_TOKEN",
+          "TENCENTCLOUD_TOKEN",
+        ],
+        TENCENT_FIELDS,
+      ),
   };
 }
 
 export function awsEnvSource(env: Env = readEnv()): CredentialSource<ResolvedAwsCredentials> {
   return {
     describe: "environment AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY",
-    load: () => {
-      const sessionToken = clean(env.AWS_SESSION_TOKEN);
-      return pair(
+    load: () =>
+      readKeys(
         "environment",
-        ["AWS_ACCESS_KEY_ID", clean(env.AWS_ACCESS_KEY_ID)],
-        ["AWS_SECRET_ACCESS_KEY", clean(env.AWS_SECRET_ACCESS_KEY)],
-        (accessKeyId, secretAccessKey) => ({
-          accessKeyId,
-          secretAccessKey,
-          ...(sessionToken ? { sessionToken } : {}),
-          source: "environment",
-        }),
-      );
-    },
+        "environment",
+        (name) => env[name],
+        ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"],
+        AWS_FIELDS,
+      ),
   };
 }

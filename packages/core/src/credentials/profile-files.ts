@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { CredentialsError } from "../errors.js";
-import { clean, pair, readEnv } from "./env.js";
+import { AWS_FIELDS, clean, readEnv, readKeys, TENCENT_FIELDS } from "./env.js";
 import { parseIni } from "./ini.js";
 import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCredentials } from "./types.js";
 
@@ -39,17 +39,12 @@ export function tencentProfileFileSource(
       const text = await readOptional(path);
       const section = text === undefined ? undefined : parseIni(text).get(profile);
       if (!section) return undefined;
-      const token = clean(section.get("token"));
-      return pair(
+      return readKeys<ResolvedTencentCredentials>(
         where,
-        ["secret_id", clean(section.get("secret_id"))],
-        ["secret_key", clean(section.get("secret_key"))],
-        (secretId, secretKey) => ({
-          secretId,
-          secretKey,
-          ...(token ? { token } : {}),
-          source: where,
-        }),
+        where,
+        (name) => section.get(name),
+        ["secret_id", "secret_key", "token"],
+        TENCENT_FIELDS,
       );
     },
   };
@@ -76,17 +71,12 @@ export function tccliCredentialFileSource(
       if (typeof json !== "object" || json === null)
         throw new CredentialsError(`${where} is not a JSON object`);
       const c = json as Record<string, unknown>;
-      const token = clean(c.token);
-      return pair(
+      return readKeys<ResolvedTencentCredentials>(
         where,
-        ["secretId", clean(c.secretId)],
-        ["secretKey", clean(c.secretKey)],
-        (secretId, secretKey) => ({
-          secretId,
-          secretKey,
-          ...(token ? { token } : {}),
-          source: where,
-        }),
+        where,
+        (name) => c[name],
+        TENCENT_FIELDS,
+        TENCENT_FIELDS,
       );
     },
   };
@@ -109,17 +99,12 @@ export function awsSharedCredentialsFileSource(
       const text = await readOptional(path);
       const section = text === undefined ? undefined : parseIni(text).get(profile);
       if (!section) return undefined;
-      const sessionToken = clean(section.get("aws_session_token"));
-      return pair(
+      return readKeys<ResolvedAwsCredentials>(
         where,
-        ["aws_access_key_id", clean(section.get("aws_access_key_id"))],
-        ["aws_secret_access_key", clean(section.get("aws_secret_access_key"))],
-        (accessKeyId, secretAccessKey) => ({
-          accessKeyId,
-          secretAccessKey,
-          ...(sessionToken ? { sessionToken } : {}),
-          source: where,
-        }),
+        where,
+        (name) => section.get(name),
+        ["aws_access_key_id", "aws_secret_access_key", "aws_session_token"],
+        AWS_FIELDS,
       );
     },
   };

@@ -1,5 +1,5 @@
-import { type ErrorKind, ServiceError, ThrottlingError } from "../errors.js";
-import { isObject, kindOfStatus, readBody, retryAfterMs, serverTime, stringField } from "./http.js";
+import type { ErrorKind } from "../errors.js";
+import { isObject, kindOfStatus, readBody, serviceError, stringField } from "./http.js";
 import type { ParseContext, Protocol } from "./protocol.js";
 
 const THROTTLE_NAMES = new Set([
@@ -73,26 +73,23 @@ export const awsRestJsonProtocol: Protocol = {
   async parse(response: Response, context: ParseContext) {
     const requestId = requestIdOf(response);
     const { text, json } = await readBody(response);
-    if (response.ok) {
-      if (response.status === 204 || text.trim() === "") return { data: undefined, requestId };
+    const { ok, status } = response;
+    if (ok) {
+      if (status === 204 || text.trim() === "") return { data: undefined, requestId };
       if (json !== undefined) return { data: json, requestId };
     }
     const body = isObject(json) ? json : undefined;
-    const code = response.ok ? "InvalidResponse" : (errorName(response, body) ?? `Http${response.status}`);
-    const message = response.ok
-      ? `HTTP ${response.status} with a body that is not JSON`
+    const code = ok ? "InvalidResponse" : (errorName(response, body) ?? `Http${status}`);
+    const message = ok
+      ? `HTTP ${status} with a body that is not JSON`
       : (stringField(body?.message) ?? stringField(body?.Message) ?? code);
-    const kind = response.ok ? "transient" : classifyAwsError(code, message, response.status);
-    const Ctor = kind === "throttle" ? ThrottlingError : ServiceError;
-    const error = new Ctor({
+    const kind = ok ? "transient" : classifyAwsError(code, message, status);
+    const error = serviceError(response, context, {
       code,
       message,
       kind,
-      httpStatus: response.status,
-      operation: context.operation,
       requestId,
-      retryAfterMs: retryAfterMs(response, context.now),
-      serverTime: serverTime(response) ?? (kind === "skew" ? serverTimeFromSkewMessage(message) : undefined),
+      serverTime: kind === "skew" ? serverTimeFromSkewMessage(message) : undefined,
     });
     // As in the AWS SDKs, the error is named after its shape (`NotFoundException`), and also carries it on `code`;
     // the class stays ServiceError (or ThrottlingError), so `instanceof` checks keep working.

@@ -1,15 +1,20 @@
-import type { ErrorKind } from "../errors.js";
+import { type ErrorKind, ServiceError, type ServiceErrorInit, ThrottlingError } from "../errors.js";
 import { parseRetryAfter } from "../retry/retry-after.js";
+import type { ParseContext } from "./protocol.js";
+
+/** JSON text parsed, or `undefined` when it is blank or not JSON (never throws). */
+export function parseJson(text: string): unknown {
+  try {
+    return text.trim() === "" ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads the body as text and parses it as JSON when it is JSON; never throws on a malformed body. */
 export async function readBody(response: Response): Promise<{ text: string; json: unknown }> {
   const text = await response.text();
-  if (text.trim() === "") return { text, json: undefined };
-  try {
-    return { text, json: JSON.parse(text) as unknown };
-  } catch {
-    return { text, json: undefined };
-  }
+  return { text, json: parseJson(text) };
 }
 
 /** The server's clock from its `Date` header, as epoch ms. */
@@ -20,8 +25,23 @@ export function serverTime(response: Response): number | undefined {
   return Number.isNaN(at) ? undefined : at;
 }
 
-export function retryAfterMs(response: Response, now: number): number | undefined {
-  return parseRetryAfter(response.headers.get("retry-after"), now);
+/**
+ * The typed error for a provider's error answer: HTTP status, operation, `Retry-After` and the server's clock
+ * (from `Date`, else the protocol's own `serverTime`) filled in; a `ThrottlingError` for throttles.
+ */
+export function serviceError(
+  response: Response,
+  context: ParseContext,
+  e: Pick<ServiceErrorInit, "code" | "message" | "kind" | "requestId" | "serverTime">,
+): ServiceError {
+  const init: ServiceErrorInit = {
+    ...e,
+    operation: context.operation,
+    httpStatus: response.status,
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), context.now),
+    serverTime: serverTime(response) ?? e.serverTime,
+  };
+  return e.kind === "throttle" ? new ThrottlingError(init) : new ServiceError(init);
 }
 
 /**

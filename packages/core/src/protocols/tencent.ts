@@ -1,5 +1,5 @@
-import { type ErrorKind, ServiceError, ThrottlingError } from "../errors.js";
-import { isObject, kindOfStatus, readBody, retryAfterMs, serverTime, stringField } from "./http.js";
+import type { ErrorKind } from "../errors.js";
+import { isObject, kindOfStatus, readBody, serviceError, stringField } from "./http.js";
 import type { ParseContext, Protocol } from "./protocol.js";
 
 /**
@@ -27,43 +27,39 @@ export const tencentProtocol: Protocol = {
   name: "tencent",
   async parse(response: Response, context: ParseContext) {
     const { json } = await readBody(response);
+    const { status } = response;
     const envelope = isObject(json) && isObject(json.Response) ? json.Response : undefined;
     const requestId = stringField(envelope?.RequestId) ?? response.headers.get("x-tc-requestid") ?? undefined;
-    const apiError = envelope && isObject(envelope.Error) ? envelope.Error : undefined;
+    const apiError = isObject(envelope?.Error) ? envelope.Error : undefined;
+    if (status === 200 && envelope && !apiError) return { data: envelope, requestId };
 
-    if (response.status === 200 && envelope && !apiError) return { data: envelope, requestId };
-
-    const base = {
-      operation: context.operation,
-      httpStatus: response.status,
-      requestId,
-      retryAfterMs: retryAfterMs(response, context.now),
-      serverTime: serverTime(response),
-    };
+    const statusKind = kindOfStatus(status);
     if (apiError) {
       const code = stringField(apiError.Code) ?? "UnknownError";
-      const statusKind = kindOfStatus(response.status);
-      const kind =
-        response.status === 200 || statusKind === "client" ? classifyTencentCode(code) : statusKind;
-      const message = stringField(apiError.Message) ?? code;
-      const Ctor = kind === "throttle" ? ThrottlingError : ServiceError;
-      throw new Ctor({ ...base, code, message, kind });
-    }
-    if (response.status === 200) {
-      throw new ServiceError({
-        ...base,
-        code: "InvalidResponse",
-        message: "HTTP 200 without a Tencent Cloud API 3.0 `Response` object",
-        kind: "transient",
+      const kind = status === 200 || statusKind === "client" ? classifyTencentCode(code) : statusKind;
+      throw serviceError(response, context, {
+        code,
+        message: stringField(apiError.Message) ?? code,
+        kind,
+        requestId,
       });
     }
-    const kind = kindOfStatus(response.status);
-    const Ctor = kind === "throttle" ? ThrottlingError : ServiceError;
-    throw new Ctor({
-      ...base,
-      code: `Http${response.status}`,
-      message: `HTTP ${response.status} ${response.statusText}`.trim(),
-      kind,
-    });
+    throw serviceError(
+      response,
+      context,
+      status === 200
+        ? {
+            code: "InvalidResponse",
+            message: "HTTP 200 without a Tencent Cloud API 3.0 `Response` object",
+            kind: "transient",
+            requestId,
+          }
+        : {
+            code: `Http${status}`,
+            message: `HTTP ${status} ${response.statusText}`.trim(),
+            kind: statusKind,
+            requestId,
+          },
+    );
   },
 };

@@ -1,7 +1,7 @@
 import { type Clock, systemClock } from "../clock.js";
 import { abortErrorFrom } from "../errors.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
-import type { RateLimitStore } from "./store.js";
+import type { AcquireResult, RateLimitStore } from "./store.js";
 
 export interface RateLimiterOptions {
   /** Where bookings live; default: a fresh in-memory store on the same clock. */
@@ -44,13 +44,12 @@ export interface RateLimiter {
 
 interface Waiter {
   limit: number;
-  resolve(): void;
-  reject(error: unknown): void;
+  /** Leaves the queue and resolves (or rejects with `error`); does nothing once settled. */
+  settle(failed: boolean, error?: unknown): void;
 }
 
 interface KeyQueue {
   waiters: Waiter[];
-  pumping: boolean;
   /** Cancels the pump's wait when the last waiter leaves, so no timer outlives its callers. */
   idle?: AbortController;
 }
@@ -59,46 +58,34 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const clock = options.clock ?? systemClock;
   const store = options.store ?? createMemoryRateLimitStore({ clock });
   const windowMs = 1000 + (options.marginMs ?? 50);
-  const fraction = options.limitFraction ?? 1;
   const overrides = options.overrides ?? {};
+  /** Waiters per key, head first; a key is in the map exactly while its pump runs. */
   const queues = new Map<string, KeyQueue>();
 
   const limitFor = (operation: string, documented: number): number => {
     const base = Object.hasOwn(overrides, operation) ? overrides[operation]! : documented;
     if (!(base > 0)) throw new RangeError(`Rate limit for ${operation} must be a positive number`);
-    return Math.max(1, Math.floor(base * fraction));
+    return Math.max(1, Math.floor(base * (options.limitFraction ?? 1)));
   };
 
   /** Serves one key's queue head-first; only the head ever books, so the order is FIFO. */
   const pump = async (key: string, q: KeyQueue) => {
-    q.pumping = true;
-    try {
-      while (q.waiters.length > 0) {
-        const head = q.waiters[0]!;
-        let result: Awaited<ReturnType<RateLimitStore["tryAcquire"]>>;
-        try {
-          result = await store.tryAcquire(key, head.limit, windowMs);
-        } catch (error) {
-          if (q.waiters[0] === head) q.waiters.shift();
-          head.reject(error);
-          continue;
-        }
-        if (result.ok) {
-          if (q.waiters[0] === head) {
-            q.waiters.shift();
-            head.resolve();
-          }
-          // If the head aborted while the store answered, the booked slot is simply used by nobody.
-          continue;
-        }
+    for (let head = q.waiters[0]; head; head = q.waiters[0]) {
+      let result: AcquireResult;
+      try {
+        result = await store.tryAcquire(key, head.limit, windowMs);
+      } catch (error) {
+        head.settle(true, error);
+        continue;
+      }
+      // If the head aborted while the store answered, the booked slot is simply used by nobody.
+      if (result.ok) head.settle(false);
+      else {
         q.idle = new AbortController();
         await clock.sleep(Math.max(1, result.retryAfterMs), q.idle.signal).catch(() => {});
-        q.idle = undefined;
       }
-    } finally {
-      q.pumping = false;
-      if (q.waiters.length === 0) queues.delete(key);
     }
+    queues.delete(key);
   };
 
   return {
@@ -107,33 +94,29 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     acquire({ key, operation, limit, signal }) {
       if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
       const effective = limitFor(operation, limit);
-      let q = queues.get(key);
-      if (!q) {
-        q = { waiters: [], pumping: false };
-        queues.set(key, q);
-      }
-      const queue = q;
+      let queue = queues.get(key);
+      const idle = !queue;
+      queue ??= { waiters: [] };
+      queues.set(key, queue);
+      const q = queue;
       return new Promise<void>((resolve, reject) => {
         const onAbort = () => {
-          const i = queue.waiters.indexOf(waiter);
-          if (i >= 0) queue.waiters.splice(i, 1);
-          if (queue.waiters.length === 0) queue.idle?.abort();
-          reject(abortErrorFrom(signal));
+          waiter.settle(true, abortErrorFrom(signal));
+          if (q.waiters.length === 0) q.idle?.abort();
         };
         const waiter: Waiter = {
           limit: effective,
-          resolve: () => {
+          settle(failed, error) {
+            const i = q.waiters.indexOf(waiter);
+            if (i < 0) return;
+            q.waiters.splice(i, 1);
             signal?.removeEventListener("abort", onAbort);
-            resolve();
-          },
-          reject: (error) => {
-            signal?.removeEventListener("abort", onAbort);
-            reject(error);
+            failed ? reject(error) : resolve();
           },
         };
         signal?.addEventListener("abort", onAbort, { once: true });
-        queue.waiters.push(waiter);
-        if (!queue.pumping) void pump(key, queue);
+        q.waiters.push(waiter);
+        if (idle) void pump(key, q);
       });
     },
     async pause(key, ms) {

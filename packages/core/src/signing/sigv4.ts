@@ -1,5 +1,4 @@
 import { hmacHex, sha256Hex } from "#crypto";
-import { isPromise } from "../crypto/backend.js";
 import { amzDate as formatAmzDate } from "./dates.js";
 import { lowerCaseHeaders, sortedHeaderNames } from "./headers.js";
 import { cachedSigningKey } from "./key-cache.js";
@@ -10,23 +9,8 @@ export const SIGV4_ALGORITHM = "AWS4-HMAC-SHA256";
 export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /** Headers @smithy/signature-v4 never signs (unless asked to), so neither do we by default. */
-const UNSIGNABLE = new Set([
-  "authorization",
-  "cache-control",
-  "connection",
-  "expect",
-  "from",
-  "keep-alive",
-  "max-forwards",
-  "pragma",
-  "referer",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-  "user-agent",
-  "x-amzn-trace-id",
-]);
+const UNSIGNABLE =
+  /^(authorization|cache-control|connection|expect|from|keep-alive|max-forwards|pragma|referer|te|trailer|transfer-encoding|upgrade|user-agent|x-amzn-trace-id|proxy-.*|sec-.*)$/;
 
 /** Everything SigV4 signs, as plain parts. */
 export interface SigV4Parts {
@@ -68,10 +52,6 @@ export interface SigV4Signature {
   signedHeaders: string;
   canonicalRequest: string;
   stringToSign: string;
-}
-
-function isSignable(name: string): boolean {
-  return !UNSIGNABLE.has(name) && !name.startsWith("proxy-") && !name.startsWith("sec-");
 }
 
 /** A header value as SigV4 canonicalises it: line breaks and runs of blanks become one space, then trimmed. */
@@ -118,19 +98,14 @@ export async function sigV4SignCanonical(
 ): Promise<{ signature: string; stringToSign: string; scope: string }> {
   const shortDate = amzDate.slice(0, 8);
   const scope = `${shortDate}/${region}/${service}/aws4_request`;
-  let hash = sha256Hex(canonicalRequest);
-  if (isPromise(hash)) hash = await hash;
-  const stringToSign = `${SIGV4_ALGORITHM}\n${amzDate}\n${scope}\n${hash}`;
-  let key = cachedSigningKey("AWS4", credentials.secretAccessKey, [
+  const stringToSign = `${SIGV4_ALGORITHM}\n${amzDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
+  const key = await cachedSigningKey("AWS4", credentials.secretAccessKey, [
     shortDate,
     region,
     service,
     "aws4_request",
   ]);
-  if (isPromise(key)) key = await key;
-  let signature = hmacHex(key, stringToSign);
-  if (isPromise(signature)) signature = await signature;
-  return { signature, stringToSign, scope };
+  return { signature: await hmacHex(key, stringToSign), stringToSign, scope };
 }
 
 /** SigV4 (AWS4-HMAC-SHA256, Authorization header) on plain parts: the hot-path form. */
@@ -145,18 +120,17 @@ export async function sigV4Sign(parts: SigV4Parts): Promise<SigV4Signature> {
   const signingHeaders: Record<string, string> = { "x-amz-date": amzDate };
   if (parts.credentials.sessionToken) signingHeaders["x-amz-security-token"] = parts.credentials.sessionToken;
   const sentHash = headers.get("x-amz-content-sha256");
-  let payloadHash =
+  const payloadHash =
     typeof sentHash === "string"
       ? sentHash
-      : (parts.payloadHash ?? (parts.payload === undefined ? EMPTY_SHA256 : sha256Hex(parts.payload)));
-  if (isPromise(payloadHash)) payloadHash = await payloadHash;
+      : (parts.payloadHash ?? (parts.payload === undefined ? EMPTY_SHA256 : await sha256Hex(parts.payload)));
   if (sentHash === undefined && (parts.applyChecksum ?? true))
     signingHeaders["x-amz-content-sha256"] = payloadHash;
   for (const name in signingHeaders) headers.set(name, signingHeaders[name] as string);
 
   const names = parts.signedHeaders
     ? sortedHeaderNames([...parts.signedHeaders, ...Object.keys(signingHeaders), "host"])
-    : sortedHeaderNames([...headers.keys()].filter(isSignable));
+    : sortedHeaderNames([...headers.keys()].filter((name) => !UNSIGNABLE.test(name)));
   const canonicalRequest = sigV4CanonicalRequest({
     method: parts.method,
     path: parts.path,

@@ -1,5 +1,4 @@
 import { hmacHex, sha256Hex } from "#crypto";
-import { isPromise } from "../crypto/backend.js";
 import { utcDateOfSeconds } from "./dates.js";
 import { headerText, lowerCaseHeaders, sortedHeaderNames } from "./headers.js";
 import { cachedSigningKey } from "./key-cache.js";
@@ -60,8 +59,7 @@ export async function tc3CanonicalRequest(
     canonicalHeaders += `${name}:${value.trim().toLowerCase()}\n`;
   }
   const signedHeaders = names.join(";");
-  let payloadHash = parts.payloadHash ?? sha256Hex(parts.payload ?? "");
-  if (isPromise(payloadHash)) payloadHash = await payloadHash;
+  const payloadHash = parts.payloadHash ?? (await sha256Hex(parts.payload ?? ""));
   const canonicalRequest = `${parts.method.toUpperCase()}\n${parts.path || "/"}\n${parts.query ?? ""}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
   return { canonicalRequest, signedHeaders };
 }

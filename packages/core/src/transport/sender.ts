@@ -1,11 +1,12 @@
 import { type Clock, systemClock } from "../clock.js";
 import { ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
+import { parseJson } from "../protocols/http.js";
 import type { Protocol } from "../protocols/protocol.js";
 import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit/limiter.js";
 import { fullJitterBackoff } from "../retry/backoff.js";
 import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
-import { attempt } from "./attempt.js";
+import { attempt, type Exchange } from "./attempt.js";
 import type { OperationInfo } from "./operation.js";
 
 export interface RetryEvent {
@@ -61,14 +62,6 @@ export interface Sender {
   clockOffsetMs(): number;
 }
 
-function jsonOf(payload: Uint8Array | undefined): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(payload));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The send pipeline: rate-limit slot → sign (fresh, with corrected time) → fetch with timeout and abort →
  * protocol parse → on failure decide whether a resend is safe (pausing the key on throttles and learning
@@ -76,46 +69,25 @@ function jsonOf(payload: Uint8Array | undefined): unknown {
  */
 export function createSender(options: SenderOptions): Sender {
   const clock = options.clock ?? systemClock;
-  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const limiter = options.limiter === false ? undefined : (options.limiter ?? createRateLimiter({ clock }));
   const retry = resolveRetryOptions(options.retry);
-  const defaultTimeoutMs = options.timeoutMs ?? 60_000;
   let offsetMs = 0;
-  let credentialHash: Promise<string | undefined> | undefined;
-  const now = () => clock.now() + offsetMs;
-
-  const keyFor = async (operation: OperationInfo) => {
-    credentialHash ??= options.credentialId
-      ? hashCredentialId(options.credentialId)
-      : Promise.resolve(undefined);
-    return rateLimitKey({
-      prefix: options.keyPrefix ?? "default",
-      operation: operation.name,
-      credentialHash: await credentialHash,
-    });
+  const exchange: Exchange = {
+    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+    protocol: options.protocol,
+    clock,
+    now: () => clock.now() + offsetMs,
   };
-
-  /** Wait and budget cost of resend number `resends` (0-based); `undefined` when attempts, budget or patience ran out. */
-  function planResend(
-    error: VoicetaskError,
-    resends: number,
-  ): { delayMs: number; cost?: number } | undefined {
-    const retryAfterMs = error instanceof ServiceError ? error.retryAfterMs : undefined;
-    if (resends + 1 >= retry.maxAttempts) return undefined;
-    if (retryAfterMs !== undefined && retryAfterMs > retry.maxRetryAfterMs) return undefined;
-    const cost = retry.quota?.take(error instanceof TimeoutError ? "timeout" : "retry");
-    if (retry.quota && cost === undefined) return undefined;
-    const throttled = error instanceof ServiceError && error.kind === "throttle";
-    const backoff = fullJitterBackoff(resends, {
-      baseMs: throttled ? retry.throttleBaseMs : retry.baseMs,
-      capMs: retry.capMs,
-      random: retry.random,
-    });
-    return { delayMs: Math.max(retryAfterMs ?? 0, backoff), cost };
-  }
+  const credentialHash = options.credentialId ? hashCredentialId(options.credentialId) : undefined;
+  credentialHash?.catch(() => {}); // awaited (and so reported) by the first send
 
   async function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
-    const key = await keyFor(operation);
+    const { name } = operation;
+    const key = rateLimitKey({
+      prefix: options.keyPrefix ?? "default",
+      operation: name,
+      credentialHash: await credentialHash,
+    });
     // Read once: every attempt sends (and signs) these bytes on a fresh copy of the request.
     const payload = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     let sends = 0;
@@ -124,57 +96,59 @@ export function createSender(options: SenderOptions): Sender {
     let lastCost: number | undefined;
 
     for (;;) {
-      if (limiter)
-        await limiter.acquire({
-          key,
-          operation: operation.name,
-          limit: operation.rateLimit,
-          signal: o.signal,
-        });
-      const signed = await options.sign(new Request(request, { body: payload }), now(), payload);
+      await limiter?.acquire({ key, operation: name, limit: operation.rateLimit, signal: o.signal });
+      const signed = await options.sign(new Request(request, { body: payload }), exchange.now(), payload);
       sends++;
       try {
-        const { response, parsed } = await attempt(signed, {
-          fetch: fetchImpl,
-          protocol: options.protocol,
-          clock,
-          operation: operation.name,
-          timeoutMs: o.timeoutMs ?? defaultTimeoutMs,
-          signal: o.signal,
-          now,
-        });
+        const [response, parsed] = await attempt(
+          signed,
+          name,
+          o.timeoutMs ?? options.timeoutMs ?? 60_000,
+          o.signal,
+          exchange,
+        );
         retry.quota?.succeeded(lastCost);
         return { data: parsed.data, response, requestId: parsed.requestId };
-      } catch (caught) {
-        if (!(caught instanceof VoicetaskError)) throw caught;
-        const error = caught;
+      } catch (error) {
+        if (!(error instanceof VoicetaskError)) throw error;
         error.attempts = sends;
-        const decision = decideRetry(error, operation, o.body ?? jsonOf(payload));
-        const throttled = error instanceof ServiceError && error.kind === "throttle";
-        if (throttled && limiter) await limiter.pause(key, error.retryAfterMs ?? limiter.windowMs);
+        error.retryable = false;
+        const decision = decideRetry(
+          error,
+          operation,
+          o.body ?? parseJson(new TextDecoder().decode(payload)),
+        );
+        const answer = error instanceof ServiceError ? error : undefined;
+        const retryAfterMs = answer?.retryAfterMs;
+        const throttled = answer?.kind === "throttle";
+        if (throttled && limiter) await limiter.pause(key, retryAfterMs ?? limiter.windowMs);
 
-        if (decision === "correct-clock") {
-          const serverTime = error instanceof ServiceError ? error.serverTime : undefined;
-          if (skewCorrected || serverTime === undefined) throw final(error, false);
-          offsetMs = serverTime - clock.now();
+        if (decision === "correct-clock" && !skewCorrected && answer?.serverTime !== undefined) {
+          offsetMs = answer.serverTime - clock.now();
           skewCorrected = true;
           continue;
         }
-        if (decision === "stop") throw final(error, false);
-        const plan = planResend(error, resends);
-        if (!plan) throw final(error, true);
-        options.onRetry?.({ operation: operation.name, attempt: sends, delayMs: plan.delayMs, error });
-        await clock.sleep(plan.delayMs, o.signal);
-        lastCost = plan.cost;
+        if (decision !== "resend") throw error;
+        error.retryable = true;
+        // Resend unless the attempts, our patience (a longer Retry-After) or the retry budget ran out.
+        if (resends + 1 >= retry.maxAttempts || (retryAfterMs ?? 0) > retry.maxRetryAfterMs) throw error;
+        const cost = retry.quota?.take(error instanceof TimeoutError ? "timeout" : "retry");
+        if (retry.quota && cost === undefined) throw error;
+        const delayMs = Math.max(
+          retryAfterMs ?? 0,
+          fullJitterBackoff(resends, {
+            baseMs: throttled ? retry.throttleBaseMs : retry.baseMs,
+            capMs: retry.capMs,
+            random: retry.random,
+          }),
+        );
+        options.onRetry?.({ operation: name, attempt: sends, delayMs, error });
+        await clock.sleep(delayMs, o.signal);
+        lastCost = cost;
         resends++;
       }
     }
   }
 
   return { send, clockOffsetMs: () => offsetMs };
-}
-
-function final(error: VoicetaskError, retryable: boolean): VoicetaskError {
-  error.retryable = retryable;
-  return error;
 }
