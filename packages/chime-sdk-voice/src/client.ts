@@ -1,14 +1,10 @@
 import {
+  type AwsCredentials,
   awsRestJsonProtocol,
-  clockFrom,
-  createSender,
+  type ClientSendingOptions,
+  clientSender,
   credentialsFrom,
-  keepUnlessRejected,
-  limiterFor,
-  type NowOption,
   type OperationInfo,
-  type RateLimitOption,
-  type RetryOptions,
   resolveAwsCredentials,
   senderFetch,
   signSigV4,
@@ -24,22 +20,13 @@ import { type MethodName, methods } from "./methods.js";
 import { createClient } from "./openapi-fetch.js";
 import type { InputOf, OutputOf } from "./types.js";
 
-export interface ChimeSdkVoiceClientOptions {
+export interface ChimeSdkVoiceClientOptions extends ClientSendingOptions {
   /** AWS Region, e.g. `us-east-1`: part of the default endpoint and of the SigV4 scope. */
   region: string;
   /** Keys, or a function answering them (called before each signing). Default: core's environment chain. */
   credentials?: AwsCredentialsOption;
   /** Base URL, e.g. a mock's `http://127.0.0.1:4566`. Default `https://voice-chime.<region>.amazonaws.com`. */
   endpoint?: string;
-  fetch?: typeof globalThis.fetch;
-  /** `false` to send without limiting; default: one budget per account, shared in this process. */
-  rateLimit?: RateLimitOption;
-  /** `false` for a single attempt; default 3 attempts with full-jitter backoff, only when safe. */
-  retry?: RetryOptions | false;
-  /** Per-attempt timeout in ms (default 60 000; 0 for none). */
-  timeoutMs?: number;
-  /** Time source (see {@link NowOption}). */
-  now?: NowOption;
 }
 
 /** Per-call options. */
@@ -68,28 +55,14 @@ const byPath = new Map<string, OperationInfo>(Object.values(operations).map((op)
 
 export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): ChimeSdkVoiceClient {
   const { region } = options;
-  const clock = clockFrom(options.now);
-  const credentials = credentialsFrom(options.credentials, resolveAwsCredentials);
-  const sender = keepUnlessRejected(async () =>
-    createSender({
-      protocol: awsRestJsonProtocol,
-      sign: async (request, now, payload) =>
-        signSigV4(request, {
-          credentials: await credentials(),
-          region,
-          service: service.signingName,
-          date: new Date(now),
-          payload,
-        }),
-      fetch: options.fetch,
-      limiter: limiterFor(options.rateLimit, clock),
-      retry: options.retry,
-      clock,
-      timeoutMs: options.timeoutMs,
-      keyPrefix: `${service.provider}:${service.name}:${region}`,
-      credentialId: (await credentials()).accessKeyId,
-    }),
-  );
+  const sender = clientSender<AwsCredentials>(options, {
+    protocol: awsRestJsonProtocol,
+    keyPrefix: `${service.provider}:${service.name}:${region}`,
+    credentials: credentialsFrom(options.credentials, resolveAwsCredentials),
+    credentialId: (c) => c.accessKeyId,
+    sign: (request, now, payload, credentials) =>
+      signSigV4(request, { credentials, region, service: service.signingName, date: new Date(now), payload }),
+  });
 
   // Raw calls: the middleware records which operation a request is for, keyed by the Request object.
   const operationOfRequest = new WeakMap<Request, OperationInfo>();

@@ -60,6 +60,11 @@ export { type BackoffOptions, fullJitterBackoff } from "./retry/backoff.js";
 export { decideRetry, isSafeToResend, type RetryDecision, type RetryOptions } from "./retry/policy.js";
 export { createRetryQuota, type RetryQuota, type RetryQuotaOptions } from "./retry/quota.js";
 export { parseRetryAfter } from "./retry/retry-after.js";
+export {
+  type ClientSenderParts,
+  type ClientSendingOptions,
+  clientSender,
+} from "./transport/client-sender.js";
 export { clockFrom, type NowOption } from "./transport/clock-option.js";
 export {
   type CredentialsOption,

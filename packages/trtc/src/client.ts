@@ -1,15 +1,11 @@
 import {
-  clockFrom,
-  createSender,
+  type ClientSendingOptions,
+  clientSender,
   credentialsFrom,
-  keepUnlessRejected,
-  limiterFor,
-  type NowOption,
-  type RateLimitOption,
-  type RetryOptions,
   resolveTencentCredentials,
   senderFetch,
   signTc3,
+  type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
 import type { Client } from "openapi-fetch";
@@ -22,7 +18,7 @@ import { createClient } from "./openapi-fetch.js";
 import { type ActionInfo, tcActionMiddleware } from "./tc-action.js";
 import type { RequestOf, ResponseOf } from "./types.js";
 
-export interface TrtcClientOptions {
+export interface TrtcClientOptions extends ClientSendingOptions {
   /** Region sent in `X-TC-Region`, e.g. `ap-singapore`. */
   region: string;
   /** Keys, or a function answering them. Default: core's chain (the `TENCENTCLOUD_*` environment variables). */
@@ -31,17 +27,8 @@ export interface TrtcClientOptions {
   site?: "intl" | "cn";
   /** Base URL that replaces the site's, e.g. a mock's `http://127.0.0.1:4566`. */
   endpoint?: string;
-  fetch?: typeof globalThis.fetch;
-  /** `false` to send without limiting; default: one budget per account, shared in this process. */
-  rateLimit?: RateLimitOption;
-  /** `false` for a single attempt; default 3 attempts with full-jitter backoff, only when safe. */
-  retry?: RetryOptions | false;
-  /** Per-attempt timeout in ms (default 60 000, like the official SDK; 0 for none). */
-  timeoutMs?: number;
   /** Language of error messages (`X-TC-Language`). */
   language?: "zh-CN" | "en-US";
-  /** Time source (see {@link NowOption}). */
-  now?: NowOption;
 }
 
 /** Per-call options. */
@@ -74,27 +61,19 @@ const siteUrl = (site: "intl" | "cn") =>
 
 export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
   const { region } = options;
-  const clock = clockFrom(options.now);
-  const credentials = credentialsFrom(options.credentials, resolveTencentCredentials);
-  const sender = keepUnlessRejected(async () =>
-    createSender({
-      protocol: tencentProtocol,
-      sign: async (request, now, payload) =>
-        signTc3(request, {
-          credentials: await credentials(),
-          service: service.signingName,
-          timestamp: Math.floor(now / 1000),
-          payload,
-        }),
-      fetch: options.fetch,
-      limiter: limiterFor(options.rateLimit, clock),
-      retry: options.retry,
-      clock,
-      timeoutMs: options.timeoutMs,
-      keyPrefix: `${service.provider}:${service.name}:${region}`,
-      credentialId: (await credentials()).secretId,
-    }),
-  );
+  const sender = clientSender<Tc3Credentials>(options, {
+    protocol: tencentProtocol,
+    keyPrefix: `${service.provider}:${service.name}:${region}`,
+    credentials: credentialsFrom(options.credentials, resolveTencentCredentials),
+    credentialId: (c) => c.secretId,
+    sign: (request, now, payload, credentials) =>
+      signTc3(request, {
+        credentials,
+        service: service.signingName,
+        timestamp: Math.floor(now / 1000),
+        payload,
+      }),
+  });
 
   // Raw calls: the middleware records which action a rewritten request is for.
   const operationOfRequest = new WeakMap<Request, ActionInfo>();

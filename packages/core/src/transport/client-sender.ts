@@ -1,0 +1,52 @@
+import type { Protocol } from "../protocols/protocol.js";
+import type { RetryOptions } from "../retry/policy.js";
+import { clockFrom, type NowOption } from "./clock-option.js";
+import { keepUnlessRejected } from "./credentials-option.js";
+import { createSender, type Sender } from "./sender.js";
+import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
+
+/** The sending options every client takes. */
+export interface ClientSendingOptions {
+  fetch?: typeof globalThis.fetch;
+  /** `false` to send without limiting; default: one budget per account, shared in this process. */
+  rateLimit?: RateLimitOption;
+  /** `false` for a single attempt; default 3 attempts with full-jitter backoff, only when safe. */
+  retry?: RetryOptions | false;
+  /** Per-attempt timeout in ms (default 60 000; 0 for none). */
+  timeoutMs?: number;
+  /** Time source (see {@link NowOption}). */
+  now?: NowOption;
+}
+
+/** What a client adds: its protocol, limiter key prefix, credentials and signer. */
+export interface ClientSenderParts<C> {
+  protocol: Protocol;
+  /** Provider, service and region, e.g. `tencent:trtc:ap-guangzhou`. */
+  keyPrefix: string;
+  credentials: () => Promise<C>;
+  /** The id (SecretId, AccessKeyId) whose hash keys the limiter. */
+  credentialId: (credentials: C) => string;
+  /** Signs one attempt with the credentials of the moment (see `SenderOptions.sign`). */
+  sign: (request: Request, now: number, payload: Uint8Array | undefined, credentials: C) => Promise<Request>;
+}
+
+/**
+ * A client's sender, made on first use (its limiter key needs the credential id) and made again after a failure
+ * to get credentials: the clock from `now`, the process-wide limiter (or the client's own), retries, timeout.
+ */
+export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderParts<C>): () => Promise<Sender> {
+  const clock = clockFrom(o.now);
+  return keepUnlessRejected(async () =>
+    createSender({
+      protocol: parts.protocol,
+      sign: async (request, now, payload) => parts.sign(request, now, payload, await parts.credentials()),
+      fetch: o.fetch,
+      limiter: limiterFor(o.rateLimit, clock),
+      retry: o.retry,
+      clock,
+      timeoutMs: o.timeoutMs,
+      keyPrefix: parts.keyPrefix,
+      credentialId: parts.credentialId(await parts.credentials()),
+    }),
+  );
+}
