@@ -114,6 +114,13 @@ const cases: Case<unknown>[] = [
     op: (request: Request) => signTc3(request, { credentials: tc3Creds, timestamp }),
   }),
   erase({
+    // The sender's form: it holds the body's bytes, so the Request is signed in place, its body never read.
+    name: "signTc3 (ours, Request form, payload given)",
+    family: "tc3",
+    prepare: fresh(tc3Request),
+    op: (request: Request) => signTc3(request, { credentials: tc3Creds, timestamp, payload: bodyBytes }),
+  }),
+  erase({
     name: "SignatureV4.sign (@smithy/signature-v4, official)",
     family: "sigv4",
     official: true,

@@ -1,4 +1,5 @@
 import { hmacHex, sha256Hex } from "#crypto";
+import { isPromise } from "../crypto/backend.js";
 import { utcDateOfSeconds } from "./dates.js";
 import { headerText, lowerCaseHeaders, sortedHeaderNames } from "./headers.js";
 import { cachedSigningKey } from "./key-cache.js";
@@ -59,7 +60,8 @@ export async function tc3CanonicalRequest(
     canonicalHeaders += `${name}:${value.trim().toLowerCase()}\n`;
   }
   const signedHeaders = names.join(";");
-  const payloadHash = parts.payloadHash ?? (await sha256Hex(parts.payload ?? ""));
+  let payloadHash = parts.payloadHash ?? sha256Hex(parts.payload ?? "");
+  if (isPromise(payloadHash)) payloadHash = await payloadHash; // node:crypto answers at once: no microtask
   const canonicalRequest = `${parts.method.toUpperCase()}\n${parts.path || "/"}\n${parts.query ?? ""}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
   return { canonicalRequest, signedHeaders };
 }
