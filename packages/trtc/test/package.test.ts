@@ -27,6 +27,11 @@ describe("published package shape", () => {
     };
     // The node16 profile leaves out node10 (pre-`exports` resolvers), which cannot see the `./spec` subpath.
     expect(report.analysis.problems.filter((p) => p.resolutionKind !== "node10")).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([".", "./package.json", "./spec", "./usersig"]);
+    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
+      ".",
+      "./package.json",
+      "./spec",
+      "./usersig",
+    ]);
   }, 120_000);
 });
