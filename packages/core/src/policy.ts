@@ -3,7 +3,7 @@
 //
 // Decisions (see each module for details):
 // - Limiter: exact sliding log per key (provider × service × region, operation, SHA-256 of the credential id);
-//   the documented N per second is enforced over a 1000 ms + 50 ms (marginMs) window, so send-time jitter cannot
+//   the documented N per second is enforced over a 1000 ms + 100 ms (marginMs) window, so send-time jitter cannot
 //   put N + 1 requests in one server-side second; `limitFraction` (default 1) can lower N as well. FIFO per key.
 // - Throttle (Tencent RequestLimitExceeded*, AWS 429 / Throttled*/Throttling*): pause the key for Retry-After,
 //   else one limiter window; resent whatever the operation. Not processed (HTTP 503, AWS

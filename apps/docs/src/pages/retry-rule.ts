@@ -3,7 +3,7 @@ import type { Operation } from "../spec/model.js";
 /** The rate limit of an operation in words. */
 export function rateLimitText(op: Operation): string {
   if (op.rateLimit === undefined) return "No documented rate limit.";
-  return `${op.rateLimit} requests per second per account (\`x-rate-limit: ${op.rateLimit}\`). The clients keep under it with a sliding window (1 s plus a 50 ms margin) per region, operation and credential; a throttling answer pauses that key for every caller sharing the store (see the rate limits guide).`;
+  return `${op.rateLimit} requests per second per account (\`x-rate-limit: ${op.rateLimit}\`). The clients keep under it with a sliding window (1 s plus a 100 ms margin) per region, operation and credential; a throttling answer pauses that key for every caller sharing the store (see the rate limits guide).`;
 }
 
 /** When resending the operation is safe, in words, from `x-retry`. */

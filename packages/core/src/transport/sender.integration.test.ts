@@ -75,7 +75,6 @@ describe("createSender against a server 10 minutes ahead", () => {
       protocol: tencentProtocol,
       sign: (request, now) =>
         signTc3(request, { credentials: tencentKey, service: "trtc", timestamp: Math.floor(now / 1000) }),
-      retry: false,
       credentialId: tencentKey.secretId,
     });
     const request = new Request(`${base}/`, {
@@ -108,7 +107,6 @@ describe("createSender against a server 10 minutes ahead", () => {
           service: "chime",
           date: new Date(now),
         }),
-      retry: false,
     });
     const request = new Request(`${base}/aws/voice-connectors/vc/speaker-search-tasks/t?operation=stop`, {
       method: "POST",

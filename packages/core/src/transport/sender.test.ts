@@ -102,7 +102,7 @@ describe("createSender", () => {
     expect(server.calls).toHaveLength(2);
     expect(server.calls.map((c) => c.body)).toEqual(['{"TaskId":"t"}', '{"TaskId":"t"}']);
     // The key was paused for one limiter window (no Retry-After from Tencent): the resend waits it out.
-    expect(server.calls[1]!.at - server.calls[0]!.at).toBeGreaterThanOrEqual(1050);
+    expect(server.calls[1]!.at - server.calls[0]!.at).toBeGreaterThanOrEqual(1100);
     expect(server.calls[1]!.signedAt).toBe(String(server.calls[1]!.at));
   });
 
@@ -291,7 +291,7 @@ describe("createSender", () => {
         return tcError("AuthFailure.SignatureExpire", { date });
       return Response.json({ Response: { RequestId: "req-ok" } }, { headers: { date } });
     }) as typeof globalThis.fetch;
-    const sender = setup(clock, fetch, { retry: false });
+    const sender = setup(clock, fetch, {});
     const result = await clock.runUntilSettled(sender.send(post({}), control));
     expect(result.requestId).toBe("req-ok");
     expect(calls).toBe(2);
@@ -299,6 +299,28 @@ describe("createSender", () => {
     // Later sends use the learned offset right away.
     await clock.runUntilSettled(sender.send(post({}), control));
     expect(calls).toBe(3);
+  });
+
+  it("with retry: false sends once, throws the skew error, and still signs the next call with the learned time", async () => {
+    const clock = createFakeClock(Date.UTC(2026, 0, 1, 12, 0, 0));
+    const serverNow = () => clock.now() + 10 * 60_000;
+    let calls = 0;
+    const fetch = (async (input: RequestInfo | URL) => {
+      calls++;
+      const signedAt = Number((input as Request).headers.get("x-signed-at"));
+      const date = new Date(serverNow()).toUTCString();
+      if (Math.abs(signedAt - serverNow()) > 5 * 60_000)
+        return tcError("AuthFailure.SignatureExpire", { date });
+      return Response.json({ Response: { RequestId: "req-ok" } }, { headers: { date } });
+    }) as typeof globalThis.fetch;
+    const sender = setup(clock, fetch, { retry: false });
+    const failed = await clock.runUntilSettled(sender.send(post({}), control)).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(ServiceError);
+    expect(failed).toMatchObject({ code: "AuthFailure.SignatureExpire", retryable: true, attempts: 1 });
+    expect(calls).toBe(1);
+    const result = await clock.runUntilSettled(sender.send(post({}), control));
+    expect(result.requestId).toBe("req-ok");
+    expect(calls).toBe(2);
   });
 
   it("corrects the clock only once per send", async () => {

@@ -124,9 +124,12 @@ export function createSender(options: SenderOptions): Sender {
         if (throttled && limiter) await limiter.pause(key, retryAfterMs ?? limiter.windowMs);
 
         if (decision === "correct-clock" && !skewCorrected && answer?.serverTime !== undefined) {
+          // Learn the offset for every later call; resend now only when retries are on (`retry: false` sends once).
           offsetMs = answer.serverTime - clock.now();
           skewCorrected = true;
-          continue;
+          error.retryable = true;
+          if (retry.maxAttempts > 1) continue;
+          throw error;
         }
         if (decision !== "resend") throw error;
         error.retryable = true;
