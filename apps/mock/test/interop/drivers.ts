@@ -14,7 +14,8 @@ export type ChimeOutcome =
       ok: false;
       /** Error name as the client classifies it (e.g. `NotFoundException`). */
       name: string;
-      /** The body's `Code` member, if the client exposes it. */
+      /** The body's `Code` member (the AWS SDK's `err.Code`). A driver whose client does not keep it leaves the key
+       *  out, and the scenarios then check the error by name and status only. */
       code?: string;
       message: string;
       status?: number;

@@ -1,38 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type MockServer, startMockServer } from "../../src/index.js";
-import { createAnswerValidator } from "./answer-validator.js";
-import { chimeScenarios } from "./chime-scenarios.js";
-import { harnessFor, interopCredentials } from "./harness.js";
 import { officialDrivers } from "./official-drivers.js";
-import { trtcScenarios } from "./trtc-scenarios.js";
+import { interopSuite } from "./suite.js";
 
 // The unchanged official SDKs (tencentcloud-sdk-nodejs, @aws-sdk/client-chime-sdk-voice) against the mock.
-const answers = createAnswerValidator();
-let mock: MockServer;
-
-beforeAll(async () => {
-  // Mock time stands still unless a scenario moves it, so timing assertions never depend on wall-clock speed.
-  // It starts at the real time, so the SDKs' real-time signatures stay inside the 5-minute window.
-  const frozen = Date.now();
-  mock = await startMockServer({
-    port: 0,
-    credentials: interopCredentials(),
-    observe: answers.observe,
-    clock: { now: () => frozen, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) },
-  });
-});
-afterAll(() => mock?.close());
-beforeEach(() => mock.control.reset());
-
-const scenarios = [...trtcScenarios, ...chimeScenarios];
-
-describe(`interop: ${officialDrivers.name}`, () => {
-  scenarios.forEach((scenario, i) => {
-    it(scenario.name, () => scenario.run(harnessFor(mock, officialDrivers, i + 1)));
-  });
-
-  it("every answer matched the provider specs", () => {
-    expect(answers.checked()).toBeGreaterThan(100);
-    expect(answers.problems).toEqual([]);
-  });
-});
+interopSuite(officialDrivers);
