@@ -18,15 +18,26 @@ if (process.argv.includes("--check")) {
   });
   if (stale.length) {
     console.error(
-      `stale generated validators: ${stale.map(([n]) => n).join(", ")}; run pnpm --filter @voicetask/cli build`,
+      `stale generated validators: ${stale.map(([n]) => n).join(", ")}; run pnpm --filter @voicetask/cli generate`,
     );
     process.exit(1);
   }
 } else {
-  rmSync(outDir, { recursive: true, force: true });
-  for (const name of Object.keys(files))
+  // Rewrite only what changed and drop what is gone, so unchanged files keep their mtimes (builds stay newer).
+  const listed = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? listed(`${dir}${e.name}/`) : [`${dir}${e.name}`.slice(outDir.length)],
+    );
+  mkdirSync(outDir, { recursive: true });
+  for (const stale of listed(outDir).filter((name) => !(name in files))) rmSync(`${outDir}${stale}`);
+  for (const [name, text] of Object.entries(files)) {
     mkdirSync(`${outDir}${name.split("/").slice(0, -1).join("/")}`, { recursive: true });
-  for (const [name, text] of Object.entries(files)) writeFileSync(`${outDir}${name}`, text);
+    let current: string | undefined;
+    try {
+      current = readFileSync(`${outDir}${name}`, "utf8");
+    } catch {}
+    if (current !== text) writeFileSync(`${outDir}${name}`, text);
+  }
   console.log(
     `wrote ${Object.keys(files).length} files to src/generated/ (${readdirSync(outDir).join(", ")})`,
   );

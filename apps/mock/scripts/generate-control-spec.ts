@@ -3,7 +3,7 @@
  * the control API document without reading the repository's spec folder at run time.
  * Usage: tsx scripts/generate-control-spec.ts [--check]
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -28,7 +28,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.error("src/generated/control-spec.ts is stale: run `pnpm --filter @voicetask/mock generate`");
       process.exit(1);
     }
-  } else {
-    writeFileSync(target, text);
+  } else if (!existsSync(target) || readFileSync(target, "utf8") !== text) {
+    writeFileSync(target, text); // unchanged output keeps its mtime, so a later build stays newer
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type ApiEntry, repoRoot } from "./apis.js";
 import { type OpenApiDocument, readSpec } from "./openapi.js";
@@ -37,12 +37,20 @@ export async function renderApi(api: ApiEntry, root = repoRoot): Promise<Map<str
   return files;
 }
 
-/** Writes the rendering of `api` into its output folder below `root`, replacing what was there. */
+/**
+ * Writes the rendering of `api` into its output folder below `root`: files whose contents changed are rewritten,
+ * files the rendering no longer has are removed, and unchanged files are left alone (their mtimes too, so a
+ * build made after them stays newer than its sources).
+ */
 export async function writeApi(api: ApiEntry, files: Map<string, string>, root = repoRoot): Promise<void> {
   const dir = join(root, api.output);
-  await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
+  for (const stray of (await readdir(dir)).filter((name) => !files.has(name))) {
+    await rm(join(dir, stray), { recursive: true, force: true });
+  }
   for (const [name, contents] of files) {
-    await writeFile(join(dir, name), contents);
+    const path = join(dir, name);
+    const current = await readFile(path, "utf8").catch(() => undefined);
+    if (current !== contents) await writeFile(path, contents);
   }
 }
