@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { createFakeClock, systemClock } from "./clock.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createFakeClock, MAX_TIMER_MS, systemClock } from "./clock.js";
 import { AbortError } from "./errors.js";
 
 describe("createFakeClock", () => {
@@ -52,5 +52,37 @@ describe("systemClock", () => {
     controller.abort();
     await expect(sleeping).rejects.toBeInstanceOf(AbortError);
     await expect(systemClock.sleep(0)).resolves.toBeUndefined();
+  });
+});
+
+describe("systemClock with long sleeps", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it("sleeps past the 2^31 − 1 ms timer limit instead of waking after 1 ms", async () => {
+    vi.useFakeTimers(); // like Node, fires a longer timer after 1 ms
+    const ms = 2 * MAX_TIMER_MS + 5000;
+    let woke = false;
+    void systemClock.sleep(ms).then(() => {
+      woke = true;
+    });
+    await vi.advanceTimersByTimeAsync(MAX_TIMER_MS + 1);
+    expect(woke).toBe(false);
+    await vi.advanceTimersByTimeAsync(ms - MAX_TIMER_MS - 2);
+    expect(woke).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(woke).toBe(true);
+  });
+
+  it("still aborts a long sleep after its first chunk, leaving no timer", async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const sleeping = systemClock.sleep(3 * MAX_TIMER_MS, controller.signal);
+    await vi.advanceTimersByTimeAsync(MAX_TIMER_MS + 10);
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort();
+    await expect(sleeping).rejects.toBeInstanceOf(AbortError);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

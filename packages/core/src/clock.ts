@@ -8,6 +8,12 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * The longest delay a timer takes: Node (and browsers) fire a `setTimeout` set for more than 2^31 − 1 ms
+ * (about 24.8 days) after 1 ms, so longer sleeps are chained from timers of at most this length.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The real clock: `Date.now()` and `setTimeout`. */
 export const systemClock: Clock = {
   now: () => Date.now(),
@@ -15,14 +21,22 @@ export const systemClock: Clock = {
     if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
     if (ms <= 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
+      let left = ms;
+      let timer: ReturnType<typeof setTimeout>;
       const onAbort = () => {
         clearTimeout(timer);
         reject(abortErrorFrom(signal));
       };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener("abort", onAbort);
-        resolve();
-      }, ms);
+      const wait = () => {
+        const chunk = Math.min(left, MAX_TIMER_MS);
+        left -= chunk;
+        timer = setTimeout(() => {
+          if (left > 0) return wait();
+          signal?.removeEventListener("abort", onAbort);
+          resolve();
+        }, chunk);
+      };
+      wait();
       signal?.addEventListener("abort", onAbort, { once: true });
     });
   },
