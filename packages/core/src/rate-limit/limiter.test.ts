@@ -156,3 +156,15 @@ describe("createRateLimiter", () => {
     await expect(b).resolves.toBeUndefined();
   });
 });
+
+describe("createRateLimiter.acquire with an invalid limit", () => {
+  it("answers a rejected promise instead of throwing", async () => {
+    const limiter = createRateLimiter({ clock: createFakeClock() });
+    let acquiring: Promise<void> | undefined;
+    expect(() => {
+      acquiring = limiter.acquire({ key: "k", operation: "Op", limit: 0 });
+    }).not.toThrow();
+    await expect(acquiring).rejects.toBeInstanceOf(RangeError);
+    expect(limiter.queued("k")).toBe(0);
+  });
+});

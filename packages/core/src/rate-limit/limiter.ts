@@ -94,7 +94,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     limitFor,
     acquire({ key, operation, limit, signal }) {
       if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
-      const effective = limitFor(operation, limit);
+      let effective: number;
+      try {
+        effective = limitFor(operation, limit);
+      } catch (error) {
+        return Promise.reject(error);
+      }
       let queue = queues.get(key);
       const idle = !queue;
       queue ??= { waiters: [] };
