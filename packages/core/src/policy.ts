@@ -25,7 +25,21 @@ export {
 } from "./credentials/chain.js";
 export { awsEnvSource, readEnv, tencentEnvSource } from "./credentials/env.js";
 export { parseIni } from "./credentials/ini.js";
-export { redact, redactHeaders, redactText, SECRET_HEADERS } from "./credentials/redact.js";
+export {
+  isSecretName,
+  MAX_REDACT_DEPTH,
+  maskId,
+  REDACTED,
+  redact,
+  redactAuthorization,
+  redactBody,
+  redactHeader,
+  redactHeaders,
+  redactJson,
+  redactText,
+  SECRET_HEADERS,
+  TRUNCATED,
+} from "./credentials/redact.js";
 export type {
   CredentialSource,
   Env,

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseIni } from "./ini.js";
-import { redact, redactHeaders, redactText } from "./redact.js";
+import {
+  MAX_REDACT_DEPTH,
+  maskId,
+  redact,
+  redactAuthorization,
+  redactBody,
+  redactHeaders,
+  redactJson,
+  redactText,
+} from "./redact.js";
 
 describe("redact", () => {
   it("hides secrets entirely and ids but for a short prefix", () => {
@@ -12,7 +21,7 @@ describe("redact", () => {
 });
 
 describe("redactHeaders", () => {
-  it("keeps harmless headers and only the scheme of Authorization", () => {
+  it("keeps harmless headers, the scheme and SignedHeaders of Authorization", () => {
     const out = redactHeaders(
       new Headers({
         Authorization:
@@ -22,7 +31,8 @@ describe("redactHeaders", () => {
       }),
     );
     expect(out).toEqual({
-      authorization: "TC3-HMAC-SHA256 [redacted]",
+      authorization:
+        "TC3-HMAC-SHA256 Credential=****/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=[redacted]",
       "x-tc-token": "[redacted]",
       "x-tc-action": "StopAIConversation",
     });
@@ -33,6 +43,133 @@ describe("redactHeaders", () => {
     expect(
       redactHeaders({ "X-Amz-Security-Token": "tok", accept: ["a", "b"], skipped: undefined, cookie: "c=1" }),
     ).toEqual({ "x-amz-security-token": "[redacted]", accept: "a, b", cookie: "[redacted]" });
+  });
+
+  it("hides headers with secret-looking names that are not in the fixed list", () => {
+    expect(
+      redactHeaders({ "x-goog-api-key": "g", "Ocp-Apim-Subscription-Key": "s", "x-tc-action": "A" }),
+    ).toEqual({
+      "x-goog-api-key": "[redacted]",
+      "ocp-apim-subscription-key": "[redacted]",
+      "x-tc-action": "A",
+    });
+  });
+});
+
+describe("redactAuthorization", () => {
+  const tc3 =
+    "TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c";
+
+  it("masks the key id (last 4 of a long id) and removes the signature", () => {
+    expect(redactAuthorization(tc3)).toBe(
+      "TC3-HMAC-SHA256 Credential=****MPLE/2019-02-25/cvm/tc3_request, SignedHeaders=content-type;host, Signature=[redacted]",
+    );
+    expect(
+      redactAuthorization(
+        "AWS4-HMAC-SHA256 Credential=AKIAVOICETASKDEMO/20250224/us-east-1/chime/aws4_request,SignedHeaders=host;x-amz-date,Signature=5fa00fa3",
+      ),
+    ).toBe(
+      "AWS4-HMAC-SHA256 Credential=****DEMO/20250224/us-east-1/chime/aws4_request, SignedHeaders=host;x-amz-date, Signature=[redacted]",
+    );
+  });
+
+  it("keeps only the scheme of other schemes and hides unknown parameters", () => {
+    expect(redactAuthorization("Bearer sk-live-123")).toBe("Bearer [redacted]");
+    expect(redactAuthorization("Basic dXNlcjpwYXNz")).toBe("Basic [redacted]");
+    expect(redactAuthorization("sk-live-123")).toBe("[redacted]");
+    expect(redactAuthorization("X Signature=abc, Token=t, junk")).toBe(
+      "X Signature=[redacted], Token=[redacted], [redacted]",
+    );
+    expect(redactAuthorization("")).toBe("");
+  });
+
+  it("maskId keeps at most the last 4 characters", () => {
+    expect(maskId("AKIDvoicetaskDEMO")).toBe("****DEMO");
+    expect(maskId("AKIDshort")).toBe("****");
+  });
+});
+
+describe("redactJson / redactBody", () => {
+  const SECRETS = ["sk-llm", "sub-key", "bearer-x", "api-k", "nested-t", "tts-secret", "usersig-v", "pw"];
+
+  it("redacts an LLMConfig/TTSConfig JSON string with extra secret fields and nested arrays", () => {
+    const llm = JSON.stringify({
+      LLMType: "openai",
+      APIKey: "sk-llm",
+      SubscriptionKey: "sub-key",
+      Headers: { Authorization: "Bearer bearer-x", "Content-Type": "application/json" },
+      api_key: "api-k",
+      Extra: [[{ access_token: "nested-t" }], [{ Model: "m", MaxRetries: 3 }]],
+    });
+    const tts = JSON.stringify({ TTSType: "tencent", SecretKey: "tts-secret", VoiceType: 101001 });
+    const body = JSON.stringify({
+      SdkAppId: 1,
+      AgentConfig: { UserSig: "usersig-v", Password: "pw" },
+      LLMConfig: llm,
+      TTSConfig: tts,
+    });
+    const out = redactBody(body);
+    for (const secret of SECRETS) expect(out).not.toContain(secret);
+    const parsed = JSON.parse(out) as { LLMConfig: string; TTSConfig: string; SdkAppId: number };
+    expect(parsed.SdkAppId).toBe(1);
+    expect(JSON.parse(parsed.LLMConfig)).toEqual({
+      LLMType: "openai",
+      APIKey: "[redacted]",
+      SubscriptionKey: "[redacted]",
+      Headers: { Authorization: "Bearer [redacted]", "Content-Type": "application/json" },
+      api_key: "[redacted]",
+      Extra: [[{ access_token: "[redacted]" }], [{ Model: "m", MaxRetries: 3 }]],
+    });
+    expect(JSON.parse(parsed.TTSConfig)).toEqual({
+      TTSType: "tencent",
+      SecretKey: "[redacted]",
+      VoiceType: 101001,
+    });
+  });
+
+  it("keeps empty, null and boolean secret members (nothing to hide) and non-JSON bodies", () => {
+    expect(redactJson({ APIKey: "", Token: null, UseToken: true })).toEqual({
+      APIKey: "",
+      Token: null,
+      UseToken: true,
+    });
+    expect(redactBody("not json APIKey=1")).toBe("not json APIKey=1");
+    expect(redactBody("")).toBe("");
+    expect(redactBody(JSON.stringify('{"APIKey":"k"}'))).toBe(JSON.stringify('{"APIKey":"[redacted]"}'));
+  });
+
+  it("cuts off values nested deeper than the limit, without throwing", () => {
+    let deep: unknown = { APIKey: "deep-secret" };
+    for (let i = 0; i < MAX_REDACT_DEPTH + 5; i++) deep = { a: deep };
+    const text = JSON.stringify(redactJson(deep));
+    expect(text).toContain("[truncated]");
+    expect(text).not.toContain("deep-secret");
+    let arrays: unknown = ["deep-secret"];
+    for (let i = 0; i < 10_000; i++) arrays = [arrays];
+    expect(JSON.stringify(redactJson(arrays))).not.toContain("deep-secret");
+    // JSON inside a string counts towards the same limit as the objects around it.
+    let inner: unknown = { APIKey: "string-secret" };
+    for (let i = 0; i < 8; i++) inner = { b: inner };
+    let outer: unknown = { Config: JSON.stringify(inner) };
+    for (let i = 0; i < MAX_REDACT_DEPTH - 8; i++) outer = { a: outer };
+    const cut = JSON.stringify(redactJson(outer));
+    expect(cut).toContain("[truncated]");
+    expect(cut).not.toContain("string-secret");
+  });
+
+  it("treats __proto__ members as data: no prototype change, secrets below still redacted", () => {
+    const input = JSON.parse('{"__proto__": {"APIKey": "proto-secret", "polluted": true}, "a": 1}') as object;
+    const out = redactJson(input) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBeNull();
+    expect((out as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"APIKey":"[redacted]","polluted":true},"a":1}');
+  });
+
+  it("never mutates its input", () => {
+    const input = { APIKey: "k", Nested: { Token: "t" } };
+    redactJson(input);
+    expect(input).toEqual({ APIKey: "k", Nested: { Token: "t" } });
   });
 });
 

@@ -1,4 +1,11 @@
-const REDACTED = "[redacted]";
+/** The one marker every voicetask tool prints in place of a secret. */
+export const REDACTED = "[redacted]";
+/** Printed in place of a value nested deeper than {@link MAX_REDACT_DEPTH}. */
+export const TRUNCATED = "[truncated]";
+/** Objects, arrays and JSON strings nested deeper than this are cut off, so hostile input cannot exhaust the stack. */
+export const MAX_REDACT_DEPTH = 32;
+/** JSON inside a string (e.g. TRTC's `LLMConfig`) is parsed for redaction up to this length. */
+const MAX_INNER_JSON = 1_000_000;
 
 /**
  * Hides a secret for logs. `keep` leading characters may stay visible for ids (e.g. `AKID…`) but never
@@ -10,7 +17,23 @@ export function redact(value: string | null | undefined, keep = 0): string {
   return visible > 0 ? `${value.slice(0, visible)}…${REDACTED}` : REDACTED;
 }
 
-/** Header names whose values are secrets or signatures (lower case). */
+/** Masks a key id as `configure list` shows it: `****DEMO` (the last 4 characters, only for long ids). */
+export function maskId(id: string): string {
+  return id.length > 12 ? `****${id.slice(-4)}` : "****";
+}
+
+/**
+ * Member and header names whose values are secrets (case-insensitive): `*Key`, `*Secret*`, `*Token*`,
+ * `UserSig`, `*Signature*`, `*Password*`, `Authorization`, `Cookie`.
+ */
+const SECRET_NAME = /(key$|secret|token|usersig|signature|password|authorization|cookie)/i;
+
+/** Whether a body member or header with this name holds a secret. */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/** Header names whose values are secrets or signatures (lower case); other names are checked by pattern. */
 export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   "authorization",
   "proxy-authorization",
@@ -22,9 +45,40 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   "set-cookie",
 ]);
 
+const SCHEME = /^([A-Za-z0-9][A-Za-z0-9-]*)\s+/;
+const PARAM = /^([A-Za-z]+)=(.*)$/s;
+
+function redactParam(part: string): string {
+  const match = PARAM.exec(part.trim());
+  if (!match) return REDACTED;
+  const [, name, value] = match as unknown as [string, string, string];
+  const lower = name.toLowerCase();
+  if (lower === "signedheaders") return `${name}=${value}`;
+  if (lower === "credential") {
+    const slash = value.indexOf("/");
+    const id = slash < 0 ? value : value.slice(0, slash);
+    return `${name}=${maskId(id)}${slash < 0 ? "" : value.slice(slash)}`;
+  }
+  return `${name}=${REDACTED}`;
+}
+
 /**
- * A loggable copy of headers (lower-case names): secret headers are replaced; `Authorization` keeps only
- * its scheme (`TC3-HMAC-SHA256 [redacted]`), never the key id or signature.
+ * A loggable `Authorization` value. TC3 and SigV4 keep their scheme, credential scope and SignedHeaders, the
+ * key id is masked (`Credential=****DEMO/…`) and the signature removed; any other scheme (`Bearer`, `Basic`)
+ * keeps only its name.
+ */
+export function redactAuthorization(value: string): string {
+  if (value === "") return value;
+  const scheme = SCHEME.exec(value);
+  const rest = scheme ? value.slice(scheme[0].length) : value;
+  const prefix = scheme ? `${scheme[1]} ` : "";
+  if (!/^\s*(credential|signature)=/i.test(rest)) return `${prefix}${REDACTED}`;
+  return `${prefix}${rest.split(",").map(redactParam).join(", ")}`;
+}
+
+/**
+ * A loggable copy of headers (lower-case names): `Authorization` through {@link redactAuthorization}, other
+ * secret headers ({@link SECRET_HEADERS} or a secret-looking name such as `x-goog-api-key`) replaced.
  */
 export function redactHeaders(
   headers: Headers | Record<string, string | string[] | undefined> | Iterable<[string, string]>,
@@ -33,18 +87,68 @@ export function redactHeaders(
     headers instanceof Headers || Symbol.iterator in headers
       ? (headers as Iterable<[string, string]>)
       : Object.entries(headers);
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const [rawName, rawValue] of entries) {
     if (rawValue === undefined) continue;
     const name = rawName.toLowerCase();
-    const value = Array.isArray(rawValue) ? rawValue.join(", ") : rawValue;
-    if (!SECRET_HEADERS.has(name)) out[name] = value;
-    else if (name === "authorization" || name === "proxy-authorization") {
-      const scheme = /^[A-Za-z0-9-]+(?=\s)/.exec(value)?.[0];
-      out[name] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
-    } else out[name] = REDACTED;
+    out[name] = redactHeader(name, Array.isArray(rawValue) ? rawValue.join(", ") : rawValue);
   }
   return out;
+}
+
+/** One header value as it may be logged. */
+export function redactHeader(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (lower === "authorization" || lower === "proxy-authorization") return redactAuthorization(value);
+  return SECRET_HEADERS.has(lower) || isSecretName(lower) ? REDACTED : value;
+}
+
+function redactString(value: string, depth: number): string {
+  // Config fields such as TRTC's LLMConfig/TTSConfig are JSON inside a string and carry API keys.
+  const head = value.trimStart()[0];
+  if ((head === "{" || head === "[") && value.length <= MAX_INNER_JSON) {
+    try {
+      const inner: unknown = JSON.parse(value);
+      if (inner !== null && typeof inner === "object") return JSON.stringify(redactJson(inner, depth + 1));
+    } catch {
+      // not JSON: kept as it is
+    }
+  }
+  return value;
+}
+
+function redactMember(name: string, value: unknown, depth: number): unknown {
+  if (!isSecretName(name) || value === null || value === "" || typeof value === "boolean")
+    return redactJson(value, depth + 1);
+  if (typeof value === "string" && /authorization$/i.test(name)) return redactAuthorization(value);
+  return REDACTED;
+}
+
+/**
+ * A deep copy of a parsed JSON value with every secret-named member replaced, at any depth, also inside
+ * JSON strings (`LLMConfig: "{\"APIKey\":…}"`). Deeper than {@link MAX_REDACT_DEPTH} becomes `[truncated]`.
+ * Never mutates its input; `__proto__` members stay plain data.
+ */
+export function redactJson(value: unknown, depth = 0): unknown {
+  if (depth > MAX_REDACT_DEPTH) return TRUNCATED;
+  if (typeof value === "string") return redactString(value, depth);
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => redactJson(v, depth + 1));
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of Object.entries(value)) out[k] = redactMember(k, v, depth);
+  return out;
+}
+
+/** A JSON body text with secret members replaced (see {@link redactJson}); a non-JSON body as it is. */
+export function redactBody(text: string): string {
+  if (!text) return text;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  return JSON.stringify(redactJson(parsed));
 }
 
 /** Replaces every occurrence of the given secret values in a text (for messages built from foreign input). */
