@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { verifySigV4, type WireRequest } from "@voicetask/core";
+import { createServer, type Server } from "node:http";
+import { verifySigV4 } from "@voicetask/core";
+import { listenOnLoopback, readWire, servePage } from "@voicetask/test-kit/stand-in";
 
 export const consumerCredentials = {
   accessKeyId: "AKIDCONSUMEREXAMPLE",
@@ -12,17 +11,6 @@ export interface Seen {
   method: string;
   url: string;
   verified: boolean;
-}
-
-async function wire(req: IncomingMessage): Promise<WireRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return {
-    method: req.method ?? "GET",
-    url: req.url ?? "/",
-    headers: req.headers as WireRequest["headers"],
-    body: new Uint8Array(Buffer.concat(chunks)),
-  };
 }
 
 const TASK = /^\/voice-connectors\/([^/]+)\/speaker-search-tasks\/([^/?]+)(\?operation=stop)?$/;
@@ -37,19 +25,8 @@ export async function startChimeServer(
 ): Promise<{ url: string; seen: Seen[]; server: Server }> {
   const seen: Seen[] = [];
   const server = createServer(async (req, res) => {
-    if (req.method === "GET" && !req.url?.startsWith("/voice-connectors/")) {
-      if (req.url === "/app.js" && appJs) {
-        res.writeHead(200, { "content-type": "text/javascript" }).end(await readFile(appJs));
-      } else if (req.url !== "/") {
-        res.writeHead(404).end();
-      } else {
-        res
-          .writeHead(200, { "content-type": "text/html" })
-          .end('<!doctype html><script type="module" src="/app.js"></script>');
-      }
-      return;
-    }
-    const request = await wire(req);
+    if (req.method === "GET" && !req.url?.startsWith("/voice-connectors/")) return servePage(req, res, appJs);
+    const request = await readWire(req);
     const check = await verifySigV4(request, {
       service: "chime",
       lookupSecret: (id) =>
@@ -80,7 +57,5 @@ export async function startChimeServer(
       }),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen, server };
+  return { url: await listenOnLoopback(server), seen, server };
 }

@@ -1,9 +1,10 @@
 // Prints the bundle size of "stop one AI conversation task" written with @voicetask/trtc next to the same
 // program written with the official SDK, measured in this run (esbuild, bundled + minified, gzip -9).
 // Run from the package: `pnpm bench` (after `pnpm build`).
-import { assertBuilt, packageDir } from "../test/built.js";
+import { assertBuilt } from "@voicetask/test-kit/built";
+import { bundleSize, kb } from "@voicetask/test-kit/size";
+import { packageDir } from "../test/package-dir.js";
 import { officialStopProgram, stopProgram } from "../test/programs.js";
-import { bundleSize, kb } from "../test/size.js";
 
 assertBuilt(packageDir);
 const rows = [

@@ -1,25 +1,8 @@
-import { existsSync } from "node:fs";
-import { rm, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
-import { join } from "node:path";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, coreDir, packageDir } from "./built.js";
+import { describeConsumers } from "@voicetask/test-kit/consumer-suite";
+import { expect } from "vitest";
 import { browserProgram, cjsProgram, esmProgram } from "./consumer-programs.js";
-import { runNode, scratchProject } from "./scratch.js";
+import { packageDir } from "./package-dir.js";
 import { type Seen, startTrtcServer } from "./server.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const expected = (seen: Seen[]) => ({
   stopped: { TaskId: "task-1", Status: "Stopped", RequestId: expect.stringMatching(/^req-\d+$/) },
@@ -33,76 +16,15 @@ const expected = (seen: Seen[]) => ({
   seen,
 });
 
-describe("the packed tarballs, installed in a project outside the workspace", () => {
-  let dir: string;
-  let api: { url: string; seen: Seen[]; server: Server };
+const signedCalls = () => [
+  { action: "StopAIConversation", verified: true, body: { TaskId: "task-1" } },
+  { action: "DescribeAIConversation", verified: true, body: { TaskId: "missing" } },
+];
 
-  beforeAll(async () => {
-    assertBuilt(coreDir);
-    assertBuilt(packageDir);
-    dir = await scratchProject([coreDir, packageDir], packageDir);
-    await build({
-      stdin: { contents: browserProgram, resolveDir: dir, loader: "js" },
-      bundle: true,
-      minify: true,
-      platform: "browser",
-      format: "esm",
-      outfile: join(dir, "app.js"),
-      logLevel: "silent",
-    });
-    api = await startTrtcServer(join(dir, "app.js"));
-  }, 180_000);
-
-  afterAll(async () => {
-    api?.server.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
-  const signedCalls = () => [
-    { action: "StopAIConversation", verified: true, body: { TaskId: "task-1" } },
-    { action: "DescribeAIConversation", verified: true, body: { TaskId: "missing" } },
-  ];
-
-  it("works from ESM (import), signed", async () => {
-    api.seen.length = 0;
-    await writeFile(join(dir, "esm.mjs"), esmProgram);
-    const result = await runNode(dir, "esm.mjs", { ENDPOINT: api.url });
-    expect({ ...(result as object), seen: api.seen }).toEqual({ ...expected(signedCalls()), format: "esm" });
-  });
-
-  it("works from CommonJS (require), signed, resolving the .cjs build", async () => {
-    api.seen.length = 0;
-    await writeFile(join(dir, "cjs.cjs"), cjsProgram);
-    const result = (await runNode(dir, "cjs.cjs", { ENDPOINT: api.url })) as { resolved: string };
-    expect(result.resolved).toBe(join(dir, "node_modules/@voicetask/trtc/dist/index.cjs"));
-    expect({ ...result, resolved: undefined, seen: api.seen }).toEqual({
-      ...expected(signedCalls()),
-      format: "cjs",
-      resolved: undefined,
-    });
-  });
-
-  it("works in headless Chromium from a browser bundle (Web Crypto signing)", async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}: install it or set CHROMIUM_PATH (this test never skips)`,
-      );
-    }
-    api.seen.length = 0;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(api.url);
-      await page.waitForFunction(() => "__result" in window || document.title === "failed", undefined, {
-        timeout: 30_000,
-      });
-      expect(errors).toEqual([]);
-      const result = await page.evaluate(() => (window as unknown as { __result: unknown }).__result);
-      expect({ ...(result as object), seen: api.seen }).toEqual(expected(signedCalls()));
-    } finally {
-      await browser.close();
-    }
-  }, 60_000);
+describeConsumers({
+  packageName: "@voicetask/trtc",
+  packageDir,
+  programs: { esmProgram, cjsProgram, browserProgram },
+  startServer: startTrtcServer,
+  expected: () => expected(signedCalls()),
 });

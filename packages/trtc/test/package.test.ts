@@ -1,37 +1,4 @@
-import { execFile } from "node:child_process";
-import { join } from "node:path";
-import { promisify } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, packageDir } from "./built.js";
+import { describePackageShape } from "@voicetask/test-kit/package-shape";
+import { packageDir } from "./package-dir.js";
 
-const run = promisify(execFile);
-const bin = (name: string) => join(packageDir, "node_modules", ".bin", name);
-
-describe("published package shape", () => {
-  beforeAll(() => assertBuilt(packageDir));
-
-  it("publint --strict finds nothing", async () => {
-    const { stdout } = await run(bin("publint"), ["--strict"], { cwd: packageDir });
-    expect(stdout).toContain("All good!");
-  }, 60_000);
-
-  it("attw --pack . (node16 CJS, node16 ESM, bundler) finds no problem", async () => {
-    const { stdout } = await run(bin("attw"), ["--pack", ".", "--profile", "node16", "--format", "json"], {
-      cwd: packageDir,
-      maxBuffer: 64 * 1024 * 1024,
-    }).catch((error: { stdout?: string; stderr?: string }) => {
-      throw new Error(`attw failed:\n${error.stdout ?? ""}\n${error.stderr ?? ""}`);
-    });
-    const report = JSON.parse(stdout) as {
-      analysis: { problems: { resolutionKind?: string }[]; entrypoints: Record<string, unknown> };
-    };
-    // The node16 profile leaves out node10 (pre-`exports` resolvers), which cannot see the `./spec` subpath.
-    expect(report.analysis.problems.filter((p) => p.resolutionKind !== "node10")).toEqual([]);
-    expect(Object.keys(report.analysis.entrypoints).sort()).toEqual([
-      ".",
-      "./package.json",
-      "./spec",
-      "./usersig",
-    ]);
-  }, 120_000);
-});
+describePackageShape(packageDir, [".", "./package.json", "./spec", "./usersig"]);

@@ -1,7 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { verifyTc3, type WireRequest } from "@voicetask/core";
+import { createServer, type Server } from "node:http";
+import { verifyTc3 } from "@voicetask/core";
+import { listenOnLoopback, readWire, servePage } from "@voicetask/test-kit/stand-in";
 
 export const consumerCredentials = { secretId: "AKIDconsumerEXAMPLE", secretKey: "consumer-secret-EXAMPLE" };
 
@@ -9,17 +8,6 @@ export interface Seen {
   action: string | undefined;
   verified: boolean;
   body: unknown;
-}
-
-async function wire(req: IncomingMessage): Promise<WireRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return {
-    method: req.method ?? "GET",
-    url: req.url ?? "/",
-    headers: req.headers as WireRequest["headers"],
-    body: new Uint8Array(Buffer.concat(chunks)),
-  };
 }
 
 /**
@@ -32,19 +20,8 @@ export async function startTrtcServer(
 ): Promise<{ url: string; seen: Seen[]; server: Server }> {
   const seen: Seen[] = [];
   const server = createServer(async (req, res) => {
-    if (req.method === "GET") {
-      if (req.url === "/app.js" && appJs) {
-        res.writeHead(200, { "content-type": "text/javascript" }).end(await readFile(appJs));
-      } else if (req.url !== "/") {
-        res.writeHead(404).end();
-      } else {
-        res
-          .writeHead(200, { "content-type": "text/html" })
-          .end('<!doctype html><script type="module" src="/app.js"></script>');
-      }
-      return;
-    }
-    const request = await wire(req);
+    if (req.method === "GET") return servePage(req, res, appJs);
+    const request = await readWire(req);
     const check = await verifyTc3(request, {
       lookupSecret: (id) => (id === consumerCredentials.secretId ? consumerCredentials.secretKey : undefined),
     });
@@ -60,7 +37,5 @@ export async function startTrtcServer(
       .writeHead(200, { "content-type": "application/json" })
       .end(JSON.stringify({ Response: { ...answer, RequestId: `req-${seen.length}` } }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, seen, server };
+  return { url: await listenOnLoopback(server), seen, server };
 }

@@ -1,7 +1,9 @@
+import { assertBuilt } from "@voicetask/test-kit/built";
+import { bundleSize, kb } from "@voicetask/test-kit/size";
+import { expectWithinBudget } from "@voicetask/test-kit/size-budget";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, packageDir } from "./built.js";
+import { packageDir } from "./package-dir.js";
 import { stopProgram } from "./programs.js";
-import { bundleSize, kb } from "./size.js";
 
 /**
  * Budget for a browser program that only stops a task, with signing, rate limiting and retries in.
@@ -24,10 +26,6 @@ describe("size budget", () => {
     expect(size.code).toContain("RequestLimitExceeded");
     expect(size.code).toContain("X-TC-Action");
     expect(size.code).not.toMatch(/["']node:/);
-    const breakdown = size.inputs.map(([name, bytes]) => `  ${kb(bytes).padStart(9)}  ${name}`).join("\n");
-    expect(
-      size.gzip,
-      `${kb(size.gzip)} gzip (${kb(size.minified)} minified) is over the ${kb(BUDGET_GZIP)} budget:\n${breakdown}`,
-    ).toBeLessThanOrEqual(BUDGET_GZIP);
+    expectWithinBudget(size, BUDGET_GZIP);
   });
 });

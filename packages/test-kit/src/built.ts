@@ -2,8 +2,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const packageDir = fileURLToPath(new URL("..", import.meta.url));
-export const coreDir = join(packageDir, "..", "core");
+/** `packages/core` of this workspace (the kit lives at `packages/test-kit`). */
+export const coreDir = fileURLToPath(new URL("../../core", import.meta.url));
 
 function newest(dir: string): number {
   let latest = 0;
