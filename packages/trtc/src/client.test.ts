@@ -7,9 +7,9 @@ import {
   TimeoutError,
   verifyTc3,
 } from "@voicetask/core";
+import { drive, rejection } from "@voicetask/test-kit/drive";
+import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";
-import { drive, rejection } from "../test/drive.js";
-import { fakeFetch } from "../test/fake-fetch.js";
 import { createTrtcClient, type TrtcClientOptions } from "./client.js";
 import { errorCodes } from "./generated/errors.js";
 import { type OperationName, operations } from "./generated/operations.js";
