@@ -12,7 +12,7 @@ export interface ClientSendingOptions {
   rateLimit?: RateLimitOption;
   /** `false` for a single attempt; default 3 attempts with full-jitter backoff, only when safe. */
   retry?: RetryOptions | false;
-  /** Per-attempt timeout in ms (default 60 000; 0 for none). */
+  /** Per-attempt timeout in ms (default 60 000; 0 for none); also bounds the wait for a limiter slot. */
   timeoutMs?: number;
   /** Time source (see {@link NowOption}). */
   now?: NowOption;
@@ -31,8 +31,9 @@ export interface ClientSenderParts<C> {
 }
 
 /**
- * A client's sender, made on first use (its limiter key needs the credential id) and made again after a failure
- * to get credentials: the clock from `now`, the process-wide limiter (or the client's own), retries, timeout.
+ * A client's sender, made on first use: the clock from `now`, the process-wide limiter (or the client's own),
+ * retries, timeout. Each send keys the limiter on the id of the credentials of the moment, so a credentials
+ * function that switches accounts moves the calls to the new account's budget.
  */
 export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderParts<C>): () => Promise<Sender> {
   const clock = clockFrom(o.now);
@@ -46,7 +47,7 @@ export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderPart
       clock,
       timeoutMs: o.timeoutMs,
       keyPrefix: parts.keyPrefix,
-      credentialId: parts.credentialId(await parts.credentials()),
+      credentialId: async () => parts.credentialId(await parts.credentials()),
     }),
   );
 }

@@ -3,6 +3,7 @@ import { createFakeClock, type FakeClock } from "../clock.js";
 import { AbortError, NetworkError, ServiceError, ThrottlingError, TimeoutError } from "../errors.js";
 import { awsRestJsonProtocol } from "../protocols/aws-rest-json.js";
 import { tencentProtocol } from "../protocols/tencent.js";
+import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
 import { createRateLimiter } from "../rate-limit/limiter.js";
 import { createRetryQuota } from "../retry/quota.js";
 import type { OperationInfo } from "./operation.js";
@@ -142,6 +143,79 @@ describe("createSender", () => {
     expect((error as ThrottlingError).retryAfterMs).toBe(3_600_000);
     expect((error as ThrottlingError).retryable).toBe(true);
     expect(server.calls).toHaveLength(1);
+  });
+
+  it("pauses the key for at most maxRetryAfterMs after a huge Retry-After; the error carries the full wait", async () => {
+    for (const [retry, pausedMs] of [
+      [{}, 20_000],
+      [{ maxRetryAfterMs: 5000 }, 5000],
+    ] as const) {
+      const clock = createFakeClock(1_000_000);
+      const limiter = createRateLimiter({ clock });
+      let n = 0;
+      const server = scripted(clock, [
+        () =>
+          n++ === 0
+            ? new Response("{}", { status: 429, headers: { "retry-after": "86400" } })
+            : new Response("{}", { status: 200 }),
+      ]);
+      const sender = setup(clock, server.fetch, {
+        protocol: awsRestJsonProtocol,
+        limiter,
+        timeoutMs: 0,
+        retry: { random: () => 0.5, ...retry },
+      });
+      const error = await failure(clock, sender.send(post({}), stop));
+      expect((error as ThrottlingError).retryAfterMs).toBe(86_400_000);
+      await clock.runUntilSettled(sender.send(post({}), stop));
+      expect(server.calls).toHaveLength(2);
+      expect(server.calls[1]!.at - server.calls[0]!.at).toBe(pausedMs);
+    }
+  });
+
+  it("a call still waiting for a limiter slot after timeoutMs rejects with TimeoutError and leaves the queue", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    const server = scripted(clock, [tcOk()]);
+    const sender = setup(clock, server.fetch, { limiter, timeoutMs: 400 });
+    const onePerSecond: OperationInfo = { ...stop, rateLimit: 1 };
+    const key = rateLimitKey({
+      prefix: "tencent:trtc:ap-guangzhou",
+      operation: stop.name,
+      credentialHash: await hashCredentialId("AKIDexample"),
+    });
+    await clock.runUntilSettled(sender.send(post({}), onePerSecond));
+    const waiting = sender.send(post({}), onePerSecond);
+    await clock.advance(399);
+    expect(limiter.queued(key)).toBe(1);
+    const error = await failure(clock, waiting);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).attempts).toBe(0);
+    expect(clock.now()).toBe(1_000_400);
+    expect(limiter.queued(key)).toBe(0);
+    expect(clock.pending()).toBe(0); // no timer left behind
+    expect(server.calls).toHaveLength(1);
+    // The slot it gave up goes to the next caller when it frees (within that caller's 400 ms).
+    await clock.advance(300);
+    await clock.runUntilSettled(sender.send(post({}), onePerSecond));
+    expect(server.calls.map((c) => c.at)).toEqual([1_000_000, 1_001_000]);
+  });
+
+  it("a caller's abort while waiting for a slot is an AbortError, not a timeout", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    const server = scripted(clock, [tcOk()]);
+    const sender = setup(clock, server.fetch, { limiter, timeoutMs: 400 });
+    const onePerSecond: OperationInfo = { ...stop, rateLimit: 1 };
+    await clock.runUntilSettled(sender.send(post({}), onePerSecond));
+    const controller = new AbortController();
+    const waiting = sender.send(post({}), onePerSecond, { signal: controller.signal });
+    await clock.advance(100);
+    controller.abort();
+    const error = await failure(clock, waiting);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect(clock.pending()).toBe(0);
   });
 
   it("retries a 503 (not processed), even for a `never` operation", async () => {

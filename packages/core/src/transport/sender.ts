@@ -8,6 +8,7 @@ import { fullJitterBackoff } from "../retry/backoff.js";
 import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
 import { attempt, type Exchange } from "./attempt.js";
 import type { OperationInfo } from "./operation.js";
+import { waitForSlot } from "./slot.js";
 
 export interface RetryEvent {
   operation: string;
@@ -31,12 +32,19 @@ export interface SenderOptions {
   /** Default: 3 attempts, full jitter, a 500-token retry budget; `false` for a single attempt. */
   retry?: RetryOptions | false;
   clock?: Clock;
-  /** Per-attempt timeout (default 60 s, like the Tencent SDK and tccli); 0 for none. */
+  /**
+   * Per-attempt timeout (default 60 s, like the Tencent SDK and tccli); 0 for none. It bounds the wait for a
+   * limiter slot and, separately, the exchange itself.
+   */
   timeoutMs?: number;
   /** Limiter key prefix: provider, service and region, e.g. `tencent:trtc:ap-guangzhou`. */
   keyPrefix?: string;
-  /** Credential id (SecretId / AccessKeyId) for the limiter key; only its hash is used. */
-  credentialId?: string;
+  /**
+   * Credential id (SecretId / AccessKeyId) for the limiter key, or a function asked once per send for the id of
+   * the credentials of the moment (so a switch of account moves the calls to that account's budget); only its
+   * hash is used.
+   */
+  credentialId?: string | (() => string | undefined | Promise<string | undefined>);
   /** Called before each resend (for logs and metrics). */
   onRetry?: (event: RetryEvent) => void;
 }
@@ -78,16 +86,30 @@ export function createSender(options: SenderOptions): Sender {
     clock,
     now: () => clock.now() + offsetMs,
   };
-  const credentialHash = options.credentialId ? hashCredentialId(options.credentialId) : undefined;
-  credentialHash?.catch(() => {}); // awaited (and so reported) by the first send
+  const hashes = new Map<string, Promise<string>>();
+  /** The hash of a credential id, computed once per id (a few ids at most: rotated keys replace older ones). */
+  const hashOf = (id: string): Promise<string> => {
+    let hash = hashes.get(id);
+    if (!hash) {
+      if (hashes.size >= 16) hashes.clear();
+      hash = hashCredentialId(id);
+      hashes.set(id, hash);
+      hash.catch(() => hashes.delete(id));
+    }
+    return hash;
+  };
+  const { credentialId } = options;
+  if (typeof credentialId === "string" && credentialId) hashOf(credentialId).catch(() => {}); // reported by a send
 
   async function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
     const { name } = operation;
+    const id = typeof credentialId === "function" ? await credentialId() : credentialId;
     const key = rateLimitKey({
       prefix: options.keyPrefix ?? "default",
       operation: name,
-      credentialHash: await credentialHash,
+      credentialHash: id ? await hashOf(id) : undefined,
     });
+    const timeoutMs = o.timeoutMs ?? options.timeoutMs ?? 60_000;
     // Read once: every attempt sends (and signs) these bytes on a fresh copy of the request.
     const payload = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     let sends = 0;
@@ -96,17 +118,23 @@ export function createSender(options: SenderOptions): Sender {
     let lastCost: number | undefined;
 
     for (;;) {
-      await limiter?.acquire({ key, operation: name, limit: operation.rateLimit, signal: o.signal });
+      if (limiter) {
+        try {
+          await waitForSlot(
+            limiter,
+            { key, operation: name, limit: operation.rateLimit, signal: o.signal },
+            timeoutMs,
+            clock,
+          );
+        } catch (error) {
+          if (error instanceof VoicetaskError) error.attempts = sends;
+          throw error;
+        }
+      }
       const signed = await options.sign(new Request(request, { body: payload }), exchange.now(), payload);
       sends++;
       try {
-        const [response, parsed] = await attempt(
-          signed,
-          name,
-          o.timeoutMs ?? options.timeoutMs ?? 60_000,
-          o.signal,
-          exchange,
-        );
+        const [response, parsed] = await attempt(signed, name, timeoutMs, o.signal, exchange);
         retry.quota?.succeeded(lastCost);
         return { data: parsed.data, response, requestId: parsed.requestId };
       } catch (error) {
@@ -121,7 +149,10 @@ export function createSender(options: SenderOptions): Sender {
         const answer = error instanceof ServiceError ? error : undefined;
         const retryAfterMs = answer?.retryAfterMs;
         const throttled = answer?.kind === "throttle";
-        if (throttled && limiter) await limiter.pause(key, retryAfterMs ?? limiter.windowMs);
+        // The pause is capped like our own patience: one absurd Retry-After must not freeze the account's key
+        // (for every process sharing the store); the error still carries the full wait for the caller.
+        if (throttled && limiter)
+          await limiter.pause(key, Math.min(retryAfterMs ?? limiter.windowMs, retry.maxRetryAfterMs));
 
         if (decision === "correct-clock" && !skewCorrected && answer?.serverTime !== undefined) {
           // Learn the offset for every later call; resend now only when retries are on (`retry: false` sends once).

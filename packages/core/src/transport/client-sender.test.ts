@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { createFakeClock } from "../clock.js";
+import { tencentProtocol } from "../protocols/tencent.js";
+import { hashCredentialId } from "../rate-limit/key.js";
+import type { RateLimitStore } from "../rate-limit/store.js";
+import { clientSender } from "./client-sender.js";
+
+describe("clientSender", () => {
+  it("keys each send on the credential id of the moment, so a switch of account moves to its budget", async () => {
+    const clock = createFakeClock(1_000_000);
+    const keys: string[] = [];
+    const store: RateLimitStore = {
+      tryAcquire(key) {
+        keys.push(key);
+        return { ok: true };
+      },
+      pause() {},
+    };
+    let account = "AKIDfirst";
+    const fetch = (async () =>
+      Response.json({ Response: { RequestId: "req" } })) as unknown as typeof globalThis.fetch;
+    const sender = clientSender(
+      { fetch, now: clock, rateLimit: { store } },
+      {
+        protocol: tencentProtocol,
+        keyPrefix: "tencent:trtc:ap-guangzhou",
+        credentials: async () => ({ id: account }),
+        credentialId: (c) => c.id,
+        sign: async (request) => request,
+      },
+    );
+    const op = { name: "StopAIConversation", rateLimit: 20, retry: "always" };
+    const send = async () => (await sender()).send(new Request("https://x.test/", { method: "POST" }), op);
+    await clock.runUntilSettled(send());
+    account = "AKIDsecond";
+    await clock.runUntilSettled(send());
+    await clock.runUntilSettled(send());
+    const [first, second] = [await hashCredentialId("AKIDfirst"), await hashCredentialId("AKIDsecond")];
+    expect(keys).toEqual([
+      `tencent:trtc:ap-guangzhou:StopAIConversation:${first}`,
+      `tencent:trtc:ap-guangzhou:StopAIConversation:${second}`,
+      `tencent:trtc:ap-guangzhou:StopAIConversation:${second}`,
+    ]);
+  });
+});
