@@ -37,6 +37,23 @@ describe("redaction", () => {
     expect(redactBody("not json")).toBe("not json");
   });
 
+  it("redacts what the old exact-name list missed: SubscriptionKey, Headers.Authorization, nested arrays", () => {
+    const body = JSON.stringify({
+      LLMConfig: JSON.stringify({
+        SubscriptionKey: "sub-secret",
+        Headers: { Authorization: "Bearer bearer-secret" },
+        Extra: [[{ access_token: "nested-secret" }]],
+      }),
+    });
+    const out = redactBody(body);
+    for (const secret of ["sub-secret", "bearer-secret", "nested-secret"]) expect(out).not.toContain(secret);
+    expect(JSON.parse(JSON.parse(out).LLMConfig)).toEqual({
+      SubscriptionKey: "[redacted]",
+      Headers: { Authorization: "Bearer [redacted]" },
+      Extra: [[{ access_token: "[redacted]" }]],
+    });
+  });
+
   it("scrubs known secret values from any text", () => {
     expect(scrub("key=supersecret! and supersecret", ["supersecret", undefined, "ab"])).toBe(
       "key=[redacted]! and [redacted]",

@@ -172,4 +172,33 @@ describe("no secret in --dry-run, --debug or error output (built bin)", () => {
       "USERSIG-secret-value",
     ]);
   });
+
+  it("invalid JSON in a flag or in --cli-input-json: the error names the position, never the input", async () => {
+    const flag = await run(
+      [
+        "trtc",
+        "start-ai-conversation",
+        "--agent-config",
+        '{"UserSig": USERSIG-in-bad-json}',
+        "--endpoint",
+        url,
+      ],
+      TENCENT,
+    );
+    expect(flag.code).toBe(1);
+    expect(flag.stderr).toContain("--agent-config: not valid JSON (at position 12: expected a value)");
+    const file = await run(
+      ["trtc", "stop-ai-conversation", "--cli-input-json", "-"],
+      TENCENT,
+      '{"TaskId": "t",\n "APIKey": FILE-API-KEY-in-bad-json}',
+    );
+    expect(file.code).toBe(1);
+    expect(file.stderr).toContain("--cli-input-json: not valid JSON (line 2, column 12: expected a value)");
+    expectClean(flag.stdout + flag.stderr + file.stdout + file.stderr, [
+      "USERSIG-in-bad-json",
+      "FILE-API-KEY-in-bad-json",
+      "APIKey",
+      "UserSig",
+    ]);
+  });
 });

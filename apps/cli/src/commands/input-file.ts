@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Io } from "../io.js";
 import { kebab } from "../kebab.js";
+import { describeInvalidJson } from "../schema/json-syntax.js";
 import type { Field } from "../schema/model.js";
 import { UsageError } from "../usage-error.js";
 
@@ -21,8 +22,9 @@ export async function readInputFile(
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`--cli-input-json: not valid JSON (${(error as Error).message})`);
+  } catch {
+    // JSON.parse's message quotes the input (maybe a key): say only where it breaks.
+    throw new UsageError(`--cli-input-json: ${describeInvalidJson(text, true)}`);
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new UsageError("--cli-input-json: must be a JSON object");

@@ -1,13 +1,15 @@
 import { UsageError } from "../usage-error.js";
 import { type JsonSchema, typeOf } from "./json-schema.js";
+import { describeInvalidJson } from "./json-syntax.js";
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 
 function parseJson(flag: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new UsageError(`${flag}: not valid JSON (${(error as Error).message})`);
+  } catch {
+    // JSON.parse's message quotes the input (maybe a key): say only where it breaks.
+    throw new UsageError(`${flag}: ${describeInvalidJson(text)}`);
   }
 }
 
