@@ -10,7 +10,8 @@ import { stopProgram } from "./programs.js";
  *
  * The issue's target is 8 KB gzip, and it is NOT met: openapi-fetch alone is about 2.3 KB gzip of the bundle and
  * the rest (signing, limiter, retries, typed errors, the client) about 7.6 KB. This budget is the size
- * measured after the bundle work (9.8 KB) plus a quarter-kilobyte of headroom, so that any growth fails the test;
+ * set after the bundle work (9.8 KB then, plus a quarter-kilobyte); the limiter fixes since brought it to 10.1 KB,
+ * inside the budget. Growth past it fails the test;
  * `pnpm bench` prints the size next to the official SDK's and the 8 KB target.
  */
 const BUDGET_GZIP = 10.25 * 1024;
