@@ -17,7 +17,9 @@ async function main(): Promise<void> {
     return;
   }
   const mock = await startMockServer(options);
-  process.stdout.write(banner(mock));
+  process.stdout.write(
+    banner(mock, typeof options.credentials === "string" ? options.credentials : undefined),
+  );
   let closing = false;
   const stop = () => {
     if (closing) return;

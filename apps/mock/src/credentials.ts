@@ -75,7 +75,9 @@ export async function loadCredentialsFile(path: string): Promise<CredentialsConf
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
+    // JSON.parse's message may quote the text around the error, i.e. a secret key: keep only the position.
+    const at = /at position (\d+)/.exec((e as Error).message)?.[1];
+    throw new Error(`${path}: not valid JSON${at ? ` (at position ${at})` : ""}`);
   }
   return parseCredentials(doc, path);
 }

@@ -1,5 +1,5 @@
+import { redactHeaders, redactJson } from "@voicetask/core";
 import { parseJsonBody } from "./http/json.js";
-import { redactHeaders, redactValue } from "./redact.js";
 
 export interface JournalEntry {
   requestId: string;
@@ -34,7 +34,7 @@ function present(r: JournalRecord): JournalEntry {
   let body: unknown;
   if (rawBody && rawBody.length > 0) {
     const parsed = parseJsonBody(rawBody);
-    if (parsed.ok) body = redactValue(parsed.value);
+    if (parsed.ok) body = redactJson(parsed.value);
   }
   return {
     ...rest,

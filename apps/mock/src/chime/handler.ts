@@ -4,6 +4,7 @@ import { BODY_LIMIT_BYTES, type MockContext } from "../context.js";
 import { credentialIdOf } from "../http/account.js";
 import { readBody } from "../http/body.js";
 import { Exchange } from "../http/exchange.js";
+import { providerErrorOf } from "../http/internal-error.js";
 import { isPlainObject, parseJsonBody } from "../http/json.js";
 import { send } from "../http/respond.js";
 import { matchRoute } from "../spec/router.js";
@@ -34,18 +35,7 @@ export async function handleChime(
     await ex.delay();
     reply(result.status, result.body);
   } catch (e) {
-    let error: ChimeError;
-    if (e instanceof ChimeError) {
-      error = e;
-    } else {
-      ctx.logger.error("internal error", {
-        provider: "chime",
-        requestId: ex.requestId,
-        operation: ex.operation,
-        error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-      });
-      error = serviceFailure();
-    }
+    const error = providerErrorOf(ex, e, ChimeError, serviceFailure);
     ex.errorCode = error.shape;
     await ex.delay();
     const headers: Record<string, string> = { "x-amzn-ErrorType": error.shape };

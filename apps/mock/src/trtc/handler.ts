@@ -4,6 +4,7 @@ import { BODY_LIMIT_BYTES, type MockContext } from "../context.js";
 import { credentialIdOf } from "../http/account.js";
 import { readBody } from "../http/body.js";
 import { Exchange } from "../http/exchange.js";
+import { providerErrorOf } from "../http/internal-error.js";
 import { isPlainObject, parseJsonBody } from "../http/json.js";
 import { send } from "../http/respond.js";
 import { TrtcError, trtcErrorBody, trtcMessages } from "./errors.js";
@@ -30,18 +31,12 @@ export async function handleTrtc(ctx: MockContext, req: IncomingMessage, res: Se
     await ex.delay();
     answer({ Response: { ...result, RequestId: ex.requestId } });
   } catch (e) {
-    let error: TrtcError;
-    if (e instanceof TrtcError) {
-      error = e;
-    } else {
-      ctx.logger.error("internal error", {
-        provider: "trtc",
-        requestId: ex.requestId,
-        operation: ex.operation,
-        error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-      });
-      error = new TrtcError("InternalError", trtcMessages.internal);
-    }
+    const error = providerErrorOf(
+      ex,
+      e,
+      TrtcError,
+      () => new TrtcError("InternalError", trtcMessages.internal),
+    );
     ex.errorCode = error.code;
     await ex.delay();
     const close: Record<string, string> =
