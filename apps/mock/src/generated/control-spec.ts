@@ -163,7 +163,7 @@ export const controlSpec: OpenApiDoc = {
           "Journal"
         ],
         "summary": "Read the request journal",
-        "description": "The provider requests the mock has answered (at most the last 1000), oldest first. Secrets are\nredacted: the signature in `Authorization`, `X-TC-Token`, `X-Amz-Security-Token`, and every body\nmember named like `*Key`, `*Secret*`, `*Token*` or `UserSig`, also inside JSON strings such as\n`LLMConfig`.",
+        "description": "The provider requests the mock has answered (at most the last 1000), oldest first. Secrets are\nredacted (`[redacted]`): in `Authorization` the signature is removed and the key id masked; `X-TC-Token`,\n`X-Amz-Security-Token` and cookies are hidden; so is every body member named like `*Key`, `*Secret*`,\n`*Token*`, `*Signature*`, `*Password*`, `UserSig` or `Authorization`, also inside JSON strings such as\n`LLMConfig`.",
         "parameters": [
           {
             "$ref": "#/components/parameters/Account"
@@ -217,7 +217,7 @@ export const controlSpec: OpenApiDoc = {
                           "errorCode": "FailedOperation.TaskNotExist",
                           "durationMs": 0.42,
                           "headers": {
-                            "authorization": "TC3-HMAC-SHA256 Credential=AKIDvoicetaskDEMO/2025-02-24/trtc/tc3_request, SignedHeaders=content-type;host, Signature=[REDACTED]",
+                            "authorization": "TC3-HMAC-SHA256 Credential=****DEMO/2025-02-24/trtc/tc3_request, SignedHeaders=content-type;host, Signature=[redacted]",
                             "x-tc-action": "StopAIConversation"
                           },
                           "body": {
