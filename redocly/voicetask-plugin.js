@@ -67,7 +67,11 @@ function OperationErrorCodes(options) {
           if (!Number.isInteger(entry?.status)) {
             report(ctx, `x-error-codes[${index}] (${entry?.code}) needs an HTTP status`, "x-error-codes");
           } else if (!operation.responses?.[String(entry.status)]) {
-            report(ctx, `x-error-codes lists ${entry.code} with status ${entry.status}, but no such response`, "x-error-codes");
+            report(
+              ctx,
+              `x-error-codes lists ${entry.code} with status ${entry.status}, but no such response`,
+              "x-error-codes",
+            );
           }
         }
       });
@@ -83,7 +87,9 @@ function OperationExamples() {
         const body = ctx.resolve(operation.requestBody).node;
         if (!hasExample(body?.content)) report(ctx, "request body needs an example", "requestBody");
       }
-      const responses = Object.values(operation.responses ?? {}).map((response) => ctx.resolve(response).node);
+      const responses = Object.values(operation.responses ?? {}).map(
+        (response) => ctx.resolve(response).node,
+      );
       if (!responses.some((response) => hasExample(response?.content))) {
         report(ctx, "operation needs at least one response example", "responses");
       }
@@ -98,7 +104,10 @@ function PropertiesDescribed() {
       for (const [name, property] of Object.entries(schema.properties ?? {})) {
         const described = property.description ?? ctx.resolve(property).node?.description;
         if (!described) {
-          ctx.report({ message: `property "${name}" needs a description`, location: ctx.location.child(["properties", name]) });
+          ctx.report({
+            message: `property "${name}" needs a description`,
+            location: ctx.location.child(["properties", name]),
+          });
         }
       }
     },
