@@ -1,5 +1,5 @@
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { busiestWindow, recordBookings } from "../test/booking-monitor.js";
 import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { startWorker, type Worker } from "../test/workers.js";
 import { redisKeysFor } from "./redis-keys.js";
@@ -22,31 +22,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Most bookings found in any window (t - windowMs, t] over sorted booking times in µs. */
-function busiestWindow(timesUs: number[], windowMs: number): number {
-  let most = 0;
-  let first = 0;
-  for (let last = 0; last < timesUs.length; last++) {
-    while (timesUs[first]! <= timesUs[last]! - windowMs * 1000) first++;
-    most = Math.max(most, last - first + 1);
-  }
-  return most;
-}
-
 describe("several processes sharing one key through Redis", () => {
   it(`${PROCESSES} processes × 16 concurrent acquirers never get more than ${LIMIT} per 1-second window`, async () => {
     const key = "tencent:trtc:StopAIConversation:ap-guangzhou:credential-hash";
     const logKey = redisKeysFor("mp:", key).log;
 
-    // The server's own record of every booking: MONITOR shows the ZADD each script run issues, with the
-    // score (server TIME in µs) it booked. It does not rely on anything the store reports.
-    const monitorClient = new Redis(server.url);
-    const monitor = await monitorClient.monitor();
-    const booked: number[] = [];
-    monitor.on("monitor", (_time: string, args: string[], source: string) => {
-      if (source === "lua" && args[0]?.toLowerCase() === "zadd" && args[1] === logKey)
-        booked.push(Number(args[2]));
-    });
+    const recording = await recordBookings(server.url, (k) => k === logKey);
 
     const results = await Promise.all(
       workers.map((w) =>
@@ -60,11 +41,7 @@ describe("several processes sharing one key through Redis", () => {
         }),
       ),
     );
-    // Let MONITOR deliver the last lines before comparing.
-    await monitorClient.ping().catch(() => {});
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    monitor.disconnect();
-    monitorClient.disconnect();
+    const booked = await recording.stop();
 
     const granted = results.reduce((sum, r) => sum + r.granted, 0);
     const denied = results.reduce((sum, r) => sum + r.denied, 0);
@@ -75,7 +52,6 @@ describe("several processes sharing one key through Redis", () => {
     // Every process got a share.
     for (const r of results) expect(r.granted).toBeGreaterThan(0);
 
-    booked.sort((a, b) => a - b);
     expect(busiestWindow(booked, WINDOW_MS)).toBeLessThanOrEqual(LIMIT);
     // The same check on whole seconds of server time.
     const perSecond = new Map<number, number>();
