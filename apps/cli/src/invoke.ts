@@ -26,10 +26,13 @@ const loadCore = () => import("@voicetask/core/node");
 const loadClient = (provider: Provider) =>
   provider.credentials === "tencent" ? import("@voicetask/trtc") : import("@voicetask/chime-sdk-voice");
 
-/** Starts loading the client code while the command line is still being read (file reads overlap). */
-export function prefetchClient(provider: Provider): void {
+/**
+ * Starts loading the client code while the command line is still being read (file reads overlap). A dry run
+ * needs only core (credentials and the signers), not the Fetch-based client.
+ */
+export function prefetchClient(provider: Provider, dryRun = false): void {
   loadCore().catch(() => {});
-  loadClient(provider).catch(() => {});
+  if (!dryRun) loadClient(provider).catch(() => {});
 }
 
 type Client = Record<string, (input: unknown, options?: unknown) => Promise<unknown>>;

@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], io: Io, version: string): Pr
         `Commands: ${[...providers.map((p) => p.id), "configure", "completion"].join(", ")}.`,
       );
     }
-    if (!globals.help && !globals.generateCliSkeleton && second) prefetchClient(provider);
+    if (!globals.help && !globals.generateCliSkeleton && second) prefetchClient(provider, !!globals.dryRun);
     const table = await loadTable(provider);
     if (!second) {
       (globals.help ? io.out : io.err)(providerHelp(table, WAITERS[provider.id]));

@@ -1,5 +1,6 @@
 import type { GlobalOptions } from "../globals.js";
 import { seconds } from "../globals.js";
+import { dryRunText } from "../http/dry-run.js";
 import { dryRunCapture } from "../http/trace.js";
 import { createInvoker, type Invoker } from "../invoke.js";
 import type { Io } from "../io.js";
@@ -28,6 +29,20 @@ export async function openSession(io: Io, table: ProviderTable, globals: GlobalO
     fetch: io.fetch,
   });
   return { settings, invoker };
+}
+
+/**
+ * `--dry-run`: prints the signed request built from the operation table (no client, no Fetch API); sends nothing.
+ */
+export async function printDryRun(
+  io: Io,
+  table: ProviderTable,
+  globals: GlobalOptions,
+  operation: string,
+  input: Record<string, unknown>,
+): Promise<void> {
+  const settings = await resolveSettings(table.provider, globals, io.env);
+  io.out(await dryRunText({ table, globals, settings, env: io.env }, operation, input));
 }
 
 /** Calls and prints; a dry run prints the captured request instead. Answers false on a dry run. */

@@ -7,7 +7,7 @@ import { skeleton } from "../schema/skeleton.js";
 import { validateOperation } from "../schema/validate.js";
 import { UsageError } from "../usage-error.js";
 import { waiterAfter, waiterInput } from "../waiters/table.js";
-import { callAndPrint, openSession, runWaiter } from "./call.js";
+import { callAndPrint, openSession, printDryRun, runWaiter } from "./call.js";
 import { readInputFile } from "./input-file.js";
 import type { ProviderTable } from "./table.js";
 
@@ -51,6 +51,10 @@ export async function runOperation(
     throw new UsageError(`--wait: ${op.command} has no waiter`, "Waiters follow start and stop operations.");
   }
   const input = await readInput(io, table, op, globals, rest);
+  if (globals.dryRun) {
+    await printDryRun(io, table, globals, op.name, input);
+    return 0;
+  }
   const session = await openSession(io, table, globals);
   const { sent, result } = await callAndPrint(io, session, globals, op.name, input);
   if (sent && globals.wait && waiter) {

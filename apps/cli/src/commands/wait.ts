@@ -4,7 +4,7 @@ import type { Io } from "../io.js";
 import { kebab } from "../kebab.js";
 import { UsageError } from "../usage-error.js";
 import { WAITERS } from "../waiters/table.js";
-import { callAndPrint, openSession, print, runWaiter } from "./call.js";
+import { openSession, print, printDryRun, runWaiter } from "./call.js";
 import { readInput } from "./operation.js";
 import { findOperation, type ProviderTable } from "./table.js";
 
@@ -36,11 +36,11 @@ export async function runWait(
     return 0;
   }
   const input = await readInput(io, table, op, globals, rest);
-  const session = await openSession(io, table, globals);
   if (globals.dryRun) {
-    await callAndPrint(io, session, globals, op.name, input);
+    await printDryRun(io, table, globals, op.name, input);
     return 0;
   }
+  const session = await openSession(io, table, globals);
   const result = await runWaiter(io, session, globals, waiter, input);
   await print(io, session.settings, globals, result);
   return 0;

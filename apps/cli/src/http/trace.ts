@@ -1,4 +1,5 @@
 import { REDACTED, redactBody, redactHeader, scrub } from "../redact.js";
+import { describeWire } from "./wire.js";
 
 /** Thrown by the dry-run fetch after it captured the signed request, so nothing is sent. */
 export class DryRunCaptured extends Error {
@@ -28,11 +29,10 @@ export async function describeRequest(
 ): Promise<string> {
   const url = new URL(request.url);
   const body = request.body ? await request.clone().text() : "";
-  const headers = new Headers(request.headers);
-  if (!headers.has("host")) headers.set("host", url.host);
-  const lines = [`${request.method} ${request.url}`, ...headerLines(headers)];
-  if (body) lines.push("", redactBody(body));
-  return scrub(lines.join("\n"), secrets);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of request.headers) headers[name] = value;
+  headers.host ??= url.host;
+  return describeWire({ method: request.method, url: request.url, headers, body }, secrets);
 }
 
 async function describeResponse(response: Response, ms: number, secrets: readonly (string | undefined)[]) {
