@@ -45,12 +45,11 @@ export async function createInvoker(ctx: InvokeContext): Promise<Invoker> {
   const { provider, globals, settings, env } = ctx;
   const region = requireRegion(provider, settings);
   const timeoutMs = seconds("timeout", globals.timeout, 60) * 1000;
-  const once = globals.noRetry || globals.dryRun;
+  const once = globals.noRetry;
   const common = {
     region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     ...(once ? { retry: false as const } : {}),
-    ...(globals.dryRun ? { rateLimit: false as const } : {}),
     timeoutMs,
   };
   const core = await loadCore();
@@ -61,7 +60,6 @@ export async function createInvoker(ctx: InvokeContext): Promise<Invoker> {
     secrets = [c.secretKey, c.token];
     const { createTrtcClient } = await import("@voicetask/trtc");
     const fetch = tracingFetch({
-      dryRun: !!globals.dryRun,
       debug: !!globals.debug,
       secrets,
       log: ctx.log,
@@ -78,7 +76,6 @@ export async function createInvoker(ctx: InvokeContext): Promise<Invoker> {
     secrets = [c.secretAccessKey, c.sessionToken];
     const { createChimeSdkVoiceClient } = await import("@voicetask/chime-sdk-voice");
     const fetch = tracingFetch({
-      dryRun: !!globals.dryRun,
       debug: !!globals.debug,
       secrets,
       log: ctx.log,

@@ -1,7 +1,6 @@
 import type { GlobalOptions } from "../globals.js";
 import { seconds } from "../globals.js";
 import { dryRunText } from "../http/dry-run.js";
-import { dryRunCapture } from "../http/trace.js";
 import { createInvoker, type Invoker } from "../invoke.js";
 import type { Io } from "../io.js";
 import { render } from "../output/format.js";
@@ -45,25 +44,17 @@ export async function printDryRun(
   io.out(await dryRunText({ table, globals, settings, env: io.env }, operation, input));
 }
 
-/** Calls and prints; a dry run prints the captured request instead. Answers false on a dry run. */
+/** Calls and prints the result. */
 export async function callAndPrint(
   io: Io,
   session: Session,
   globals: GlobalOptions,
   operation: string,
   input: Record<string, unknown>,
-): Promise<{ sent: boolean; result: unknown }> {
-  let result: unknown;
-  try {
-    result = await session.invoker.call(operation, input);
-  } catch (error) {
-    const captured = dryRunCapture(error);
-    if (!captured) throw error;
-    io.out(captured.text);
-    return { sent: false, result: undefined };
-  }
+): Promise<unknown> {
+  const result = await session.invoker.call(operation, input);
   await print(io, session.settings, globals, result);
-  return { sent: true, result };
+  return result;
 }
 
 export async function print(

@@ -56,8 +56,8 @@ export async function runOperation(
     return 0;
   }
   const session = await openSession(io, table, globals);
-  const { sent, result } = await callAndPrint(io, session, globals, op.name, input);
-  if (sent && globals.wait && waiter) {
+  const result = await callAndPrint(io, session, globals, op.name, input);
+  if (globals.wait && waiter) {
     await runWaiter(io, session, globals, waiter, waiterInput(waiter, op.name, input, result));
   }
   return 0;

@@ -1,23 +1,6 @@
 import { REDACTED, redactBody, redactHeader, scrub } from "../redact.js";
 import { describeWire } from "./wire.js";
 
-/** Thrown by the dry-run fetch after it captured the signed request, so nothing is sent. */
-export class DryRunCaptured extends Error {
-  override name = "DryRunCaptured";
-  constructor(readonly text: string) {
-    super("dry run: request captured, not sent");
-  }
-}
-
-/** Finds a {@link DryRunCaptured} in an error's cause chain (clients wrap what fetch throws). */
-export function dryRunCapture(error: unknown): DryRunCaptured | undefined {
-  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
-    if (e instanceof DryRunCaptured) return e;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 function headerLines(headers: Headers): string[] {
   return [...headers].map(([name, value]) => `${name}: ${redactHeader(name, value)}`);
 }
@@ -49,7 +32,6 @@ const prefix = (mark: string, text: string) =>
     .join("\n");
 
 export interface TraceOptions {
-  dryRun: boolean;
   debug: boolean;
   /** Secret values (keys, tokens) to strip from anything printed. */
   secrets: readonly (string | undefined)[];
@@ -58,14 +40,13 @@ export interface TraceOptions {
 }
 
 /**
- * The `fetch` handed to the clients: it sees each request after signing. Dry run: describe it and stop.
- * Debug: log request and response (redacted) on stderr.
+ * The `fetch` handed to the clients: it sees each request after signing. Debug: log request and response
+ * (redacted) on stderr. (`--dry-run` never gets here: it signs plain parts, see dry-run.ts.)
  */
 export function tracingFetch(o: TraceOptions): typeof globalThis.fetch {
   const inner = o.fetch ?? globalThis.fetch.bind(globalThis);
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    if (o.dryRun) throw new DryRunCaptured(await describeRequest(request, o.secrets));
     if (!o.debug) return inner(request, init?.signal ? { signal: init.signal } : undefined);
     o.log(prefix(">", await describeRequest(request, o.secrets)));
     const started = performance.now();
