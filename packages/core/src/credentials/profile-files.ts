@@ -26,12 +26,13 @@ async function readOptional(path: string): Promise<string | undefined> {
   }
 }
 
-/** `~/.tencentcloud/credentials` (INI; keys secret_id, secret_key, token), profile `default` unless given. */
-export function tencentProfileFileSource(
-  o: ProfileFileOptions = {},
-): CredentialSource<ResolvedTencentCredentials> {
-  const path = join(o.home ?? homedir(), ".tencentcloud", "credentials");
-  const profile = o.profile ?? "default";
+/** One profile section of an INI credentials file, read with the provider's key names. */
+function iniProfileSource<T>(
+  path: string,
+  profile: string,
+  keys: readonly [string, string, string],
+  fields: typeof TENCENT_FIELDS | typeof AWS_FIELDS,
+): CredentialSource<T> {
   const where = `file ${path} [${profile}]`;
   return {
     describe: where,
@@ -39,15 +40,21 @@ export function tencentProfileFileSource(
       const text = await readOptional(path);
       const section = text === undefined ? undefined : parseIni(text).get(profile);
       if (!section) return undefined;
-      return readKeys<ResolvedTencentCredentials>(
-        where,
-        where,
-        (name) => section.get(name),
-        ["secret_id", "secret_key", "token"],
-        TENCENT_FIELDS,
-      );
+      return readKeys<T>(where, where, (name) => section.get(name), keys, fields);
     },
   };
+}
+
+/** `~/.tencentcloud/credentials` (INI; keys secret_id, secret_key, token), profile `default` unless given. */
+export function tencentProfileFileSource(
+  o: ProfileFileOptions = {},
+): CredentialSource<ResolvedTencentCredentials> {
+  return iniProfileSource(
+    join(o.home ?? homedir(), ".tencentcloud", "credentials"),
+    o.profile ?? "default",
+    ["secret_id", "secret_key", "token"],
+    TENCENT_FIELDS,
+  );
 }
 
 /** tccli's `~/.tccli/<profile>.credential` (JSON secretId/secretKey/token); profile from `TCCLI_PROFILE`. */
@@ -92,20 +99,10 @@ export function awsSharedCredentialsFileSource(
   const env = o.env ?? readEnv();
   const path = clean(env.AWS_SHARED_CREDENTIALS_FILE) ?? join(o.home ?? homedir(), ".aws", "credentials");
   const profile = o.profile ?? clean(env.AWS_PROFILE) ?? "default";
-  const where = `file ${path} [${profile}]`;
-  return {
-    describe: where,
-    async load() {
-      const text = await readOptional(path);
-      const section = text === undefined ? undefined : parseIni(text).get(profile);
-      if (!section) return undefined;
-      return readKeys<ResolvedAwsCredentials>(
-        where,
-        where,
-        (name) => section.get(name),
-        ["aws_access_key_id", "aws_secret_access_key", "aws_session_token"],
-        AWS_FIELDS,
-      );
-    },
-  };
+  return iniProfileSource(
+    path,
+    profile,
+    ["aws_access_key_id", "aws_secret_access_key", "aws_session_token"],
+    AWS_FIELDS,
+  );
 }
