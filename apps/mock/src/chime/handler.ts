@@ -99,23 +99,15 @@ async function process(
     if (!slot.ok) throw new ChimeError("ThrottledClientException", "Rate exceeded", 429);
   }
 
-  const fault = ctx.faults.draw(operationId);
-  if (fault) {
-    if (fault.latencyMs) await ctx.clock.sleep(fault.latencyMs);
-    if (fault.drop) {
-      ex.errorCode = "(dropped)";
-      ex.drop();
-      ex.finish(0);
-      return "dropped";
-    }
-    if (fault.errorCode) {
-      const status = fault.httpStatus ?? ctx.chime.statusOf(operationId, fault.errorCode) ?? 400;
-      throw new ChimeError(
-        fault.errorCode,
-        fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`,
-        status,
-      );
-    }
+  const fault = await ex.injectFault(operationId);
+  if (fault === "dropped") return "dropped";
+  if (fault?.errorCode) {
+    const status = fault.httpStatus ?? ctx.chime.statusOf(operationId, fault.errorCode) ?? 400;
+    throw new ChimeError(
+      fault.errorCode,
+      fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`,
+      status,
+    );
   }
 
   if (match.kind === "bad-label") {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { JOURNAL_BODY_LIMIT, type MockContext } from "../context.js";
+import type { Fault } from "../faults.js";
 import { requestId as newRequestId } from "../ids.js";
 
 /** One provider request in flight: what the journal and the log get once it is answered. */
@@ -30,6 +31,21 @@ export class Exchange {
   /** Drops the connection without an answer (fault injection). */
   drop(): void {
     this.req.socket.destroy();
+  }
+
+  /**
+   * Draws the fault injected into `operation`, if any: waits out its latency and drops the connection when
+   * asked. Answers "dropped", or the fault whose error code the caller answers in its provider's format.
+   */
+  async injectFault(operation: string): Promise<Fault | "dropped" | undefined> {
+    const fault = this.ctx.faults.draw(operation);
+    if (!fault) return undefined;
+    if (fault.latencyMs) await this.ctx.clock.sleep(fault.latencyMs);
+    if (!fault.drop) return fault;
+    this.errorCode = "(dropped)";
+    this.drop();
+    this.finish(0);
+    return "dropped";
   }
 
   /** Shows the answer to the testing hook, if one is installed. */

@@ -100,18 +100,10 @@ async function process(ctx: MockContext, ex: Exchange): Promise<Record<string, u
       throw new TrtcError("RequestLimitExceeded", trtcMessages.rateLimited(action, op.op.rateLimit));
   }
 
-  const fault = ctx.faults.draw(action);
-  if (fault) {
-    if (fault.latencyMs) await ctx.clock.sleep(fault.latencyMs);
-    if (fault.drop) {
-      ex.errorCode = "(dropped)";
-      ex.drop();
-      ex.finish(0);
-      return "dropped";
-    }
-    if (fault.errorCode) {
-      throw new TrtcError(fault.errorCode, fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`);
-    }
+  const fault = await ex.injectFault(action);
+  if (fault === "dropped") return "dropped";
+  if (fault?.errorCode) {
+    throw new TrtcError(fault.errorCode, fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`);
   }
 
   const contentType = header(req, "content-type") ?? "";
