@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "tsdown";
 
 /**
- * ESM + CJS + types. `#crypto` and `#network` stay imports in the output and are resolved by package.json
- * "imports": node:crypto and Node's error codes for the `node` condition; Web Crypto and no codes for browsers,
- * edge runtimes and everything else.
+ * ESM + CJS + types. `#crypto`, `#network` and `#body-source` stay imports in the output and are resolved by
+ * package.json "imports": node:crypto, Node's error codes and undici's kept Request body for the `node` condition;
+ * Web Crypto, no codes and no body shortcut for browsers, edge runtimes and everything else.
  */
 export default defineConfig({
   entry: {
@@ -14,6 +14,8 @@ export default defineConfig({
     "crypto/web": "src/crypto/web.ts",
     "network/node": "src/transport/network/node.ts",
     "network/web": "src/transport/network/web.ts",
+    "body-source/node": "src/signing/body-source/node.ts",
+    "body-source/web": "src/signing/body-source/web.ts",
   },
   format: ["esm", "cjs"],
   platform: "neutral",
@@ -21,6 +23,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  external: ["#crypto", "#network", /^node:/],
+  external: ["#crypto", "#network", "#body-source", /^node:/],
   outputOptions: { exports: "named" },
 });

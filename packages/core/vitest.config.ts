@@ -3,10 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    // In tests, `#crypto` and `#network` resolve to source (Node side); builds resolve it through package.json "imports".
+    // In tests, the `#…` imports resolve to source (Node side); builds resolve them through package.json "imports".
     alias: {
       "#crypto": fileURLToPath(new URL("./src/crypto/node.ts", import.meta.url)),
       "#network": fileURLToPath(new URL("./src/transport/network/node.ts", import.meta.url)),
+      "#body-source": fileURLToPath(new URL("./src/signing/body-source/node.ts", import.meta.url)),
     },
   },
   test: {

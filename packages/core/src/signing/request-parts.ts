@@ -1,14 +1,19 @@
+import { bodySource } from "#body-source";
+
 /**
- * The bytes to sign and the Request that will carry the signature. A request whose body need not be read (it
- * has none, or the caller already holds its bytes as `payload`) is signed in place: only headers change, and a
- * Request's headers are mutable. A body that had to be read for its hash can no longer be sent, so the request
- * is then copied with the bytes read.
+ * The bytes to sign and the Request that will carry the signature. A request whose body need not be read is
+ * signed in place (only headers change, and a Request's headers are mutable): it has no body, the caller already
+ * holds its bytes as `payload`, or the runtime keeps the bytes it was created with (Node's undici; see
+ * `body-source/node.ts`). Otherwise the body is read for its hash, and since a read body can no longer be sent,
+ * the request is copied with the bytes read.
  */
 export async function bodyAndTarget(
   request: Request,
   payload: Uint8Array | string | undefined,
 ): Promise<[body: Uint8Array | string | undefined, target: Request]> {
   if (payload !== undefined || request.body === null) return [payload, request];
+  const kept = bodySource(request);
+  if (kept !== undefined) return [kept, request];
   const body = new Uint8Array(await request.arrayBuffer());
   return [body, new Request(request, { body })];
 }

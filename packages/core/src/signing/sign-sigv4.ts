@@ -19,7 +19,8 @@ export interface SignSigV4Options {
  * Signs a Fetch Request with SigV4 exactly as @smithy/signature-v4 (restJson1 defaults) would: normalized,
  * double-encoded path; canonical query; every signable header plus host; `x-amz-date`, `x-amz-security-token`,
  * `x-amz-content-sha256`. Like the SDK signer it drops `Date` and replaces any old `Authorization`/`X-Amz-Date`.
- * A request without a body (or with `payload` given) is signed in place and returned; otherwise its body is
+ * The request is signed in place and returned when its body need not be read: it has none,
+ * `payload` is given, or (on Node) the runtime kept the string or bytes it was made from. Otherwise its body is
  * read and a copy carrying it is returned.
  */
 export async function signSigV4(request: Request, o: SignSigV4Options): Promise<Request> {

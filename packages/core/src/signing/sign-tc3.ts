@@ -17,8 +17,9 @@ export interface SignTc3Options {
 /**
  * Signs a Fetch Request with TC3-HMAC-SHA256: sets `Authorization`, `X-TC-Timestamp` and (for temporary keys)
  * `X-TC-Token`. The signed host is the one the request goes to (with a non-default port); the body hash covers
- * the exact bytes sent. A request without a body (or with `payload` given) is signed in place and returned;
- * otherwise its body is read and a copy carrying it is returned.
+ * the exact bytes sent. The request is signed in place and returned when its body need not be read: it has none,
+ * `payload` is given, or (on Node) the runtime kept the string or bytes it was made from. Otherwise its body is
+ * read and a copy carrying it is returned.
  */
 export async function signTc3(request: Request, o: SignTc3Options): Promise<Request> {
   const url = new URL(request.url);
