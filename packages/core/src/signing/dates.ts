@@ -11,10 +11,18 @@ export function utcDateOfSeconds(seconds: number): string {
   return memoDate;
 }
 
-/** `YYYYMMDDTHHMMSSZ` (UTC, whole seconds): the SigV4 `X-Amz-Date` form. */
+/** `YYYYMMDDTHHMMSSZ` (UTC, whole seconds): the SigV4 `X-Amz-Date` form; the last second's text is reused. */
+let memoSecond = Number.NaN;
+let memoAmzDate = "";
+
 export function amzDate(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  const second = Math.floor(ms / 1000);
+  if (second !== memoSecond) {
+    const iso = new Date(second * 1000).toISOString();
+    memoAmzDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    memoSecond = second;
+  }
+  return memoAmzDate;
 }
 
 /** Parses `YYYYMMDDTHHMMSSZ`; undefined when malformed. */

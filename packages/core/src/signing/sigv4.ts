@@ -54,8 +54,12 @@ export interface SigV4Signature {
   stringToSign: string;
 }
 
+/** Whether a header value needs {@link canonicalValue}'s rewriting (most do not). */
+const NEEDS_CANONICALISING = /[\r\n\t]| {2}|^ | $/;
+
 /** A header value as SigV4 canonicalises it: line breaks and runs of blanks become one space, then trimmed. */
 function canonicalValue(value: string): string {
+  if (!NEEDS_CANONICALISING.test(value)) return value;
   return value
     .replace(/[\r\n]/g, " ")
     .replace(/[ \t]+/g, " ")
@@ -130,7 +134,7 @@ export async function sigV4Sign(parts: SigV4Parts): Promise<SigV4Signature> {
 
   const names = parts.signedHeaders
     ? sortedHeaderNames([...parts.signedHeaders, ...Object.keys(signingHeaders), "host"])
-    : sortedHeaderNames([...headers.keys()].filter((name) => !UNSIGNABLE.test(name)));
+    : [...headers.keys()].filter((name) => !UNSIGNABLE.test(name)).sort(); // keys are unique and lower-case
   const canonicalRequest = sigV4CanonicalRequest({
     method: parts.method,
     path: parts.path,
