@@ -1,7 +1,7 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", spec: "src/spec.ts", usersig: "src/usersig.ts" },
+  entry: { index: "src/index.ts", spec: "src/spec.ts", usersig: "src/usersig.ts", raw: "src/raw.ts" },
   format: ["esm", "cjs"],
   platform: "neutral",
   dts: true,

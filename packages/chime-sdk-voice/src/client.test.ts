@@ -136,16 +136,6 @@ describe("createChimeSdkVoiceClient: success", () => {
     expect(out).toEqual({ $metadata: { httpStatusCode: 204, requestId: "req-stop" } });
   });
 
-  it("the raw openapi-fetch client is signed and limited too, with wire-typed data", async () => {
-    const server = fakeFetch(() => json(200, { SpeakerSearchTask: task }));
-    const { data } = await client(server.fetch).raw.GET(
-      "/voice-connectors/{VoiceConnectorId}/speaker-search-tasks/{SpeakerSearchTaskId}",
-      { params: { path: { VoiceConnectorId: "vc-1", SpeakerSearchTaskId: "task-1" } } },
-    );
-    expect(data?.SpeakerSearchTask?.CreatedTimestamp).toBe("2024-01-02T03:04:05.678Z");
-    expect(await verified(server.calls[0]!.wire)).toMatchObject({ ok: true });
-  });
-
   it("takes credentials from the AWS_* environment by default and never puts the secret in errors", async () => {
     const saved = { ...process.env };
     try {

@@ -4,20 +4,16 @@ import {
   type ClientSendingOptions,
   clientSender,
   credentialsFrom,
-  type OperationInfo,
   resolveAwsCredentials,
-  senderFetch,
   signSigV4,
 } from "@voicetask/core";
-import type { Client } from "openapi-fetch";
 import type { AwsCredentialsOption } from "./credentials.js";
 import { withDates } from "./dates.js";
 import { type OperationName, operations } from "./generated/operations.js";
-import type { paths } from "./generated/schema.js";
 import { service } from "./generated/service.js";
 import { splitInput } from "./input.js";
+import { internals } from "./internals.js";
 import { type MethodName, methods } from "./methods.js";
-import { createClient } from "./openapi-fetch.js";
 import type { InputOf, OutputOf } from "./types.js";
 
 export interface ChimeSdkVoiceClientOptions extends ClientSendingOptions {
@@ -43,15 +39,11 @@ type Methods = {
   ) => Promise<OutputOf<(typeof methods)[M]>>;
 };
 
-export interface ChimeSdkVoiceClient extends Methods {
-  /**
-   * The openapi-fetch client underneath, for what the methods do not cover. It signs, limits and retries the
-   * same way; a provider error is thrown (typed), never returned in `error`.
-   */
-  readonly raw: Client<paths>;
-}
-
-const byPath = new Map<string, OperationInfo>(Object.values(operations).map((op) => [op.path, op]));
+/**
+ * A Chime SDK Voice client: one method per operation. The openapi-fetch client for the raw API is opt-in, from
+ * `@voicetask/chime-sdk-voice/raw` (`rawClient(client)`), so programs that only call the methods never carry it.
+ */
+export interface ChimeSdkVoiceClient extends Methods {}
 
 export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): ChimeSdkVoiceClient {
   const { region } = options;
@@ -64,24 +56,12 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
       signSigV4(request, { credentials, region, service: service.signingName, date: new Date(now), payload }),
   });
 
-  // Raw calls: the middleware records which operation a request is for, keyed by the Request object.
-  const operationOfRequest = new WeakMap<Request, OperationInfo>();
-  const raw = createClient<paths>({
-    baseUrl: options.endpoint ?? service.endpoints[0].url.replace("{region}", region),
-    fetch: senderFetch(sender, (request) => {
-      const op = operationOfRequest.get(request);
-      if (!op) throw new TypeError(`No Chime SDK Voice operation for ${request.method} ${request.url}`);
-      return op;
-    }),
-  });
-  raw.use({
-    onRequest({ request, schemaPath }) {
-      const op = byPath.get(schemaPath);
-      if (op) operationOfRequest.set(request, op);
-    },
-  });
-
-  const client = { raw } as ChimeSdkVoiceClient;
+  const baseUrl = (options.endpoint ?? service.endpoints[0].url.replace("{region}", region)).replace(
+    /\/$/,
+    "",
+  );
+  const client = {} as ChimeSdkVoiceClient;
+  internals.set(client, { sender, baseUrl });
   for (const [method, name] of Object.entries(methods) as [MethodName, OperationName][]) {
     const op = operations[name];
     (client as unknown as Record<string, unknown>)[method] = async (
@@ -89,25 +69,20 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
       o: CallOptions = {},
     ) => {
       const { path, body } = splitInput(op.path, input);
-      const { data, response } = await raw.request(
-        op.method as never, // openapi-fetch upper-cases it again
-        op.path as never,
-        {
-          params: { path },
-          body,
-          fetch: senderFetch(
-            sender,
-            () => op,
-            () => o,
-          ),
-        } as never,
-      );
+      const request = new Request(baseUrl + path, {
+        method: op.method,
+        headers: body ? { "Content-Type": "application/json" } : undefined,
+        body: body && JSON.stringify(body),
+      });
+      // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
+      const { data, response, requestId } = await (await sender()).send(request, op, {
+        signal: o.signal,
+        timeoutMs: o.timeoutMs,
+        body,
+      });
       return {
         ...withDates((data ?? {}) as object),
-        $metadata: {
-          httpStatusCode: response.status,
-          requestId: response.headers.get("x-amzn-requestid") ?? undefined,
-        },
+        $metadata: { httpStatusCode: response.status, requestId },
       };
     };
   }

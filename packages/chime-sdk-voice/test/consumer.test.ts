@@ -8,6 +8,7 @@ const expected = (seen: Seen[]) => ({
   taskId: "task/1",
   createdIsDate: true,
   created: "2024-01-02T03:04:05.678Z",
+  rawCreated: "2024-01-02T03:04:05.678Z",
   stopped: { $metadata: { httpStatusCode: 204, requestId: expect.stringMatching(/^req-\d+$/) } },
   error: {
     isServiceError: true,
@@ -24,6 +25,7 @@ const signedCalls = () => [
   { method: "GET", url: `${task}/task%2F1`, verified: true },
   { method: "POST", url: `${task}/task%2F1?operation=stop`, verified: true },
   { method: "GET", url: `${task}/missing`, verified: true },
+  { method: "GET", url: `${task}/task%2F1`, verified: true },
 ];
 
 describeConsumers({

@@ -6,27 +6,30 @@ import { packageDir } from "./package-dir.js";
 import { stopProgram } from "./programs.js";
 
 /**
- * Budget for a browser program that only stops a task, with signing, rate limiting and retries in.
- *
- * The issue's target is 8 KB gzip, and it is NOT met: openapi-fetch alone is about 2.3 KB gzip of the bundle and
- * the rest (signing, limiter, retries, typed errors, the client) about 7.6 KB. This budget is the size
- * set after the bundle work (9.8 KB then, plus a quarter-kilobyte); the limiter fixes since brought it to 10.1 KB,
- * inside the budget. Growth past it fails the test;
- * `pnpm bench` prints the size next to the official SDK's and the 8 KB target.
+ * The issue's target, held as the budget: a browser program that only stops a task, bundled and minified, is at
+ * most 8 KB gzip with signing, rate limiting, retries, typed errors, timeouts and abort in. The methods send
+ * through core's sender directly; openapi-fetch (about 2.3 KB gzip) is only in programs that import the opt-in
+ * `/raw` entry. Growth past 8 KB fails the test (the failure lists each module's share);
+ * `pnpm bench` prints the size next to the official SDK's.
  */
-const BUDGET_GZIP = 10.25 * 1024;
+const BUDGET_GZIP = 8 * 1024;
 
 describe("size budget", () => {
   beforeAll(() => assertBuilt(packageDir));
 
   it(`a browser program that only stops a task is at most ${kb(BUDGET_GZIP)} gzip`, async () => {
     const size = await bundleSize(stopProgram, packageDir, "browser");
-    // What is in it: signing, rate limiting, retries, the operation table; nothing Node-only.
+    // What is in it: signing, rate limiting, retries, typed errors, timeouts and abort, the operation table;
+    // nothing Node-only.
     expect(size.code).toContain("AWS4-HMAC-SHA256");
     expect(size.code).toContain("aws4_request");
     expect(size.code).toContain("ThrottledClientException");
     expect(size.code).toContain("operation=stop");
+    expect(size.code).toContain("TimeoutError");
+    expect(size.code).toContain("AbortError");
     expect(size.code).not.toMatch(/["']node:/);
+    // The raw client is opt-in: openapi-fetch is not in a program that only calls the methods.
+    expect(size.inputs.map(([name]) => name).filter((name) => name.includes("openapi-fetch"))).toEqual([]);
     expectWithinBudget(size, BUDGET_GZIP);
   });
 });

@@ -92,7 +92,7 @@ describe.each(names)("%s success", (op) => {
   });
 });
 
-describe("createTrtcClient: endpoints, credentials, builders, raw", () => {
+describe("createTrtcClient: endpoints, credentials, builders", () => {
   it("site cn uses trtc.tencentcloudapi.com; endpoint overrides the site and keeps the trtc signing name", async () => {
     const server = fakeFetch(() => ok());
     await client(server.fetch, { site: "cn" }).stopAIConversation({ TaskId: "t" });
@@ -148,24 +148,6 @@ describe("createTrtcClient: endpoints, credentials, builders, raw", () => {
     const sent = JSON.parse(server.calls[0]!.bodyText);
     expect(typeof sent.LLMConfig).toBe("string");
     expect(JSON.parse(sent.LLMConfig)).toEqual(config);
-  });
-
-  it("client.raw is the openapi-fetch client: signed, rewritten, answering the wire envelope", async () => {
-    const server = fakeFetch(() => ok({ TaskId: "task-1" }));
-    const { data } = await client(server.fetch).raw.POST("/DescribeAIConversation", {
-      params: {
-        header: {
-          "X-TC-Action": "DescribeAIConversation",
-          "X-TC-Version": "2019-07-22",
-          "X-TC-Region": region,
-          "X-TC-Timestamp": 0,
-        },
-      },
-      body: { TaskId: "task-1" },
-    } as never);
-    expect(data).toEqual({ Response: { TaskId: "task-1", RequestId: "req-1" } });
-    expect(server.calls[0]!.request.url).toBe("https://trtc.intl.tencentcloudapi.com/");
-    expect(await verified(server.calls[0]!.wire)).toMatchObject({ ok: true });
   });
 });
 

@@ -3,19 +3,16 @@ import {
   clientSender,
   credentialsFrom,
   resolveTencentCredentials,
-  senderFetch,
   signTc3,
   type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
-import type { Client } from "openapi-fetch";
 import type { TencentCredentialsOption } from "./credentials.js";
 import { type OperationName, operations } from "./generated/operations.js";
-import type { paths } from "./generated/schema.js";
 import { service } from "./generated/service.js";
+import { internals } from "./internals.js";
 import { type MethodName, methods } from "./methods.js";
-import { createClient } from "./openapi-fetch.js";
-import { type ActionInfo, tcActionMiddleware } from "./tc-action.js";
+import { tcHeaders } from "./tc-action.js";
 import type { RequestOf, ResponseOf } from "./types.js";
 
 export interface TrtcClientOptions extends ClientSendingOptions {
@@ -45,15 +42,11 @@ type Methods = {
   ) => Promise<ResponseOf<(typeof methods)[M]>>;
 };
 
-export interface TrtcClient extends Methods {
-  /**
-   * The openapi-fetch client underneath (`raw.POST("/StopAIConversation", ...)`), for what the methods do not
-   * cover. It signs, limits and retries the same way; a provider error is thrown (typed), never returned.
-   */
-  readonly raw: Client<paths>;
-}
-
-const byPath = new Map<string, ActionInfo>(Object.values(operations).map((op) => [op.path, op]));
+/**
+ * A TRTC client: one method per action. The openapi-fetch client for the raw API is opt-in, from
+ * `@voicetask/trtc/raw` (`rawClient(client)`), so programs that only call the methods never carry it.
+ */
+export interface TrtcClient extends Methods {}
 
 /** The spec's endpoint for a site: the `.intl.` one, or the other one for `cn`. */
 const siteUrl = (site: "intl" | "cn") =>
@@ -75,39 +68,26 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
       }),
   });
 
-  // Raw calls: the middleware records which action a rewritten request is for.
-  const operationOfRequest = new WeakMap<Request, ActionInfo>();
-  const raw = createClient<paths>({
-    baseUrl: options.endpoint ?? siteUrl(options.site ?? "intl"),
-    fetch: senderFetch(sender, (request) => {
-      const op = operationOfRequest.get(request);
-      if (!op) throw new TypeError(`No TRTC action for ${request.method} ${request.url}`);
-      return op;
-    }),
-  });
-  raw.use(
-    tcActionMiddleware({
-      byPath,
-      version: service.version,
-      region,
-      language: options.language,
-      record: (request, op) => operationOfRequest.set(request, op),
-    }),
-  );
-
-  const client = { raw } as TrtcClient;
+  const baseUrl = (options.endpoint ?? siteUrl(options.site ?? "intl")).replace(/\/$/, "");
+  const { language } = options;
+  const client = {} as TrtcClient;
+  internals.set(client, { sender, baseUrl, region, language });
   for (const [method, name] of Object.entries(methods) as [MethodName, OperationName][]) {
     const op = operations[name];
     (client as unknown as Record<string, unknown>)[method] = async (body: object, o: CallOptions = {}) => {
-      const { data } = await raw.POST(op.path, {
+      // `POST <base>/` with the action's X-TC-* headers; the sender limits, signs, sends, retries and answers
+      // the envelope's `Response` object (an error answer is thrown, typed).
+      const request = new Request(`${baseUrl}/`, {
+        method: "POST",
+        headers: tcHeaders(op.action, service.version, region, language),
+        body: JSON.stringify(body) || "{}",
+      });
+      const { data } = await (await sender()).send(request, op, {
+        signal: o.signal,
+        timeoutMs: o.timeoutMs,
         body,
-        fetch: senderFetch(
-          sender,
-          () => op,
-          () => o,
-        ),
-      } as never);
-      return (data as unknown as { Response: unknown }).Response;
+      });
+      return data;
     };
   }
   return client;

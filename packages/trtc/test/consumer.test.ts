@@ -12,6 +12,7 @@ const expected = (seen: Seen[]) => ({
     requestId: expect.stringMatching(/^req-\d+$/),
     operation: "DescribeAIConversation",
   },
+  raw: { Response: { TaskId: "task-2", Status: "Stopped", RequestId: expect.stringMatching(/^req-\d+$/) } },
   llm: { LLMType: "openai", APIKey: "k", APIUrl: "u" },
   seen,
 });
@@ -19,6 +20,7 @@ const expected = (seen: Seen[]) => ({
 const signedCalls = () => [
   { action: "StopAIConversation", verified: true, body: { TaskId: "task-1" } },
   { action: "DescribeAIConversation", verified: true, body: { TaskId: "missing" } },
+  { action: "DescribeAIConversation", verified: true, body: { TaskId: "task-2" } },
 ];
 
 describeConsumers({

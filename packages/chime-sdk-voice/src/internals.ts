@@ -1,0 +1,11 @@
+import type { Sender } from "@voicetask/core";
+
+/** What `rawClient` (the `/raw` entry) needs of a client made by `createChimeSdkVoiceClient`, kept out of its public shape. */
+export interface ClientInternals {
+  /** The client's own sender: its limiter budget, retry quota and learned clock offset. */
+  sender: () => Promise<Sender>;
+  /** Base URL without a trailing slash. */
+  baseUrl: string;
+}
+
+export const internals = new WeakMap<object, ClientInternals>();

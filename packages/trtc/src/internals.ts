@@ -1,0 +1,13 @@
+import type { Sender } from "@voicetask/core";
+
+/** What `rawClient` (the `/raw` entry) needs of a client made by `createTrtcClient`, kept out of its public shape. */
+export interface ClientInternals {
+  /** The client's own sender: its limiter budget, retry quota and learned clock offset. */
+  sender: () => Promise<Sender>;
+  /** Base URL without a trailing slash. */
+  baseUrl: string;
+  region: string;
+  language: string | undefined;
+}
+
+export const internals = new WeakMap<object, ClientInternals>();
