@@ -75,11 +75,7 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
         body: body && JSON.stringify(body),
       });
       // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
-      const { data, response, requestId } = await (await sender()).send(request, op, {
-        signal: o.signal,
-        timeoutMs: o.timeoutMs,
-        body,
-      });
+      const { data, response, requestId } = await (await sender()).send(request, op, { ...o, body });
       return {
         ...withDates((data ?? {}) as object),
         $metadata: { httpStatusCode: response.status, requestId },

@@ -82,11 +82,7 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
         headers: tcHeaders(op.action, service.version, region, language),
         body: JSON.stringify(body) || "{}",
       });
-      const { data } = await (await sender()).send(request, op, {
-        signal: o.signal,
-        timeoutMs: o.timeoutMs,
-        body,
-      });
+      const { data } = await (await sender()).send(request, op, { ...o, body });
       return data;
     };
   }

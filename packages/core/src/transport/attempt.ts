@@ -1,7 +1,8 @@
 import { failureCode } from "#network";
 import type { Clock } from "../clock.js";
-import { abortErrorFrom, NetworkError, ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
+import { abortErrorFrom, NetworkError, ServiceError, VoicetaskError } from "../errors.js";
 import type { ParsedResponse, Protocol } from "../protocols/protocol.js";
+import { withDeadline } from "./deadline.js";
 
 /**
  * Wraps whatever `fetch` threw into a {@link NetworkError}, noting whether the request was surely not sent
@@ -32,35 +33,23 @@ export interface Exchange {
  * protocol made of it; throws `AbortError` (caller aborted), `TimeoutError`, `NetworkError` or the protocol's
  * `ServiceError`.
  */
-export async function attempt(
+export function attempt(
   request: Request,
   operation: string,
   timeoutMs: number,
   signal: AbortSignal | undefined,
   x: Exchange,
 ): Promise<[Response, ParsedResponse]> {
-  if (signal?.aborted) throw abortErrorFrom(signal);
-  const controller = new AbortController();
-  const stopTimer = new AbortController();
-  const onAbort = () => controller.abort(abortErrorFrom(signal));
-  signal?.addEventListener("abort", onAbort, { once: true });
-  if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-    x.clock.sleep(timeoutMs, stopTimer.signal).then(
-      () => controller.abort(new TimeoutError(timeoutMs, { operation })),
-      () => {},
-    );
-  }
-  try {
-    const response = await x.fetch(request, { signal: controller.signal });
-    // The protocol reads a copy, so the response goes back unread for a client (openapi-fetch) to parse.
-    return [response, await x.protocol.parse(response.clone(), { operation, now: x.now() })];
-  } catch (error) {
-    if (error instanceof ServiceError) throw error;
-    const reason: unknown = controller.signal.reason;
-    if (controller.signal.aborted) throw reason instanceof VoicetaskError ? reason : abortErrorFrom(signal);
-    throw toNetworkError(error, operation);
-  } finally {
-    stopTimer.abort();
-    signal?.removeEventListener("abort", onAbort);
-  }
+  return withDeadline(signal, timeoutMs, operation, x.clock, async (deadline) => {
+    try {
+      const response = await x.fetch(request, { signal: deadline });
+      // The protocol reads a copy, so the response goes back unread (for the raw client to parse).
+      return [response, await x.protocol.parse(response.clone(), { operation, now: x.now() })];
+    } catch (error) {
+      if (error instanceof ServiceError) throw error;
+      const reason: unknown = deadline.reason;
+      if (deadline.aborted) throw reason instanceof VoicetaskError ? reason : abortErrorFrom(signal);
+      throw toNetworkError(error, operation);
+    }
+  });
 }
