@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ServiceError, ThrottlingError } from "../errors.js";
-import { awsRestJsonProtocol, sanitizeAwsErrorName } from "./aws-rest-json.js";
+import { awsRestJsonProtocol, classifyAwsError, sanitizeAwsErrorName } from "./aws-rest-json.js";
 
 const ctx = { operation: "StopSpeakerSearchTask", now: Date.UTC(2026, 0, 1) };
 
@@ -24,6 +24,32 @@ describe("sanitizeAwsErrorName", () => {
       "FooError",
     );
     expect(sanitizeAwsErrorName("FooError,BarError")).toBe("FooError");
+  });
+});
+
+describe("classifyAwsError", () => {
+  it("knows each throttling, skew and unavailable name exactly, whatever the status", () => {
+    const throttles = [
+      "ThrottledClientException",
+      "ThrottlingException",
+      "Throttling",
+      "TooManyRequestsException",
+      "RequestThrottledException",
+      "SlowDown",
+    ];
+    for (const name of throttles) expect(classifyAwsError(name, "", 400), name).toBe("throttle");
+    for (const name of ["RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture"])
+      expect(classifyAwsError(name, "", 403), name).toBe("skew");
+    for (const name of ["ServiceUnavailableException", "ServiceUnavailable"])
+      expect(classifyAwsError(name, "", 400), name).toBe("unavailable");
+    // Only whole names count.
+    for (const name of [
+      "ThrottlingExceptionX",
+      "XSlowDown",
+      "RequestExpiredNot",
+      "ServiceUnavailableExceptions",
+    ])
+      expect(classifyAwsError(name, "", 400), name).toBe("client");
   });
 });
 

@@ -2,16 +2,10 @@ import type { ErrorKind } from "../errors.js";
 import { isObject, kindOfStatus, readBody, serviceError, stringField } from "./http.js";
 import type { ParseContext, Protocol } from "./protocol.js";
 
-const THROTTLE_NAMES = new Set([
-  "ThrottledClientException",
-  "ThrottlingException",
-  "Throttling",
-  "TooManyRequestsException",
-  "RequestThrottledException",
-  "SlowDown",
-]);
-const SKEW_NAMES = new Set(["RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture"]);
-const UNAVAILABLE_NAMES = new Set(["ServiceUnavailableException", "ServiceUnavailable"]);
+const THROTTLE_NAMES =
+  /^(ThrottledClientException|ThrottlingException|Throttling|TooManyRequestsException|RequestThrottledException|SlowDown)$/;
+const SKEW_NAMES = /^(RequestExpired|RequestTimeTooSkewed|RequestInTheFuture)$/;
+const UNAVAILABLE_NAMES = /^ServiceUnavailable(Exception)?$/;
 
 /**
  * Sanitises an error name as restJson1 clients must: keep what is before the first `,` and the first `:`,
@@ -30,11 +24,11 @@ export function sanitizeAwsErrorName(raw: string): string {
  * HTTP 503 and `ServiceUnavailableException` were not processed; other 5xx leave the outcome unknown.
  */
 export function classifyAwsError(name: string, message: string, status: number): ErrorKind {
-  if (status === 429 || THROTTLE_NAMES.has(name)) return "throttle";
-  if (SKEW_NAMES.has(name)) return "skew";
+  if (status === 429 || THROTTLE_NAMES.test(name)) return "throttle";
+  if (SKEW_NAMES.test(name)) return "skew";
   if (name === "InvalidSignatureException" && /signature (expired|not yet current)/i.test(message))
     return "skew";
-  if (UNAVAILABLE_NAMES.has(name)) return "unavailable";
+  if (UNAVAILABLE_NAMES.test(name)) return "unavailable";
   return kindOfStatus(status);
 }
 
