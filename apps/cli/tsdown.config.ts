@@ -31,7 +31,7 @@ export default defineConfig({
       groups: [
         {
           name: "main",
-          test: /apps[\\/]cli[\\/]src[\\/](?!generated|cli\.ts|configure[\\/](command|keys)|commands[\\/](completion|usersig))/,
+          test: /apps[\\/]cli[\\/]src[\\/](?!generated|cli\.ts|configure[\\/](command|keys)|commands[\\/](completion|usersig))|packages[\\/]core[\\/]src[\\/](node|errors|credentials[\\/])|rolldown[\\/]runtime/,
         },
       ],
     },
