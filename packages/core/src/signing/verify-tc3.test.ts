@@ -41,6 +41,65 @@ describe("verifyTc3", () => {
     });
   });
 
+  it("keeps accepting both host forms for one key in any order (the remembered form is only tried first)", async () => {
+    const ours = await signedWire("trtc.intl.tencentcloudapi.com:8443", "trtc.intl.tencentcloudapi.com:8443");
+    const sdk = await signedWire("trtc.intl.tencentcloudapi.com", "trtc.intl.tencentcloudapi.com:8443");
+    const forged = await signedWire("other.tencentcloudapi.com", "trtc.intl.tencentcloudapi.com:8443");
+    for (const wire of [sdk, sdk, ours, ours, sdk, ours]) {
+      expect(await verifyTc3(wire, { lookupSecret, now })).toMatchObject({ ok: true });
+      expect(await verifyTc3(forged, { lookupSecret, now })).toMatchObject({
+        code: "AuthFailure.SignatureFailure",
+      });
+    }
+  });
+
+  it("canonicalises headers as the signer does: any name casing, repeated values, SignedHeaders order and case", async () => {
+    const sent = {
+      "Content-Type": " Application/JSON ",
+      "X-TC-Action": "StopAIConversation",
+      "x-custom": ["b", "a"],
+      "X-Custom": "c",
+    };
+    const { authorization } = await tc3Sign({
+      method: "POST",
+      host: "trtc.tencentcloudapi.com",
+      headers: sent,
+      signedHeaders: ["x-custom", "content-type", "host", "x-tc-action"],
+      payload: body,
+      timestamp,
+      service: "trtc",
+      credentials,
+    });
+    const wire: WireRequest = {
+      method: "post",
+      url: "/",
+      headers: {
+        ...sent,
+        "x-custom": ["b", "a"],
+        host: "trtc.tencentcloudapi.com",
+        "x-tc-timestamp": String(timestamp),
+        authorization,
+      },
+      body,
+    };
+    expect(await verifyTc3(wire, { lookupSecret, now })).toMatchObject({ ok: true });
+    const reordered = authorization.replace(
+      "SignedHeaders=content-type;host;x-custom;x-tc-action",
+      "SignedHeaders=X-TC-Action;host;content-type;;x-custom;HOST",
+    );
+    expect(reordered).not.toBe(authorization);
+    const withReordered = { ...wire, headers: { ...wire.headers, authorization: reordered } };
+    expect(await verifyTc3(withReordered, { lookupSecret, now })).toMatchObject({ ok: true });
+    const changed = { ...wire, headers: { ...wire.headers, "X-Custom": "d" } };
+    expect(await verifyTc3(changed, { lookupSecret, now })).toMatchObject({
+      code: "AuthFailure.SignatureFailure",
+    });
+    const missing = { ...wire, headers: { ...wire.headers, "x-custom": undefined, "X-Custom": undefined } };
+    expect(await verifyTc3(missing, { lookupSecret, now })).toMatchObject({
+      code: "AuthFailure.SignatureFailure",
+    });
+  });
+
   it("enforces the skew window in both directions, inclusive at the edge", async () => {
     const wire = await signedWire("trtc.tencentcloudapi.com", "trtc.tencentcloudapi.com");
     const expire = { ok: false, code: "AuthFailure.SignatureExpire", httpStatus: 200 };
