@@ -32,12 +32,14 @@ export async function handleChime(
   try {
     const result = await process(ctx, ex, rawPath, rawQuery);
     if (result === "dropped") return;
-    await ex.delay();
+    const delay = ex.delay();
+    if (delay) await delay;
     reply(result.status, result.body);
   } catch (e) {
     const error = providerErrorOf(ex, e, ChimeError, serviceFailure);
     ex.errorCode = error.shape;
-    await ex.delay();
+    const delay = ex.delay();
+    if (delay) await delay;
     const headers: Record<string, string> = { "x-amzn-ErrorType": error.shape };
     if (error.status === 413) headers.Connection = "close";
     reply(error.status, chimeErrorBody(error), headers);
@@ -99,7 +101,8 @@ async function process(
     if (!slot.ok) throw new ChimeError("ThrottledClientException", "Rate exceeded", 429);
   }
 
-  const fault = await ex.injectFault(operationId);
+  const drawn = ex.injectFault(operationId);
+  const fault = drawn && (await drawn);
   if (fault === "dropped") return "dropped";
   if (fault?.errorCode) {
     const status = fault.httpStatus ?? ctx.chime.statusOf(operationId, fault.errorCode) ?? 400;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { JOURNAL_BODY_LIMIT, type MockContext } from "../context.js";
 import type { Fault } from "../faults.js";
 import { requestId as newRequestId } from "../ids.js";
+import type { JournalRecord } from "../journal.js";
 
 /** One provider request in flight: what the journal and the log get once it is answered. */
 export class Exchange {
@@ -22,10 +23,10 @@ export class Exchange {
     this.startedAt = ctx.clock.now();
   }
 
-  /** Waits for the configured latency plus any injected one. */
-  async delay(extraMs = 0): Promise<void> {
+  /** Waits for the configured latency plus any injected one; undefined (nothing to await) when there is none. */
+  delay(extraMs = 0): Promise<void> | undefined {
     const ms = this.ctx.latencyMs + extraMs;
-    if (ms > 0) await this.ctx.clock.sleep(ms);
+    return ms > 0 ? this.ctx.clock.sleep(ms) : undefined;
   }
 
   /** Drops the connection without an answer (fault injection). */
@@ -35,11 +36,15 @@ export class Exchange {
 
   /**
    * Draws the fault injected into `operation`, if any: waits out its latency and drops the connection when
-   * asked. Answers "dropped", or the fault whose error code the caller answers in its provider's format.
+   * asked. Answers "dropped", or the fault whose error code the caller answers in its provider's format;
+   * undefined at once (nothing to await) when no fault applies.
    */
-  async injectFault(operation: string): Promise<Fault | "dropped" | undefined> {
+  injectFault(operation: string): Promise<Fault | "dropped"> | undefined {
     const fault = this.ctx.faults.draw(operation);
-    if (!fault) return undefined;
+    return fault ? this.applyFault(fault) : undefined;
+  }
+
+  private async applyFault(fault: Fault): Promise<Fault | "dropped"> {
     if (fault.latencyMs) await this.ctx.clock.sleep(fault.latencyMs);
     if (!fault.drop) return fault;
     this.errorCode = "(dropped)";
@@ -57,21 +62,21 @@ export class Exchange {
   finish(status: number): void {
     const { ctx } = this;
     const bodyBytes = this.body?.length ?? 0;
-    const record = {
+    const record: JournalRecord = {
       requestId: this.requestId,
       at: this.startedAt,
       provider: this.provider,
-      ...(this.operation ? { operation: this.operation } : {}),
-      ...(this.account ? { account: this.account } : {}),
       method: this.req.method ?? "",
       path: (this.req.url ?? "").slice(0, 2048),
       status,
-      ...(this.errorCode ? { errorCode: this.errorCode } : {}),
       durationMs: Math.round((performance.now() - this.realStart) * 1000) / 1000,
       rawHeaders: this.req.headers,
-      ...(bodyBytes > 0 && bodyBytes <= JOURNAL_BODY_LIMIT ? { rawBody: this.body } : {}),
       bodyBytes,
     };
+    if (this.operation) record.operation = this.operation;
+    if (this.account) record.account = this.account;
+    if (this.errorCode) record.errorCode = this.errorCode;
+    if (bodyBytes > 0 && bodyBytes <= JOURNAL_BODY_LIMIT) record.rawBody = this.body;
     ctx.journal.add(record);
     if (ctx.logger.enabled("debug")) {
       const { rawHeaders: _h, rawBody: _b, ...summary } = record;

@@ -1,15 +1,12 @@
-const decoder = new TextDecoder("utf-8", { fatal: true });
+import { isUtf8 } from "node:buffer";
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: "utf8" | "json" };
 
-/** Strict UTF-8 decoding, then JSON.parse. An empty body parses as `{}` (no parameters). */
+/** Strict UTF-8 decoding (invalid bytes are an error, a leading BOM is dropped), then JSON.parse. An empty body parses as `{}` (no parameters). */
 export function parseJsonBody(body: Uint8Array): ParsedJson {
-  let text: string;
-  try {
-    text = decoder.decode(body);
-  } catch {
-    return { ok: false, reason: "utf8" };
-  }
+  if (!isUtf8(body)) return { ok: false, reason: "utf8" };
+  let text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a leading BOM is dropped, as TextDecoder does
   if (text.trim() === "") return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) };

@@ -12,7 +12,10 @@ export function httpDate(nowMs: number): string {
   return dateText;
 }
 
-/** Writes a JSON (or empty) answer with the mock clock's `Date` header. Never throws. */
+/**
+ * Writes a JSON (or empty) answer with the mock clock's `Date` header, in one write: the head and the body go
+ * out together through `res.end` with a `Content-Length`. Never throws.
+ */
 export function send(
   res: ServerResponse,
   status: number,
@@ -22,12 +25,12 @@ export function send(
 ): void {
   if (res.headersSent || res.destroyed) return;
   const payload = body === undefined ? "" : JSON.stringify(body);
-  const all: Record<string, string | number> = {
-    Date: httpDate(nowMs),
-    ...headers,
-    "Content-Length": Buffer.byteLength(payload),
-  };
-  if (body !== undefined) all["Content-Type"] ??= "application/json";
-  res.writeHead(status, all);
+  // A flat [name, value, …] list: no per-answer header object; a `Date` in `headers` replaces the clock's.
+  const raw: string[] = headers.Date === undefined ? ["Date", httpDate(nowMs)] : [];
+  for (const name in headers) if (name !== "Content-Length") raw.push(name, headers[name] as string);
+  if (body !== undefined && headers["Content-Type"] === undefined)
+    raw.push("Content-Type", "application/json");
+  raw.push("Content-Length", String(Buffer.byteLength(payload)));
+  res.writeHead(status, raw);
   res.end(payload);
 }

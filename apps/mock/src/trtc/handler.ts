@@ -18,9 +18,11 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
 /** Tencent Cloud API 3.0: `POST /`, the action in `X-TC-Action`, every API error as HTTP 200. */
 export async function handleTrtc(ctx: MockContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const ex = new Exchange(ctx, "trtc", req, res);
-  const answer = (payload: unknown, extra: Record<string, string> = {}) => {
+  const answer = (payload: unknown, close = false) => {
     const traceId = header(req, "x-tc-traceid");
-    const headers = { ...(traceId ? { "X-TC-TraceId": traceId } : {}), ...extra };
+    const headers: Record<string, string> = {};
+    if (traceId) headers["X-TC-TraceId"] = traceId;
+    if (close) headers.Connection = "close";
     send(res, 200, headers, payload, ctx.clock.now());
     ex.observe(200, headers, payload);
     ex.finish(200);
@@ -28,8 +30,10 @@ export async function handleTrtc(ctx: MockContext, req: IncomingMessage, res: Se
   try {
     const result = await process(ctx, ex);
     if (result === "dropped") return;
-    await ex.delay();
-    answer({ Response: { ...result, RequestId: ex.requestId } });
+    const delay = ex.delay();
+    if (delay) await delay;
+    result.RequestId = ex.requestId; // a fresh object from the behaviour
+    answer({ Response: result });
   } catch (e) {
     const error = providerErrorOf(
       ex,
@@ -38,10 +42,9 @@ export async function handleTrtc(ctx: MockContext, req: IncomingMessage, res: Se
       () => new TrtcError("InternalError", trtcMessages.internal),
     );
     ex.errorCode = error.code;
-    await ex.delay();
-    const close: Record<string, string> =
-      error.code === "RequestSizeLimitExceeded" ? { Connection: "close" } : {};
-    answer(trtcErrorBody(error.code, error.message, ex.requestId), close);
+    const delay = ex.delay();
+    if (delay) await delay;
+    answer(trtcErrorBody(error.code, error.message, ex.requestId), error.code === "RequestSizeLimitExceeded");
   }
 }
 
@@ -68,9 +71,7 @@ async function process(ctx: MockContext, ex: Exchange): Promise<Record<string, u
 
   // Common parameters (headers), checked by the schema compiled from the spec's header parameters.
   const headers: Record<string, unknown> = {};
-  for (const p of op.op.parameters) {
-    if (p.in !== "header") continue;
-    const name = p.name.toLowerCase();
+  for (const name of op.headerNames) {
     const value = header(req, name);
     if (value !== undefined) headers[name] = value;
   }
@@ -100,7 +101,8 @@ async function process(ctx: MockContext, ex: Exchange): Promise<Record<string, u
       throw new TrtcError("RequestLimitExceeded", trtcMessages.rateLimited(action, op.op.rateLimit));
   }
 
-  const fault = await ex.injectFault(action);
+  const drawn = ex.injectFault(action);
+  const fault = drawn && (await drawn);
   if (fault === "dropped") return "dropped";
   if (fault?.errorCode) {
     throw new TrtcError(fault.errorCode, fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`);

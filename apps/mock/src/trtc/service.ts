@@ -2,7 +2,7 @@ import { verifyUserSig } from "@voicetask/trtc/usersig";
 import type { CredentialStore } from "../credentials.js";
 import type { OpenApiDoc } from "../spec/openapi.js";
 import { TrtcError } from "./errors.js";
-import { formatStartTime, type StartInput, TrtcTaskStore } from "./tasks.js";
+import { type StartInput, TrtcTaskStore } from "./tasks.js";
 import { compileTrtc, type TrtcOperation } from "./validation.js";
 
 const USERSIG_PROBLEMS = {
@@ -57,12 +57,13 @@ export class TrtcService {
       },
       DescribeAIConversation: ({ account, body, now }) => {
         const { task, status } = tasks.describe(account, body as never, now);
-        return {
-          StartTime: formatStartTime(task.createdAt),
+        const out: Record<string, unknown> = {
+          StartTime: task.startTime,
           Status: status,
           TaskId: task.taskId,
-          ...(task.sessionId !== undefined ? { SessionId: task.sessionId } : {}),
         };
+        if (task.sessionId !== undefined) out.SessionId = task.sessionId;
+        return out;
       },
     };
   }

@@ -13,6 +13,8 @@ export interface TrtcTask {
   targetUserId: string;
   sessionId?: string;
   createdAt: number;
+  /** `createdAt` as DescribeAIConversation's StartTime (Beijing time), formatted once. */
+  startTime: string;
   maxIdleMs: number;
   lastActivityAt: number;
   stopAt?: number;
@@ -104,6 +106,7 @@ export class TrtcTaskStore {
       targetUserId: input.AgentConfig.TargetUserId,
       sessionId: input.SessionId,
       createdAt: now,
+      startTime: formatStartTime(now),
       maxIdleMs: (input.AgentConfig.MaxIdleTime ?? TRTC_TIMING.defaultMaxIdleSeconds) * 1000,
       lastActivityAt: now,
       settings: {},

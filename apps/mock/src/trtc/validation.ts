@@ -7,6 +7,8 @@ import { TrtcError, trtcMessages } from "./errors.js";
 export interface TrtcOperation {
   op: SpecOperation;
   action: string;
+  /** Lower-case names of the operation's header parameters (the common parameters). */
+  headerNames: readonly string[];
   validateHeaders: ValidateFunction;
   validateBody: ValidateFunction;
   /** Response validator (used by tests; compiled lazily because the server never needs it). */
@@ -57,6 +59,7 @@ export function compileTrtc(doc: OpenApiDoc): Map<string, TrtcOperation> {
     out.set(op.action, {
       op,
       action: op.action,
+      headerNames: headerParams.map((p) => p.name.toLowerCase()),
       validateHeaders: headers.compile(headerSchema),
       validateBody: op.requestSchemaPointer
         ? bodies.compileAt(op.requestSchemaPointer)
