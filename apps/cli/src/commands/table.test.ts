@@ -17,6 +17,9 @@ describe("the command table comes from the generated operation tables", () => {
       "describe-ai-conversation",
     ]);
     expect(findOperation(trtc, "StopAIConversation")?.command).toBe("stop-ai-conversation");
+    // Models are built once, on first use, and shared between lookups and the full list.
+    expect(findOperation(trtc, "stop-ai-conversation")).toBe(trtc.operations[1]);
+    expect(findOperation(trtc, "no-such-operation")).toBeUndefined();
     const chime = await loadTable(providers[1]!);
     expect(findOperation(chime, "start-speaker-search-task")?.fields.map((f) => f.flag)).toEqual([
       "voice-connector-id",
