@@ -6,12 +6,14 @@ import { defineConfig } from "tsdown";
 // name (dist/cli.js) and Node reads the chunks as CommonJS. Dynamic imports become lazy `require`s.
 //
 // `voicetask --version` loads only dist/cli.js. Everything else is bundled; the CLI's own always-needed code
-// is one "main" chunk (each extra file costs a resolve, a stat and a read) together with the parts of core it
-// uses: the plain-parts signers, the redactor, errors and the credential chain. Core is bundled from its
-// sources (the `voicetask-source` condition), not from its one-file dist, so that the clients' send pipeline
-// (limiter, retries, Fetch transport) lands in the clients' chunks instead of main. The rest is split where it
-// is used: each provider's spec chunk, one precompiled validator per operation; the clients, usersig
-// (node:zlib), YAML, JMESPath, the Ajv runtime, configure and completion stay behind dynamic imports.
+// is one "main" chunk (each extra file costs a resolve, a stat and a read) together with the generated index
+// (each service's row and its operations' loaders) and the parts of core it uses: the plain-parts signers, the
+// redactor, errors and the credential chain. Core is bundled from its sources (the `voicetask-source`
+// condition), not from its one-file dist, so that the clients' send pipeline (limiter, retries, Fetch
+// transport) lands in the clients' chunks instead of main. The rest is split where it is used: one generated
+// module per operation (its fields, table row and precompiled validator: all that running it needs), each
+// provider's spec chunk (help, skeleton, completion only); the clients, usersig (node:zlib), YAML, JMESPath,
+// the Ajv runtime, configure and completion stay behind dynamic imports.
 export default defineConfig({
   entry: { cli: "src/cli.ts" },
   format: "cjs",
@@ -32,7 +34,7 @@ export default defineConfig({
       groups: [
         {
           name: "main",
-          test: /apps[\\/]cli[\\/]src[\\/](?!generated|cli\.ts|configure[\\/](command|keys)|commands[\\/](completion|usersig))|packages[\\/]core[\\/]src[\\/](node|errors|credentials[\\/])|rolldown[\\/]runtime/,
+          test: /apps[\\/]cli[\\/]src[\\/](?!generated[\\/](?!index)|cli\.ts|configure[\\/](command|keys)|commands[\\/](completion|usersig))|packages[\\/]core[\\/]src[\\/](node|errors|credentials[\\/])|rolldown[\\/]runtime/,
         },
       ],
     },

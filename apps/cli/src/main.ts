@@ -1,14 +1,16 @@
 // The API path (operation, wait, help) is imported statically so it lands in one chunk with this file: each
 // extra module file costs a resolve, a stat and a read at start-up. Rare commands stay behind dynamic imports.
+// Running an operation reads the generated index and that operation's module, never the spec.
+import { findCommand, operationNames } from "./commands/command-table.js";
 import { runOperation } from "./commands/operation.js";
-import { findOperation, loadTable } from "./commands/table.js";
+import { loadTable } from "./commands/table.js";
 import { runWait } from "./commands/wait.js";
 import { report } from "./errors.js";
 import { splitArgs } from "./globals.js";
 import { providerHelp, rootHelp } from "./help.js";
 import { prefetchClient } from "./invoke.js";
 import type { Io } from "./io.js";
-import { matchesName } from "./kebab.js";
+import { kebab, matchesName } from "./kebab.js";
 import { findProvider, providers } from "./providers.js";
 import { UsageError } from "./usage-error.js";
 import { WAITERS } from "./waiters/table.js";
@@ -49,32 +51,33 @@ export async function main(argv: readonly string[], io: Io, version: string): Pr
       );
     }
     if (!globals.help && !globals.generateCliSkeleton && second) prefetchClient(provider, !!globals.dryRun);
-    const table = await loadTable(provider);
     if (!second) {
+      const table = await loadTable(provider);
       (globals.help ? io.out : io.err)(providerHelp(table, WAITERS[provider.id]));
       return globals.help ? 0 : 1;
     }
     if (second === "wait") {
       noExtra(others, []);
-      return await runWait(io, table, third, globals, rest);
+      return await runWait(io, provider, third, globals, rest);
     }
     if (second === "usersig" && provider.id === "trtc") {
       const { runUserSig } = await import("./commands/usersig.js");
       noExtra(words.slice(2), []);
       return await runUserSig(io, globals, rest);
     }
-    const op = findOperation(table, second);
-    if (!op) {
-      const close = table.operations.filter(
-        (o) => matchesName(second.split("-")[0] ?? "", o.name.slice(0, 4)) || o.command.includes(second),
+    const name = findCommand(provider, second);
+    if (!name) {
+      const names = operationNames(provider);
+      const close = names.filter(
+        (n) => matchesName(second.split("-")[0] ?? "", n.slice(0, 4)) || kebab(n).includes(second),
       );
       throw new UsageError(
         `unknown operation '${second}' for ${provider.id}`,
-        `Operations: ${(close.length ? close : table.operations).map((o) => o.command).join(", ")}.`,
+        `Operations: ${(close.length ? close : names).map(kebab).join(", ")}.`,
       );
     }
     noExtra(words.slice(2), []);
-    return await runOperation(io, table, op, globals, rest);
+    return await runOperation(io, provider, name, globals, rest);
   } catch (error) {
     return report(io, error);
   }

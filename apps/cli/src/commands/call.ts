@@ -5,11 +5,12 @@ import { createInvoker, type Invoker } from "../invoke.js";
 import type { Io } from "../io.js";
 import { render } from "../output/format.js";
 import { applyQuery } from "../output/query.js";
+import type { Provider } from "../providers.js";
+import type { OperationFields } from "../schema/model.js";
 import { resolveSettings, type Settings } from "../settings.js";
 import { colours } from "../style.js";
 import { poll } from "../waiters/poll.js";
 import type { WaiterDef } from "../waiters/table.js";
-import type { ProviderTable } from "./table.js";
 
 export interface Session {
   settings: Settings;
@@ -17,10 +18,10 @@ export interface Session {
 }
 
 /** Settings and a client for one provider (credentials resolved here: exit 4 when there are none). */
-export async function openSession(io: Io, table: ProviderTable, globals: GlobalOptions): Promise<Session> {
-  const settings = await resolveSettings(table.provider, globals, io.env);
+export async function openSession(io: Io, provider: Provider, globals: GlobalOptions): Promise<Session> {
+  const settings = await resolveSettings(provider, globals, io.env);
   const invoker = await createInvoker({
-    provider: table.provider,
+    provider,
     globals,
     settings,
     env: io.env,
@@ -31,17 +32,18 @@ export async function openSession(io: Io, table: ProviderTable, globals: GlobalO
 }
 
 /**
- * `--dry-run`: prints the signed request built from the operation table (no client, no Fetch API); sends nothing.
+ * `--dry-run`: prints the signed request built from the operation's table row (no client, no Fetch API); sends
+ * nothing.
  */
 export async function printDryRun(
   io: Io,
-  table: ProviderTable,
+  provider: Provider,
   globals: GlobalOptions,
-  operation: string,
+  operation: OperationFields,
   input: Record<string, unknown>,
 ): Promise<void> {
-  const settings = await resolveSettings(table.provider, globals, io.env);
-  io.out(await dryRunText({ table, globals, settings, env: io.env }, operation, input));
+  const settings = await resolveSettings(provider, globals, io.env);
+  io.out(await dryRunText({ provider, globals, settings, env: io.env }, operation, input));
 }
 
 /** Calls and prints the result. */

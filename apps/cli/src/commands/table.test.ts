@@ -3,6 +3,7 @@ import { GLOBAL_OPTIONS } from "../globals.js";
 import { providers } from "../providers.js";
 import { allFlags } from "../schema/fields.js";
 import { WAITERS } from "../waiters/table.js";
+import { findCommand, operationNames } from "./command-table.js";
 import { findOperation, loadTable } from "./table.js";
 
 describe("the command table comes from the generated operation tables", () => {
@@ -41,6 +42,19 @@ describe("the command table comes from the generated operation tables", () => {
         expect(findOperation(table, w.operation)).toBeDefined();
         for (const name of Object.keys(w.after)) expect(findOperation(table, name)).toBeDefined();
       }
+    }
+  });
+
+  it("the generated index names the same operations, found by command or action name without the spec", async () => {
+    for (const provider of providers) {
+      const table = await loadTable(provider);
+      expect(operationNames(provider)).toEqual(table.operations.map((o) => o.name));
+      for (const op of table.operations) {
+        expect(findCommand(provider, op.command)).toBe(op.name);
+        expect(findCommand(provider, op.name.toLowerCase())).toBe(op.name);
+      }
+      expect(findCommand(provider, "no-such-operation")).toBeUndefined();
+      for (const w of WAITERS[provider.id]) expect(findCommand(provider, w.operation)).toBe(w.operation);
     }
   });
 });

@@ -47,3 +47,11 @@ export function findOperation(table: ProviderTable, name: string): OperationMode
   const entry = Object.values(table.module.operations).find((e) => matchesName(name, e.name));
   return entry ? table.model(entry) : undefined;
 }
+
+/** An operation's full model from the spec (help, skeleton), by API name. */
+export async function loadModel(provider: Provider, name: string): Promise<[ProviderTable, OperationModel]> {
+  const table = await loadTable(provider);
+  const op = findOperation(table, name);
+  if (!op) throw new Error(`The ${provider.id} spec has no operation ${name}`);
+  return [table, op];
+}

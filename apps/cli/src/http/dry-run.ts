@@ -1,13 +1,15 @@
-import type { ProviderTable } from "../commands/table.js";
+import { generatedService } from "../commands/command-table.js";
 import type { GlobalOptions } from "../globals.js";
+import type { Provider } from "../providers.js";
 import { sessionSecrets } from "../redact.js";
+import type { GeneratedService, OperationFields } from "../schema/model.js";
 import { requireRegion, type Settings } from "../settings.js";
 import { chimeWire } from "./chime-wire.js";
 import { trtcWire } from "./trtc-wire.js";
 import { describeWire } from "./wire.js";
 
 export interface DryRunContext {
-  table: ProviderTable;
+  provider: Provider;
   globals: GlobalOptions;
   settings: Settings;
   env: NodeJS.ProcessEnv;
@@ -15,37 +17,23 @@ export interface DryRunContext {
   now?: number;
 }
 
-interface ServiceRow {
-  version: string;
-  signingName: string;
-  endpoints: readonly { url: string }[];
-}
-
-interface OperationRow {
-  method: string;
-  path: string;
-  action?: string;
-}
-
 /**
- * `--dry-run`: the exact signed request the client would send, built from the operation table and signed with
- * core's plain-parts signers, so the Fetch API (undici, on Node) is never loaded. Credentials come from the same
- * chain as a real call.
+ * `--dry-run`: the exact signed request the client would send, built from the operation's generated table row
+ * and the service's (version, signing name, endpoints) and signed with core's plain-parts signers, so the Fetch
+ * API (undici, on Node) is never loaded. Credentials come from the same chain as a real call.
  */
-export async function dryRunText(ctx: DryRunContext, operation: string, input: Record<string, unknown>) {
-  const { table, globals, settings, env } = ctx;
-  const region = requireRegion(table.provider, settings);
-  const service = table.module.service as unknown as ServiceRow;
-  const op = table.module.operations[operation] as OperationRow | undefined;
-  if (!op) throw new Error(`The ${table.provider.id} operation table has no ${operation}`);
+export async function dryRunText(ctx: DryRunContext, op: OperationFields, input: Record<string, unknown>) {
+  const { provider, globals, settings, env } = ctx;
+  const region = requireRegion(provider, settings);
+  const service = generatedService(provider);
   const now = ctx.now ?? Date.now();
   const core = await import("@voicetask/core/node");
-  if (table.provider.credentials === "tencent") {
+  if (provider.credentials === "tencent") {
     const c = await core.resolveTencentCredentials({ env, profile: settings.profile });
     const secrets = remember([c.secretKey, c.token]);
     const site = (globals.site as "intl" | "cn" | undefined) ?? "intl";
     const wire = await trtcWire({
-      action: op.action ?? operation,
+      action: op.action ?? op.name,
       version: service.version,
       signingName: service.signingName,
       region,
@@ -77,7 +65,7 @@ export async function dryRunText(ctx: DryRunContext, operation: string, input: R
 }
 
 /** The spec's endpoint the client defaults to (TRTC: the site's; Chime: the one template). */
-function specEndpoint(service: ServiceRow, pick: (url: string) => boolean): string {
+function specEndpoint(service: GeneratedService, pick: (url: string) => boolean): string {
   const url = service.endpoints.find((e) => pick(e.url))?.url;
   if (!url) throw new Error("The spec names no endpoint for this site; pass --endpoint");
   return url;

@@ -1,5 +1,6 @@
 import { kebab } from "../kebab.js";
 import { deref, type JsonSchema, type OpenApiDocument } from "./json-schema.js";
+import type { ValidatorModule } from "./validate.js";
 
 /** One input field of an operation: a body property or a path label. */
 export interface Field {
@@ -36,6 +37,36 @@ export interface OperationEntry {
   name: string;
   method: string;
   path: string;
+}
+
+/**
+ * What running one operation needs, generated ahead of time (src/generated, by scripts/generate.ts) so that a
+ * command never loads the spec: its table row and its fields, whose schemas keep only what reading flags uses
+ * (type, object properties at every depth, an array's item type; no `$ref`s). Help, examples, the skeleton and
+ * completion build the full `OperationModel` from the spec instead.
+ */
+export interface OperationFields {
+  name: string;
+  command: string;
+  method: string;
+  path: string;
+  /** The TC3 action (TRTC). */
+  action?: string;
+  fields: Field[];
+}
+
+/** One generated operation module: its fields and its validator compiled ahead of time (Ajv standalone). */
+export interface GeneratedOperation extends ValidatorModule {
+  operation: OperationFields;
+}
+
+/** One provider in the generated index: what a dry run signs with, and its operations' modules. */
+export interface GeneratedService {
+  version: string;
+  signingName: string;
+  endpoints: readonly { url: string }[];
+  /** In table order. */
+  operations: Readonly<Record<string, () => Promise<GeneratedOperation>>>;
 }
 
 interface OperationObject {

@@ -38,26 +38,14 @@ export function anchored(schema: JsonSchema): JsonSchema {
 
 const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction>>();
 
-/** A validator compiled ahead of time (src/generated, by scripts/compile-validators.ts). */
+/** A validator compiled ahead of time (src/generated, by scripts/generate.ts). */
 export interface ValidatorModule {
   validate: ValidateFunction | ((data: unknown) => boolean);
 }
 
-/**
- * Validates an operation's input: with its validator compiled at build time when there is one (no Ajv load at
- * run time), else by compiling the schema now.
- */
-export async function validateOperation(
-  provider: string,
-  operation: string,
-  doc: object,
-  schema: JsonSchema,
-  input: unknown,
-): Promise<string[]> {
-  const { validators } = await import("../generated/index.js");
-  const load = validators[provider]?.[operation];
-  if (!load) return validateInput(doc, schema, input);
-  const fn = (await load()).validate as ValidateFunction;
+/** Validates an operation's input with its validator compiled at build time (no Ajv load at run time). */
+export function checkInput(validate: ValidatorModule["validate"], input: unknown): string[] {
+  const fn = validate as ValidateFunction;
   if (fn(input)) return [];
   return describeErrors(fn.errors ?? []);
 }

@@ -1,13 +1,14 @@
-// Compiles every operation's input schema with Ajv (2020-12 dialect + ajv-formats) ahead of time into
-// standalone ESM validators, one module per operation, so a command loads its own validator and never Ajv
-// itself (Ajv takes ~60 ms to load, more than node's whole start). Run by the `generate` task (`pnpm generate`);
-// `--check` fails when the committed output is stale (run in the tests).
+// Writes src/generated from the specs: one module per operation holding its field model (names, flag names,
+// types, nested object fields, arrays, required; its table row) and its input schema compiled with Ajv (2020-12
+// dialect + ajv-formats) into a standalone validator, plus an index with each service's row. A command loads its
+// own small module and never the spec nor Ajv (Ajv takes ~60 ms to load, more than node's whole start). Run by
+// the `generate` task (`pnpm generate`); `--check` fails when the committed output is stale.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { renderValidators } from "../src/schema/compile.js";
+import { renderGenerated } from "../src/schema/compile.js";
 
 const outDir = fileURLToPath(new URL("../src/generated/", import.meta.url));
-const files = await renderValidators();
+const files = await renderGenerated();
 if (process.argv.includes("--check")) {
   const stale = Object.entries(files).filter(([name, text]) => {
     try {
@@ -18,7 +19,7 @@ if (process.argv.includes("--check")) {
   });
   if (stale.length) {
     console.error(
-      `stale generated validators: ${stale.map(([n]) => n).join(", ")}; run pnpm --filter @voicetask/cli generate`,
+      `stale generated files: ${stale.map(([n]) => n).join(", ")}; run pnpm --filter @voicetask/cli generate`,
     );
     process.exit(1);
   }
