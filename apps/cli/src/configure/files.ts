@@ -1,7 +1,16 @@
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import * as fs from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 import { getIni, parseIniFile, serializeIni, setIni } from "./ini.js";
+
+// Every command reads these files (settings, usersig's key), so they use the callback API, which node has loaded
+// before the bin starts: `node:fs/promises` costs about 1 ms to load. (Core's credential chain still loads it on
+// the same path; see the README, Start-up.)
+const readFile = promisify(fs.readFile);
+const writeFile = promisify(fs.writeFile);
+const mkdir = promisify(fs.mkdir);
+const chmod = promisify(fs.chmod);
 
 /** Where the providers' own tools keep their settings (HOME is honoured, so tests use a temp dir). */
 export function paths(env: NodeJS.ProcessEnv, profile: string) {
