@@ -123,7 +123,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const actions = new ControlActions(ctx);
   let url = "";
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  // Not async: each handler's own promise is returned as is (an async wrapper would add promise hops).
+  const handle = (req: IncomingMessage, res: ServerResponse): Promise<void> | undefined => {
     const target = req.url ?? "/";
     const q = target.indexOf("?");
     const rawPath = q < 0 ? target : target.slice(0, q);
@@ -134,20 +135,26 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (rawPath === "/") {
       if (req.method === "GET" && req.headers["x-tc-action"] === undefined) {
         req.resume();
-        return send(res, 200, {}, describeMock(ctx, url), clock.now());
+        send(res, 200, {}, describeMock(ctx, url), clock.now());
+        return undefined;
       }
       return handleTrtc(ctx, req, res);
     }
     return handleChime(ctx, req, res, rawPath, rawQuery);
   };
 
+  const unhandled = (res: ServerResponse, e: unknown) => {
+    // Handlers answer their own errors; this is the last line of defence.
+    logger.error("unhandled error", { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    if (!res.headersSent) send(res, 500, {}, { message: "Internal error" }, clock.now());
+    else res.destroy();
+  };
   const server: Server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      // Handlers answer their own errors; this is the last line of defence.
-      logger.error("unhandled error", { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-      if (!res.headersSent) send(res, 500, {}, { message: "Internal error" }, clock.now());
-      else res.destroy();
-    });
+    try {
+      handle(req, res)?.catch((e: unknown) => unhandled(res, e));
+    } catch (e) {
+      unhandled(res, e);
+    }
   });
   server.on("clientError", (_err, socket) => {
     if (socket.writable)
