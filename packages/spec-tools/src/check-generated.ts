@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { type ApiEntry, apis, repoRoot } from "./apis.js";
 import { renderApi, writeApi } from "./generate.js";
 
-/** Every package's generated folder: this generator's, and those other packages' `generate` tasks write
- *  (the mock's control spec, the CLI's compiled validators), which turbo runs before this check. */
+/** Every package's generated folder: this generator's, and those other packages' `generate` tasks write (the
+ *  mock's control spec, the CLI's per-operation field models and validators), which turbo runs before this check. */
 const GENERATED_FOLDERS = [":(glob)packages/*/src/generated/**", ":(glob)apps/*/src/generated/**"];
 
 /**
