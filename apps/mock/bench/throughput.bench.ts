@@ -115,5 +115,5 @@ async function main() {
 
 main().catch((e: unknown) => {
   console.error(e);
-  process.exitCode = 1;
+  process.exit(1); // a worker still listening would otherwise keep the run alive
 });
