@@ -5,7 +5,9 @@
  *
  * Load: autocannon, 10 connections, a TC3-signed DescribeAIConversation of a live task, replayed byte for byte
  * (signed once at start with a fixed timestamp, which stays inside the 5-minute window). The mock runs with
- * signature verification and validation on and the rate limit off. The baseline answers a fixed JSON body.
+ * signature verification and validation on and the rate limit off. The baseline answers a fixed JSON body. A
+ * third server, the "floor", does only what any verifying server must (read the body, verify the signature with
+ * core's verifier, parse the JSON) and answers the fixed body: it shows how much of the gap verification alone is.
  * Each server runs in a worker thread of its own; autocannon runs in the main thread.
  * Target: mock ≥ 50% of the baseline's requests per second and p99 ≤ 5 ms.
  */
@@ -49,7 +51,7 @@ function run(url: string, headers: Record<string, string>, body: string): Promis
 }
 
 /** Starts a server of the given kind in a worker thread; resolves with its port and a stop function. */
-function startWorker(kind: "bare" | "mock"): Promise<{ port: number; stop(): Promise<void> }> {
+function startWorker(kind: "bare" | "floor" | "mock"): Promise<{ port: number; stop(): Promise<void> }> {
   const worker = new Worker(new URL("./server-worker.mjs", import.meta.url), { workerData: { kind } });
   return new Promise((resolve, reject) => {
     worker.once("error", reject);
@@ -68,6 +70,7 @@ function startWorker(kind: "bare" | "mock"): Promise<{ port: number; stop(): Pro
 
 async function main() {
   const bare = await startWorker("bare");
+  const floor = await startWorker("floor");
   const mock = await startWorker("mock");
   const mockUrl = `http://127.0.0.1:${mock.port}`;
   const timestamp = Math.floor(Date.now() / 1000);
@@ -95,9 +98,13 @@ async function main() {
   const bareUrl = `http://127.0.0.1:${bare.port}/`;
   await run(bareUrl, headers, body); // warm-up, not reported
   const baseline = await run(bareUrl, headers, body);
+  const floorUrl = `http://127.0.0.1:${floor.port}/`;
+  await run(floorUrl, headers, body); // warm-up, not reported
+  const verifyingFloor = await run(floorUrl, headers, body);
   await run(`${mockUrl}/`, headers, body); // warm-up, not reported
   const measured = await run(`${mockUrl}/`, headers, body);
   await bare.stop();
+  await floor.stop();
   await mock.stop();
 
   const row = (name: string, r: autocannon.Result) =>
@@ -105,12 +112,19 @@ async function main() {
   const ratio = measured.requests.average / baseline.requests.average;
   console.log(`autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, signed DescribeAIConversation`);
   console.log(row("bare node:http (fixed body)", baseline));
+  console.log(row("floor (read, verifyTc3, JSON.parse)", verifyingFloor));
   console.log(row("voicetask-mock (verify+validate)", measured));
+  const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const floorRatio = verifyingFloor.requests.average / baseline.requests.average;
   console.log(
-    `ratio mock/bare: ${(ratio * 100).toFixed(1)}% (target ≥ 50%)   mock p99: ${measured.latency.p99} ms (target ≤ 5 ms)`,
+    `ratio mock/bare: ${percent(ratio)} (target ≥ 50%)   mock p99: ${measured.latency.p99} ms (target ≤ 5 ms)`,
+  );
+  console.log(
+    `floor/bare: ${percent(floorRatio)}   mock/floor: ${percent(measured.requests.average / verifyingFloor.requests.average)}`,
   );
   console.log(ratio >= 0.5 && measured.latency.p99 <= 5 ? "targets met" : "targets NOT met");
-  if (measured.errors + measured.non2xx + baseline.errors + baseline.non2xx > 0) process.exitCode = 1;
+  const failures = [baseline, verifyingFloor, measured].reduce((n, r) => n + r.errors + r.non2xx, 0);
+  if (failures > 0) process.exitCode = 1;
 }
 
 main().catch((e: unknown) => {
