@@ -11,9 +11,10 @@ export async function bodyAndTarget(
   request: Request,
   payload: Uint8Array | string | undefined,
 ): Promise<[body: Uint8Array | string | undefined, target: Request]> {
-  if (payload !== undefined || request.body === null) return [payload, request];
+  if (payload !== undefined) return [payload, request];
   const kept = bodySource(request);
   if (kept !== undefined) return [kept, request];
+  if (request.body === null) return [undefined, request];
   const body = new Uint8Array(await request.arrayBuffer());
   return [body, new Request(request, { body })];
 }
@@ -24,5 +25,15 @@ export function headersRecord(headers: Headers): Record<string, string> {
   headers.forEach((value, name) => {
     out[name] = value;
   });
+  return out;
+}
+
+/** The named headers that are present, as a record with lower-case names (signers need no others). */
+export function pickHeaders(headers: Headers, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = headers.get(name);
+    if (value !== null) out[name.toLowerCase()] = value;
+  }
   return out;
 }

@@ -1,6 +1,9 @@
-import { bodyAndTarget, headersRecord } from "./request-parts.js";
+import { bodyAndTarget, pickHeaders } from "./request-parts.js";
 import { tc3Sign } from "./tc3.js";
 import type { Tc3Credentials } from "./types.js";
+
+/** The default signed headers that come from the request (`host` comes from its URL). */
+const UNSIGNED_DEFAULTS = ["content-type", "x-tc-action"];
 
 export interface SignTc3Options {
   credentials: Tc3Credentials;
@@ -33,7 +36,7 @@ export async function signTc3(request: Request, o: SignTc3Options): Promise<Requ
     host: url.host,
     path: url.pathname,
     query: url.search.slice(1),
-    headers: headersRecord(headers),
+    headers: pickHeaders(headers, o.signedHeaders ?? UNSIGNED_DEFAULTS),
     signedHeaders: o.signedHeaders,
     payload: body,
     timestamp,

@@ -9,10 +9,9 @@
  *
  * This reads an undocumented field, so every condition is checked and anything unexpected answers `undefined`,
  * which makes the caller read the body the standard way: a Request from another implementation, a newer undici
- * without the field, a stream, Blob or FormData body (its source is not the bytes sent), bytes taken away by
- * reading a clone, or a body already used (the standard read then throws, as it should). A body locked by a
- * reader that read nothing is not checked for (the check costs a tenth of a signature): such a request is
- * signed, and sending it fails as it would anyway.
+ * without the field, a stream, Blob or FormData body (its source is not the bytes sent), or bytes taken away by
+ * reading a clone. Whether the body was already read or locked is not checked (`bodyUsed` alone costs a tenth of
+ * a signature): such a request is signed, and sending it fails with the same "unusable body" error as ever.
  * `body-source.test.ts` pins both outcomes on the Node that runs the tests.
  */
 
@@ -33,7 +32,6 @@ function stateOf(request: Request): { body?: UndiciBody | null } | undefined {
 }
 
 export function bodySource(request: Request): Uint8Array | string | undefined {
-  if (request.bodyUsed) return undefined;
   const body = stateOf(request)?.body;
   const source = body?.source;
   if (typeof source === "string") return source;
