@@ -2,7 +2,10 @@ import { isUtf8 } from "node:buffer";
 
 export type ParsedJson = { ok: true; value: unknown } | { ok: false; reason: "utf8" | "json" };
 
-/** Strict UTF-8 decoding (invalid bytes are an error, a leading BOM is dropped), then JSON.parse. An empty body parses as `{}` (no parameters). */
+/**
+ * Strict UTF-8 decoding (invalid bytes are an error, a leading BOM is dropped), then JSON.parse. An empty body
+ * parses as `{}` (no parameters).
+ */
 export function parseJsonBody(body: Uint8Array): ParsedJson {
   if (!isUtf8(body)) return { ok: false, reason: "utf8" };
   let text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
