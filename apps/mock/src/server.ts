@@ -144,10 +144,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 
   const unhandled = (res: ServerResponse, e: unknown) => {
-    // Handlers answer their own errors; this is the last line of defence.
+    // Handlers answer their own errors; this is the last line of defence, and it must not throw itself (a
+    // rejection nobody handles would end the process): when even the 500 cannot be written, the connection goes.
     logger.error("unhandled error", { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-    if (!res.headersSent) send(res, 500, {}, { message: "Internal error" }, clock.now());
-    else res.destroy();
+    try {
+      if (!res.headersSent) send(res, 500, {}, { message: "Internal error" }, clock.now());
+      else res.destroy();
+    } catch {
+      res.destroy();
+    }
   };
   const server: Server = createServer((req, res) => {
     try {
