@@ -5,8 +5,7 @@ import { promisify } from "node:util";
 import { getIni, parseIniFile, serializeIni, setIni } from "./ini.js";
 
 // Every command reads these files (settings, usersig's key), so they use the callback API, which node has loaded
-// before the bin starts: `node:fs/promises` costs about 1 ms to load. (Core's credential chain still loads it on
-// the same path; see the README, Start-up.)
+// before the bin starts: `node:fs/promises` costs about 1 ms to load (core's credential chain avoids it too).
 const readFile = promisify(fs.readFile);
 const writeFile = promisify(fs.writeFile);
 const mkdir = promisify(fs.mkdir);
