@@ -43,27 +43,70 @@ export interface Tc3Signature {
   stringToSign: string;
 }
 
+/** What the canonical request is built from, apart from the host. */
+export interface Tc3CanonicalInput {
+  method: string;
+  path?: string;
+  query?: string;
+  headers: HeaderRecord;
+  /** Lower-case, sorted, de-duplicated names to sign (see `sortedHeaderNames`). */
+  signedHeaders: readonly string[];
+  /** Lower-case hex SHA-256 of the body. */
+  payloadHash: string;
+}
+
+/**
+ * The TC3 canonical request with its `host` line left open: `withHost(host)` completes it. The signer fills in
+ * the host it sends to; the verifier tries the host as sent and without its port on one build. Names are
+ * lower-cased, a header sent under several casings joined with ",", values trimmed and lower-cased. Throws a
+ * TypeError naming a signed header (other than host) that is missing.
+ */
+export function tc3CanonicalTemplate(input: Tc3CanonicalInput): {
+  withHost(host: string): string;
+  signedHeaders: string;
+} {
+  const headers = lowerCaseHeaders(input.headers);
+  let beforeHost = `${input.method.toUpperCase()}\n${input.path || "/"}\n${input.query ?? ""}\n`;
+  let afterHost = "";
+  let signsHost = false;
+  for (const name of input.signedHeaders) {
+    if (name === "host") {
+      signsHost = true;
+      continue;
+    }
+    const value = headerText(headers.get(name));
+    if (value === undefined)
+      throw new TypeError(`TC3 signing: header "${name}" is to be signed but is missing`);
+    const line = `${name}:${value.trim().toLowerCase()}\n`;
+    if (signsHost) afterHost += line;
+    else beforeHost += line;
+  }
+  const signedHeaders = input.signedHeaders.join(";");
+  afterHost += `\n${signedHeaders}\n${input.payloadHash}`;
+  return {
+    signedHeaders,
+    withHost: (host) =>
+      signsHost ? `${beforeHost}host:${host.trim().toLowerCase()}\n${afterHost}` : beforeHost + afterHost,
+  };
+}
+
 /** Builds the TC3 canonical request; throws a TypeError naming the missing signed header. */
 export async function tc3CanonicalRequest(
   parts: Omit<Tc3Parts, "timestamp" | "service" | "credentials">,
 ): Promise<{ canonicalRequest: string; signedHeaders: string }> {
-  const headers = lowerCaseHeaders(parts.headers);
-  headers.set("host", parts.host);
   const names = parts.signedHeaders
     ? sortedHeaderNames(parts.signedHeaders)
-    : DEFAULT_SIGNED_HEADERS.filter((n) => n !== "x-tc-action" || headers.has(n));
-  let canonicalHeaders = "";
-  for (const name of names) {
-    const value = headerText(headers.get(name));
-    if (value === undefined)
-      throw new TypeError(`TC3 signing: header "${name}" is to be signed but is missing`);
-    canonicalHeaders += `${name}:${value.trim().toLowerCase()}\n`;
-  }
-  const signedHeaders = names.join(";");
+    : DEFAULT_SIGNED_HEADERS.filter((n) => n !== "x-tc-action" || hasHeader(parts.headers, n));
   let payloadHash = parts.payloadHash ?? sha256Hex(parts.payload ?? "");
   if (isPromise(payloadHash)) payloadHash = await payloadHash; // node:crypto answers at once: no microtask
-  const canonicalRequest = `${parts.method.toUpperCase()}\n${parts.path || "/"}\n${parts.query ?? ""}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
-  return { canonicalRequest, signedHeaders };
+  const template = tc3CanonicalTemplate({ ...parts, signedHeaders: names, payloadHash });
+  return { canonicalRequest: template.withHost(parts.host), signedHeaders: template.signedHeaders };
+}
+
+/** Whether a header record has `name` (lower-case) under any casing. */
+function hasHeader(headers: HeaderRecord, name: string): boolean {
+  for (const key in headers) if (headers[key] !== undefined && key.toLowerCase() === name) return true;
+  return false;
 }
 
 /** Signature over an already-built canonical request (shared by the signer and the verifier). */

@@ -1,12 +1,11 @@
-import { hmacHex, sha256Hex } from "#crypto";
+import { sha256Hex } from "#crypto";
 import { isPromise } from "../crypto/backend.js";
 import { constantTimeEqual } from "./constant-time.js";
 import { utcDateOfSeconds } from "./dates.js";
-import { stripPort } from "./headers.js";
-import { cachedSigningKey } from "./key-cache.js";
-import { TC3_ALGORITHM } from "./tc3.js";
+import { sortedHeaderNames, splitSignedHeaders, stripPort } from "./headers.js";
+import { TC3_ALGORITHM, tc3CanonicalTemplate, tc3SignCanonical } from "./tc3.js";
 import type { VerifyFailure, VerifyResult, WireRequest } from "./types.js";
-import { splitTarget, wireHeader } from "./wire.js";
+import { authorizationParams, splitTarget, wireHeader } from "./wire.js";
 
 export interface VerifyTc3Options {
   /** The secret key of a SecretId, or undefined when unknown. */
@@ -43,116 +42,12 @@ const invalidAuthorization = (detail: string) =>
   );
 
 /**
- * `Credential`, `SignedHeaders` and `Signature` of the Authorization header after the algorithm: comma-separated
- * `key=value` pairs, both sides trimmed, the last of a repeated key winning (as `authorizationParams` reads them),
- * scanned with indexOf so no array or map is built per request.
- */
-function tc3AuthorizationParams(rest: string): {
-  credential: string;
-  signedHeaders: string;
-  signature: string;
-} {
-  const out = { credential: "", signedHeaders: "", signature: "" };
-  let start = 0;
-  while (start <= rest.length) {
-    let end = rest.indexOf(",", start);
-    if (end < 0) end = rest.length;
-    const eq = rest.indexOf("=", start);
-    if (eq >= 0 && eq < end) {
-      const key = rest.slice(start, eq).trim();
-      if (key === "Credential") out.credential = rest.slice(eq + 1, end).trim();
-      else if (key === "SignedHeaders") out.signedHeaders = rest.slice(eq + 1, end).trim();
-      else if (key === "Signature") out.signature = rest.slice(eq + 1, end).trim();
-    }
-    start = end + 1;
-  }
-  return out;
-}
-
-/** `<SecretId>/<date>/<service>/<terminator>`: the four parts, or empty ones when there are not exactly four. */
-function credentialScope(credential: string): [string, string, string, string] {
-  const a = credential.indexOf("/");
-  const b = a < 0 ? -1 : credential.indexOf("/", a + 1);
-  const c = b < 0 ? -1 : credential.indexOf("/", b + 1);
-  if (c < 0 || credential.indexOf("/", c + 1) >= 0) return ["", "", "", ""];
-  return [
-    credential.slice(0, a),
-    credential.slice(a + 1, b),
-    credential.slice(b + 1, c),
-    credential.slice(c + 1),
-  ];
-}
-
-/** `a;b;c` → lower-cased, sorted, de-duplicated names (the signer's `sortedHeaderNames`), without split. */
-function signedHeaderNames(list: string): string[] {
-  const names: string[] = [];
-  let start = 0;
-  while (start < list.length) {
-    let end = list.indexOf(";", start);
-    if (end < 0) end = list.length;
-    if (end > start) names.push(list.slice(start, end).toLowerCase());
-    start = end + 1;
-  }
-  names.sort();
-  let kept = 0;
-  for (const name of names) if (kept === 0 || names[kept - 1] !== name) names[kept++] = name;
-  names.length = kept;
-  return names;
-}
-
-/** True when `name` is one of the `;`-separated entries of `list` exactly (case-sensitive, as Tencent checks). */
-function listsName(list: string, name: string): boolean {
-  let at = list.indexOf(name);
-  while (at >= 0) {
-    const end = at + name.length;
-    if ((at === 0 || list.charCodeAt(at - 1) === 59) && (end === list.length || list.charCodeAt(end) === 59))
-      return true;
-    at = list.indexOf(name, at + 1);
-  }
-  return false;
-}
-
-/**
- * The canonical headers of a TC3 request around its `host` line, built once for every candidate host. Same
- * rules as the signer's `tc3CanonicalRequest`: names lower-cased, de-duplicated and sorted; a header sent under
- * several casings joined with ","; values trimmed and lower-cased. Undefined when a signed header is missing.
- */
-function canonicalHeaderParts(
-  headers: WireRequest["headers"],
-  names: readonly string[],
-): { beforeHost: string; afterHost: string } | undefined {
-  // Values per signed name, in the order the record lists them (node:http records are lower-case already).
-  const values: (string | readonly string[] | undefined)[] = new Array(names.length);
-  for (const key in headers) {
-    const value = headers[key];
-    if (value === undefined) continue;
-    const i = names.indexOf(key.toLowerCase());
-    if (i < 0) continue;
-    const previous = values[i];
-    values[i] = previous === undefined ? value : [previous, value].flat();
-  }
-  let beforeHost = "";
-  let afterHost = "";
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i] as string;
-    if (name === "host") continue;
-    const value = values[i];
-    if (value === undefined) return undefined;
-    const text = typeof value === "string" ? value : value.join(",");
-    const line = `${name}:${text.trim().toLowerCase()}\n`;
-    if (name < "host") beforeHost += line;
-    else afterHost += line;
-  }
-  return { beforeHost, afterHost };
-}
-
-/**
  * Verifies a TC3-HMAC-SHA256 request the way Tencent Cloud API 3.0 does: the client's SignedHeaders, the service
  * from the credential scope, ±5 minutes of skew, a constant-time comparison. The signed host may be the Host as
  * sent or, as the official SDKs sign it, the Host without its port.
  *
- * The canonical request follows the signer's rules (`tc3.ts`); the signer/verifier round-trip and the official
- * SDK property tests keep the two in step. On the node backend every hash answers at once, so no await is taken.
+ * The canonical request is the signer's own (`tc3CanonicalTemplate`), built once with the host line open and
+ * completed for each host form; the body is hashed once.
  */
 export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<VerifyResult> {
   const authorization = wireHeader(req, "authorization");
@@ -161,13 +56,15 @@ export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<
   if (space < 0 || authorization.slice(0, space) !== TC3_ALGORITHM) {
     return invalidAuthorization(`the algorithm must be ${TC3_ALGORITHM}`);
   }
-  const params = tc3AuthorizationParams(authorization.slice(space + 1));
-  const signature = params.signature;
-  const [secretId, date, service, terminator] = credentialScope(params.credential);
-  if (!secretId || !date || !service || terminator !== "tc3_request") {
+  const params = authorizationParams(authorization.slice(space + 1));
+  const scope = (params.get("Credential") ?? "").split("/");
+  const signedHeaders = splitSignedHeaders(params.get("SignedHeaders") ?? "");
+  const signature = params.get("Signature") ?? "";
+  const [secretId, date, service, terminator] = scope;
+  if (scope.length !== 4 || !secretId || !date || !service || terminator !== "tc3_request") {
     return invalidAuthorization("Credential must be <SecretId>/<YYYY-MM-DD>/<service>/tc3_request");
   }
-  if (!listsName(params.signedHeaders, "content-type") || !listsName(params.signedHeaders, "host")) {
+  if (!signedHeaders.includes("content-type") || !signedHeaders.includes("host")) {
     return invalidAuthorization("SignedHeaders must include content-type and host");
   }
   if (!/^[0-9a-f]{64}$/.test(signature))
@@ -196,17 +93,22 @@ export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<
   );
   if (date !== utcDateOfSeconds(timestamp)) return mismatch;
 
-  const names = signedHeaderNames(params.signedHeaders);
-  const parts = canonicalHeaderParts(req.headers, names);
-  if (!parts) return mismatch;
   const { path, query } = splitTarget(req.url);
   let payloadHash = sha256Hex(req.body);
   if (isPromise(payloadHash)) payloadHash = await payloadHash;
-  const head = `${req.method.toUpperCase()}\n${path || "/"}\n${query}\n${parts.beforeHost}`;
-  const tail = `${parts.afterHost}\n${names.join(";")}\n${payloadHash}`;
-  let key = cachedSigningKey("TC3", secretKey, [date, service, "tc3_request"]);
-  if (isPromise(key)) key = await key;
-  const stringToSignHead = `${TC3_ALGORITHM}\n${timestamp}\n${date}/${service}/tc3_request\n`;
+  let canonical: ReturnType<typeof tc3CanonicalTemplate>;
+  try {
+    canonical = tc3CanonicalTemplate({
+      method: req.method,
+      path,
+      query,
+      headers: req.headers,
+      signedHeaders: sortedHeaderNames(signedHeaders),
+      payloadHash,
+    });
+  } catch {
+    return mismatch; // a signed header is missing
+  }
 
   const host = wireHeader(req, "host") ?? "";
   const portless = stripPort(host);
@@ -219,11 +121,8 @@ export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<
         ? [portless, host]
         : [host, portless];
   for (const candidate of hosts) {
-    let canonicalHash = sha256Hex(`${head}host:${candidate.trim().toLowerCase()}\n${tail}`);
-    if (isPromise(canonicalHash)) canonicalHash = await canonicalHash;
-    let expected = hmacHex(key, stringToSignHead + canonicalHash);
-    if (isPromise(expected)) expected = await expected;
-    if (constantTimeEqual(expected, signature)) {
+    const expected = await tc3SignCanonical(canonical.withHost(candidate), timestamp, service, { secretKey });
+    if (constantTimeEqual(expected.signature, signature)) {
       if (candidate !== host) rememberHostForm(secretId, "portless");
       else if (portless !== host) rememberHostForm(secretId, "as-sent");
       return { ok: true, keyId: secretId, service, timestamp: timestamp * 1000 };
