@@ -43,9 +43,11 @@ export interface Tc3Signature {
   stringToSign: string;
 }
 
-/** What the canonical request is built from, apart from the host. */
+/** What the canonical request is built from once the signed names and the body's hash are known. */
 export interface Tc3CanonicalInput {
   method: string;
+  /** The signed host (the `host` line), whatever `headers` says. */
+  host: string;
   path?: string;
   query?: string;
   headers: HeaderRecord;
@@ -56,38 +58,21 @@ export interface Tc3CanonicalInput {
 }
 
 /**
- * The TC3 canonical request with its `host` line left open: `withHost(host)` completes it. The signer fills in
- * the host it sends to; the verifier tries the host as sent and without its port on one build. Names are
- * lower-cased, a header sent under several casings joined with ",", values trimmed and lower-cased. Throws a
- * TypeError naming a signed header (other than host) that is missing.
+ * The TC3 canonical request (shared by the signer and the verifier, which builds it for each host form it
+ * tries): names lower-cased, a header sent under several casings joined with ",", values trimmed and
+ * lower-cased. Throws a TypeError naming a signed header that is missing.
  */
-export function tc3CanonicalTemplate(input: Tc3CanonicalInput): {
-  withHost(host: string): string;
-  signedHeaders: string;
-} {
+export function tc3CanonicalString(input: Tc3CanonicalInput): string {
   const headers = lowerCaseHeaders(input.headers);
-  let beforeHost = `${input.method.toUpperCase()}\n${input.path || "/"}\n${input.query ?? ""}\n`;
-  let afterHost = "";
-  let signsHost = false;
+  headers.set("host", input.host);
+  let canonicalHeaders = "";
   for (const name of input.signedHeaders) {
-    if (name === "host") {
-      signsHost = true;
-      continue;
-    }
     const value = headerText(headers.get(name));
     if (value === undefined)
       throw new TypeError(`TC3 signing: header "${name}" is to be signed but is missing`);
-    const line = `${name}:${value.trim().toLowerCase()}\n`;
-    if (signsHost) afterHost += line;
-    else beforeHost += line;
+    canonicalHeaders += `${name}:${value.trim().toLowerCase()}\n`;
   }
-  const signedHeaders = input.signedHeaders.join(";");
-  afterHost += `\n${signedHeaders}\n${input.payloadHash}`;
-  return {
-    signedHeaders,
-    withHost: (host) =>
-      signsHost ? `${beforeHost}host:${host.trim().toLowerCase()}\n${afterHost}` : beforeHost + afterHost,
-  };
+  return `${input.method.toUpperCase()}\n${input.path || "/"}\n${input.query ?? ""}\n${canonicalHeaders}\n${input.signedHeaders.join(";")}\n${input.payloadHash}`;
 }
 
 /** Builds the TC3 canonical request; throws a TypeError naming the missing signed header. */
@@ -99,8 +84,16 @@ export async function tc3CanonicalRequest(
     : DEFAULT_SIGNED_HEADERS.filter((n) => n !== "x-tc-action" || hasHeader(parts.headers, n));
   let payloadHash = parts.payloadHash ?? sha256Hex(parts.payload ?? "");
   if (isPromise(payloadHash)) payloadHash = await payloadHash; // node:crypto answers at once: no microtask
-  const template = tc3CanonicalTemplate({ ...parts, signedHeaders: names, payloadHash });
-  return { canonicalRequest: template.withHost(parts.host), signedHeaders: template.signedHeaders };
+  const canonicalRequest = tc3CanonicalString({
+    method: parts.method,
+    host: parts.host,
+    path: parts.path,
+    query: parts.query,
+    headers: parts.headers,
+    signedHeaders: names,
+    payloadHash,
+  });
+  return { canonicalRequest, signedHeaders: names.join(";") };
 }
 
 /** Whether a header record has `name` (lower-case) under any casing. */

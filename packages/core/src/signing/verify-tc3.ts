@@ -3,7 +3,7 @@ import { isPromise } from "../crypto/backend.js";
 import { constantTimeEqual } from "./constant-time.js";
 import { utcDateOfSeconds } from "./dates.js";
 import { sortedHeaderNames, splitSignedHeaders, stripPort } from "./headers.js";
-import { TC3_ALGORITHM, tc3CanonicalTemplate, tc3SignCanonical } from "./tc3.js";
+import { TC3_ALGORITHM, tc3CanonicalString, tc3SignCanonical } from "./tc3.js";
 import type { VerifyFailure, VerifyResult, WireRequest } from "./types.js";
 import { authorizationParams, splitTarget, wireHeader } from "./wire.js";
 
@@ -46,8 +46,8 @@ const invalidAuthorization = (detail: string) =>
  * from the credential scope, ±5 minutes of skew, a constant-time comparison. The signed host may be the Host as
  * sent or, as the official SDKs sign it, the Host without its port.
  *
- * The canonical request is the signer's own (`tc3CanonicalTemplate`), built once with the host line open and
- * completed for each host form; the body is hashed once.
+ * The canonical request is the signer's own (`tc3CanonicalString`), built for each host form tried; the body is
+ * hashed once.
  */
 export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<VerifyResult> {
   const authorization = wireHeader(req, "authorization");
@@ -96,19 +96,7 @@ export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<
   const { path, query } = splitTarget(req.url);
   let payloadHash = sha256Hex(req.body);
   if (isPromise(payloadHash)) payloadHash = await payloadHash;
-  let canonical: ReturnType<typeof tc3CanonicalTemplate>;
-  try {
-    canonical = tc3CanonicalTemplate({
-      method: req.method,
-      path,
-      query,
-      headers: req.headers,
-      signedHeaders: sortedHeaderNames(signedHeaders),
-      payloadHash,
-    });
-  } catch {
-    return mismatch; // a signed header is missing
-  }
+  const names = sortedHeaderNames(signedHeaders);
 
   const host = wireHeader(req, "host") ?? "";
   const portless = stripPort(host);
@@ -121,7 +109,21 @@ export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<
         ? [portless, host]
         : [host, portless];
   for (const candidate of hosts) {
-    const expected = await tc3SignCanonical(canonical.withHost(candidate), timestamp, service, { secretKey });
+    let canonical: string;
+    try {
+      canonical = tc3CanonicalString({
+        method: req.method,
+        host: candidate,
+        path,
+        query,
+        headers: req.headers,
+        signedHeaders: names,
+        payloadHash,
+      });
+    } catch {
+      return mismatch; // a signed header is missing
+    }
+    const expected = await tc3SignCanonical(canonical, timestamp, service, { secretKey });
     if (constantTimeEqual(expected.signature, signature)) {
       if (candidate !== host) rememberHostForm(secretId, "portless");
       else if (portless !== host) rememberHostForm(secretId, "as-sent");
