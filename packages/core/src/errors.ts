@@ -125,3 +125,24 @@ export function abortErrorFrom(signal: AbortSignal | undefined): VoicetaskError 
   if (reason instanceof VoicetaskError) return reason;
   return new AbortError(undefined, reason === undefined ? {} : { cause: reason });
 }
+
+/**
+ * A waiter ended without the state it waited for: the resource reached a state from which the wanted one
+ * cannot come (`reason: "failure"`), or the attempts or the time ran out (`reason: "timeout"`).
+ */
+export class WaiterError extends VoicetaskError {
+  override name = "WaiterError";
+  declare readonly waiter: string;
+  declare readonly reason: "failure" | "timeout";
+  /** The last status seen. */
+  declare readonly status: string;
+
+  constructor(
+    message: string,
+    init: { waiter: string; reason: "failure" | "timeout"; status: string } & VoicetaskErrorOptions,
+  ) {
+    super(message, init);
+    const { waiter, reason, status } = init;
+    Object.assign(this, { waiter, reason, status });
+  }
+}

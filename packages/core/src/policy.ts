@@ -57,6 +57,7 @@ export {
   TimeoutError,
   VoicetaskError,
   type VoicetaskErrorOptions,
+  WaiterError,
 } from "./errors.js";
 export { awsRestJsonProtocol, classifyAwsError, sanitizeAwsErrorName } from "./protocols/aws-rest-json.js";
 export type { ParseContext, ParsedResponse, Protocol } from "./protocols/protocol.js";
@@ -74,6 +75,7 @@ export { type BackoffOptions, fullJitterBackoff } from "./retry/backoff.js";
 export { decideRetry, isSafeToResend, type RetryDecision, type RetryOptions } from "./retry/policy.js";
 export { createRetryQuota, type RetryQuota, type RetryQuotaOptions } from "./retry/quota.js";
 export { parseRetryAfter } from "./retry/retry-after.js";
+export type { CallOptions } from "./transport/call-options.js";
 export {
   type ClientSenderParts,
   type ClientSendingOptions,
@@ -85,7 +87,9 @@ export {
   credentialsFrom,
   keepUnlessRejected,
 } from "./transport/credentials-option.js";
+export type { HttpRequest, SignedHttpRequest } from "./transport/http-request.js";
 export type { OperationInfo } from "./transport/operation.js";
+export { checkRegion } from "./transport/region.js";
 export {
   createSender,
   type RetryEvent,
@@ -96,3 +100,10 @@ export {
 } from "./transport/sender.js";
 export { senderFetch } from "./transport/sender-fetch.js";
 export { limiterFor, type RateLimitOption } from "./transport/shared-limiter.js";
+export {
+  statusAt,
+  type WaiterDefinition,
+  type WaiterResult,
+  type WaitOptions,
+  waitFor,
+} from "./waiters/wait-for.js";
