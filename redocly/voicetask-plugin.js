@@ -135,6 +135,66 @@ function TcAction() {
   };
 }
 
+/**
+ * x-waiters (on the polled operation): each waiter names the result member that holds the status, the values that
+ * end the wait, a positive delay and attempt count, and the operations it follows with where each input member of
+ * this operation comes from (`input.<path>` of that operation, or `output.<path>` of its result).
+ */
+function OperationWaiters() {
+  const operationIds = new Set();
+  const pending = [];
+  return {
+    Operation: {
+      enter(operation, ctx) {
+        if (operation.operationId) operationIds.add(operation.operationId);
+        const waiters = operation["x-waiters"];
+        if (waiters === undefined) return;
+        if (typeof waiters !== "object" || Array.isArray(waiters) || waiters === null) {
+          report(ctx, "x-waiters must map waiter names to waiters", "x-waiters");
+          return;
+        }
+        const inputs = new Set([
+          ...requestBodyProperties(operation, ctx.resolve),
+          ...[...(operation.parameters ?? [])].map(
+            (p) => ctx.resolve(p).node?.["x-member-name"] ?? ctx.resolve(p).node?.name,
+          ),
+          ...[...(ctx.parent?.parameters ?? [])].map(
+            (p) => ctx.resolve(p).node?.["x-member-name"] ?? ctx.resolve(p).node?.name,
+          ),
+        ]);
+        for (const [name, waiter] of Object.entries(waiters)) {
+          const at = (message) => report(ctx, `waiter ${name}: ${message}`, "x-waiters");
+          if (!/^[A-Z][A-Za-z0-9]*$/.test(name))
+            at("the name must be PascalCase (it becomes waitUntil<Name>)");
+          if (typeof waiter?.status !== "string" || waiter.status === "")
+            at("status must name the result member to read");
+          if (!Array.isArray(waiter?.success) || waiter.success.length === 0)
+            at("success must list the values that end the wait");
+          for (const key of ["delay", "maxAttempts"])
+            if (waiter?.[key] !== undefined && !(typeof waiter[key] === "number" && waiter[key] > 0))
+              at(`${key} must be a positive number`);
+          for (const [trigger, mapping] of Object.entries(waiter?.after ?? {})) {
+            pending.push({ trigger, ctx, name });
+            for (const [member, source] of Object.entries(mapping ?? {})) {
+              if (!inputs.has(member))
+                at(`after.${trigger}.${member} is not an input member of ${operation.operationId}`);
+              if (typeof source !== "string" || !/^(input|output)\.[A-Za-z0-9_.]+$/.test(source))
+                at(`after.${trigger}.${member} must be input.<path> or output.<path>`);
+            }
+          }
+        }
+      },
+    },
+    Root: {
+      leave() {
+        for (const { trigger, ctx, name } of pending)
+          if (!operationIds.has(trigger))
+            report(ctx, `waiter ${name} follows ${trigger}, which is not an operation`, "x-waiters");
+      },
+    },
+  };
+}
+
 export default function voicetaskPlugin() {
   return {
     id: "voicetask",
@@ -146,6 +206,7 @@ export default function voicetaskPlugin() {
         "operation-examples": OperationExamples,
         "properties-described": PropertiesDescribed,
         "tc-action": TcAction,
+        "operation-waiters": OperationWaiters,
       },
     },
   };

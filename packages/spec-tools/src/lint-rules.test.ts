@@ -2,28 +2,40 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { OperationModel } from "@voicetask/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { fromRoot, repoRoot } from "./apis.js";
+import { findApi, fromRoot, repoRoot } from "./apis.js";
+import { modelApis } from "./generate.js";
 
 /** Runs the real redocly CLI with our plugin on a deliberately broken copy of the TRTC spec. */
 describe("house lint rules (redocly/voicetask-plugin.js)", () => {
   let dir: string;
   let output = "";
   let status: number | null = null;
+  let undescribed = "";
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "voicetask-lint-"));
-    const spec = parse(await readFile(fromRoot("spec/trtc/openapi.yaml"), "utf8"));
-    const stop = spec.paths["/StopAIConversation"];
-    delete stop.post["x-rate-limit"];
-    delete stop.post["x-error-codes"];
-    spec.paths["/UpdateAIConversation"].post["x-retry"] = "NoSuchField";
-    spec.paths["/DescribeAIConversation"]["x-tc-action"] = "DescribeSomethingElse";
-    const control = spec.paths["/ControlAIConversation"].post;
-    delete control.requestBody.content["application/json"].examples;
-    delete control.requestBody.content["application/json"].example;
-    spec.components.schemas.StopAIConversationRequest.properties.TaskId.description = undefined;
+    // The operations to break are the model's own (the first four, and the first one that has a waiter).
+    const [modelled] = await modelApis(undefined, [findApi("trtc")]);
+    const ops = modelled!.model.operations;
+    const [a, b, c, d] = ops as [OperationModel, OperationModel, OperationModel, OperationModel];
+    const polled = ops.find((op) => op.waiters.length > 0)!;
+    const spec = parse(await readFile(fromRoot(findApi("trtc").spec), "utf8"));
+    const operationOf = (op: OperationModel) => spec.paths[op.specPath][op.specMethod.toLowerCase()];
+    delete operationOf(a)["x-rate-limit"];
+    delete operationOf(a)["x-error-codes"];
+    operationOf(b)["x-retry"] = "NoSuchField";
+    spec.paths[d.specPath]["x-tc-action"] = "DescribeSomethingElse";
+    const media = operationOf(c).requestBody.content["application/json"];
+    delete media.examples;
+    delete media.example;
+    const bodySchema = spec.components.schemas[String(a.bodySchema?.["x-schema-name"])];
+    undescribed = Object.keys(bodySchema.properties)[0]!;
+    bodySchema.properties[undescribed].description = undefined;
+    const waiter = operationOf(polled)["x-waiters"][polled.waiters[0]!.name];
+    waiter.after = { NoSuchOperation: waiter.after[Object.keys(waiter.after)[0]!] };
     await writeFile(join(dir, "openapi.yaml"), stringify(spec));
     const config = parse(await readFile(fromRoot("redocly.yaml"), "utf8"));
     config.plugins = [join(repoRoot, "redocly/voicetask-plugin.js")];
@@ -55,9 +67,10 @@ describe("house lint rules (redocly/voicetask-plugin.js)", () => {
     ["voicetask/operation-retry", 'x-retry names "NoSuchField"'],
     ["voicetask/tc-action", "must be /DescribeSomethingElse"],
     ["voicetask/operation-examples", "request body needs an example"],
-    ["voicetask/properties-described", 'property "TaskId" needs a description'],
-  ])("%s reports the broken operation", (rule, message) => {
+    ["voicetask/properties-described", () => `property "${undescribed}" needs a description`],
+    ["voicetask/operation-waiters", "follows NoSuchOperation, which is not an operation"],
+  ] as [string, string | (() => string)][])("%s reports the broken operation", (rule, message) => {
     expect(output).toContain(rule);
-    expect(output).toContain(message);
+    expect(output).toContain(typeof message === "function" ? message() : message);
   });
 });

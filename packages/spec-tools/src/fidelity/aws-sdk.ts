@@ -26,6 +26,9 @@ export interface AwsSdk {
   model: Model;
   /** Members bound to the URI path per request structure. */
   labels: Map<string, Set<string>>;
+  /** Members bound to query parameters and headers per request structure: member → wire name. */
+  query: Map<string, Map<string, string>>;
+  headers: Map<string, Map<string, string>>;
   errorStatus: Map<string, number>;
   operation(name: string): AwsOperation;
 }
@@ -36,6 +39,8 @@ export function loadAwsSdk(packageName: string): AwsSdk {
   const sdk = require(packageName) as Record<string, unknown>;
   const model: Model = new Map();
   const labels = new Map<string, Set<string>>();
+  const query = new Map<string, Map<string, string>>();
+  const headers = new Map<string, Map<string, string>>();
   const errorStatus = new Map<string, number>();
   const clientDir = dirname(require.resolve(`${packageName}/package.json`));
 
@@ -54,13 +59,25 @@ export function loadAwsSdk(packageName: string): AwsSdk {
     ];
     const structure: Structure = new Map();
     const structureLabels = new Set<string>();
+    const structureQuery = new Map<string, string>();
+    const structureHeaders = new Map<string, string>();
     memberNames.forEach((member, index) => {
       const schema = memberSchemas[index];
-      if (Array.isArray(schema) && schema.length === 2 && schema[1] === 1) structureLabels.add(member);
+      if (Array.isArray(schema) && schema.length === 2) {
+        const memberTraits = schema[1] as unknown;
+        if (memberTraits === 1) structureLabels.add(member);
+        if (memberTraits && typeof memberTraits === "object") {
+          const { httpQuery, httpHeader } = memberTraits as { httpQuery?: string; httpHeader?: string };
+          if (httpQuery) structureQuery.set(member, httpQuery);
+          if (httpHeader) structureHeaders.set(member, httpHeader);
+        }
+      }
       structure.set(member, { type: memberType(schema), required: index < (requiredCount ?? 0) });
     });
     model.set(name, structure);
     if (structureLabels.size > 0) labels.set(name, structureLabels);
+    if (structureQuery.size > 0) query.set(name, structureQuery);
+    if (structureHeaders.size > 0) headers.set(name, structureHeaders);
     if (tuple[0] === -3 && traits && typeof traits === "object") {
       const status = Object.values(traits).find((v) => typeof v === "number");
       if (typeof status === "number") errorStatus.set(name, status);
@@ -70,6 +87,8 @@ export function loadAwsSdk(packageName: string): AwsSdk {
   return {
     model,
     labels,
+    query,
+    headers,
     errorStatus,
     operation(name) {
       const tuple = sdk[`${name}$`] as SchemaTuple | undefined;

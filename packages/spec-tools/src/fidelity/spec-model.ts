@@ -1,39 +1,34 @@
-import {
-  isRef,
-  type OpenApiDocument,
-  type Parameter,
-  type Ref,
-  resolveRef,
-  type Schema,
-} from "../openapi.js";
-import type { Field, Model, Structure } from "./model.js";
+import type { ApiModel, OperationModel, SchemaModel } from "@voicetask/core";
+import { SCHEMA_NAME } from "../model/load.js";
+import type { Model, Structure } from "./model.js";
 
-/** Every `components.schemas` entry of a spec as a Model, in the same canonical types as the SDK readers. */
-export function specModel(doc: OpenApiDocument): Model {
+const nameOf = (schema: SchemaModel | undefined): string | undefined => {
+  const name = schema?.[SCHEMA_NAME];
+  return typeof name === "string" ? name : undefined;
+};
+
+/** Every named schema of an API's model as a Model, in the same canonical types as the SDK readers. */
+export function specModel(api: ApiModel): Model {
   const model: Model = new Map();
-  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
-    model.set(name, structureOf(doc, schema));
-  }
+  for (const [name, schema] of Object.entries(api.schemas)) model.set(name, structureOf(schema));
   return model;
 }
 
-export function structureOf(doc: OpenApiDocument, schema: Schema | Ref): Structure {
-  const resolved = resolveRef<Schema>(doc, schema);
-  const required = new Set(resolved.required ?? []);
+export function structureOf(schema: SchemaModel): Structure {
+  const required = new Set((schema.required as string[] | undefined) ?? []);
   const structure: Structure = new Map();
-  for (const [property, propertySchema] of Object.entries(resolved.properties ?? {})) {
-    structure.set(property, { type: canonicalType(doc, propertySchema), required: required.has(property) });
+  for (const [property, propertySchema] of Object.entries(
+    (schema.properties ?? {}) as Record<string, SchemaModel>,
+  )) {
+    structure.set(property, { type: canonicalType(propertySchema), required: required.has(property) });
   }
   return structure;
 }
 
-export function canonicalType(doc: OpenApiDocument, schema: Schema | Ref): string {
-  if (isRef(schema)) {
-    const target = resolveRef<Schema>(doc, schema);
-    // A named object is a structure; a named scalar (e.g. a reusable string with a pattern) is its scalar type.
-    if (target.type === "object" || target.properties) return `ref<${schema.$ref.split("/").pop()}>`;
-    return canonicalType(doc, target);
-  }
+export function canonicalType(schema: SchemaModel): string {
+  // A named object is a structure; a named scalar (e.g. a reusable string with a pattern) is its scalar type.
+  const name = nameOf(schema);
+  if (name && (schema.type === "object" || schema.properties)) return `ref<${name}>`;
   switch (schema.type) {
     case "string":
       return schema.format === "date-time" ? "timestamp" : "string";
@@ -43,34 +38,26 @@ export function canonicalType(doc: OpenApiDocument, schema: Schema | Ref): strin
     case "boolean":
       return "boolean";
     case "array":
-      return `array<${schema.items ? canonicalType(doc, schema.items) : "unknown"}>`;
+      return `array<${schema.items ? canonicalType(schema.items as SchemaModel) : "unknown"}>`;
   }
   return `unsupported<${JSON.stringify(schema.type)}>`;
 }
 
-/** A request as the AWS SDK models it: the path parameters plus the JSON body's members. */
-export function restRequestStructure(
-  doc: OpenApiDocument,
-  parameters: (Parameter | Ref)[],
-  body?: Schema | Ref,
-): Structure {
+/** A request as the AWS SDK models it: its parameters (by member name) plus the JSON body's members. */
+export function restRequestStructure(op: OperationModel): Structure {
   const structure: Structure = new Map();
-  for (const parameter of parameters.map((p) => resolveRef<Parameter>(doc, p))) {
-    if (parameter.in !== "path") continue;
-    const field: Field = {
-      type: parameter.schema ? canonicalType(doc, parameter.schema) : "string",
-      required: parameter.required === true,
-    };
-    structure.set(parameter.name, field);
-  }
-  if (body) {
-    for (const [name, field] of structureOf(doc, body)) structure.set(name, field);
-  }
+  for (const field of op.fields)
+    structure.set(field.name, { type: canonicalType(field.schema), required: field.required });
   return structure;
 }
 
+/** The schema name of an operation's body and of its result (Tencent: the `Response` object). */
+export function boundStructures(op: OperationModel): { request?: string; response?: string } {
+  return { request: nameOf(op.bodySchema), response: nameOf(op.outputSchema) };
+}
+
 /** Names of the schemas reachable only as the documented contents of JSON-in-a-string fields. */
-export function contentSchemaNames(doc: OpenApiDocument): Set<string> {
+export function contentSchemaNames(api: ApiModel): Set<string> {
   const names = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
@@ -79,10 +66,10 @@ export function contentSchemaNames(doc: OpenApiDocument): Set<string> {
     }
     if (typeof node !== "object" || node === null) return;
     const record = node as Record<string, unknown>;
-    const content = record.contentSchema;
-    if (isRef(content)) names.add(content.$ref.split("/").pop() as string);
+    const name = nameOf(record.contentSchema as SchemaModel | undefined);
+    if (name) names.add(name);
     Object.values(record).forEach(visit);
   };
-  visit(doc.components?.schemas);
+  visit(api.schemas);
   return names;
 }

@@ -1,0 +1,74 @@
+import type { ApiModel, OperationModel, ParameterModel } from "@voicetask/core";
+import { literal } from "./jsdoc.js";
+
+/**
+ * One row of a client's run-time operation table: what the request builder and core's sender need, nothing
+ * else (prose, schemas and examples stay in the model, out of bundles).
+ */
+export interface OperationRow {
+  name: string;
+  /** The client method. */
+  method: string;
+  /** HTTP method and the spec's path (Tencent: the pseudo-path, sent as `POST /`). */
+  httpMethod: string;
+  path: string;
+  /** Tencent: `X-TC-Action`. */
+  action?: string;
+  /** Query parameters and headers as `[input member, wire name]` (REST APIs). */
+  query?: [string, string][];
+  headers?: [string, string][];
+  rateLimit: number;
+  retry: string;
+}
+
+const pairs = (parameters: readonly ParameterModel[]): [string, string][] =>
+  parameters.map((p) => [p.member, p.name]);
+
+export function operationRow(op: OperationModel): OperationRow {
+  if (op.rateLimit === undefined) throw new Error(`${op.name}: a client operation needs x-rate-limit`);
+  const row: OperationRow = {
+    name: op.name,
+    method: op.methodName,
+    httpMethod: op.wire.method,
+    path: op.specPath,
+    rateLimit: op.rateLimit,
+    retry: op.retry,
+  };
+  if (op.wire.protocol === "tencent") row.action = op.wire.action;
+  else {
+    if (op.wire.query.length) row.query = pairs(op.wire.query);
+    if (op.wire.headers.length) row.headers = pairs(op.wire.headers);
+  }
+  return row;
+}
+
+/** `operations.ts`: the run-time operation table, keyed by operation name. */
+export function renderOperations(model: ApiModel): string {
+  const rows = Object.fromEntries(model.operations.map((op) => [op.name, operationRow(op)]));
+  return `/** Every operation of the API: what the request builder and the sender need at run time. */
+export const operations = ${literal(rows)} as const;
+
+export type OperationName = keyof typeof operations;
+`;
+}
+
+/** `service.ts`: what a client needs to know about the service at run time. */
+export function renderService(model: ApiModel): string {
+  if (!model.signingName)
+    throw new Error(`${model.name}: a client API needs x-tc-service or x-aws-signing-name`);
+  const tencent = model.protocol === "tencent";
+  const service = {
+    provider: tencent ? "tencent" : "aws",
+    name: model.name,
+    // Tencent sends the API version in X-TC-Version; AWS restJson1 never sends it (the model keeps it).
+    ...(tencent ? { version: model.version } : {}),
+    signingName: model.signingName,
+    endpoints: model.servers.map((s) => ({ url: s.url })),
+  };
+  return `/** What the client needs to know about the service at run time: signing name, endpoints (and Tencent's API version). */
+export const service = ${literal(service)} as const;
+
+/** The documented regions (a client accepts others: regions come and go). */
+export const regions = ${literal(model.regions)} as const;
+`;
+}
