@@ -1,7 +1,13 @@
 import { defineConfig } from "tsdown";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", spec: "src/spec.ts", usersig: "src/usersig.ts", raw: "src/raw.ts" },
+  entry: {
+    index: "src/index.ts",
+    spec: "src/spec.ts",
+    usersig: "src/usersig.ts",
+    raw: "src/raw.ts",
+    request: "src/request.ts",
+  },
   format: ["esm", "cjs"],
   platform: "neutral",
   dts: true,

@@ -11,10 +11,16 @@ import { drive, rejection } from "@voicetask/test-kit/drive";
 import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";
 import { createTrtcClient, type TrtcClientOptions } from "./client.js";
-import { errorCodes } from "./generated/errors.js";
+import { methods } from "./generated/methods.js";
+import { model } from "./generated/model.js";
 import { type OperationName, operations } from "./generated/operations.js";
 import { llmConfig } from "./json-fields.js";
-import { methods } from "./methods.js";
+
+/** Documented error codes, from the model: the common ones and each operation's own. */
+const errorCodes: Record<string, readonly { code: string; status: number }[]> = {
+  common: model.commonErrors,
+  ...Object.fromEntries(model.operations.map((o) => [o.name, o.errors])),
+};
 
 const credentials = {
   secretId: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",

@@ -1,5 +1,7 @@
 import {
+  type CallOptions,
   type ClientSendingOptions,
+  checkRegion,
   clientSender,
   credentialsFrom,
   resolveTencentCredentials,
@@ -8,55 +10,31 @@ import {
   tencentProtocol,
 } from "@voicetask/core";
 import type { TencentCredentialsOption } from "./credentials.js";
-import { type OperationName, operations } from "./generated/operations.js";
+import type { Methods } from "./generated/methods.js";
+import { operations } from "./generated/operations.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
-import { type MethodName, methods } from "./methods.js";
-import { tcHeaders } from "./tc-action.js";
-import type { RequestOf, ResponseOf } from "./types.js";
+import { baseUrlOf, buildRequest, type TrtcTarget } from "./request.js";
 
-export interface TrtcClientOptions extends ClientSendingOptions {
-  /** Region sent in `X-TC-Region`, e.g. `ap-singapore`. */
-  region: string;
+export interface TrtcClientOptions extends ClientSendingOptions, TrtcTarget {
   /** Keys, or a function answering them. Default: core's chain (the `TENCENTCLOUD_*` environment variables). */
   credentials?: TencentCredentialsOption;
-  /** `intl` (default): trtc.intl.tencentcloudapi.com; `cn`: trtc.tencentcloudapi.com. */
-  site?: "intl" | "cn";
-  /** Base URL that replaces the site's, e.g. a mock's `http://127.0.0.1:4566`. */
-  endpoint?: string;
-  /** Language of error messages (`X-TC-Language`). */
-  language?: "zh-CN" | "en-US";
 }
-
-/** Per-call options. */
-export interface CallOptions {
-  signal?: AbortSignal;
-  /** Per-attempt timeout in ms for this call. */
-  timeoutMs?: number;
-}
-
-type Methods = {
-  [M in MethodName]: (
-    request: RequestOf<(typeof methods)[M]>,
-    options?: CallOptions,
-  ) => Promise<ResponseOf<(typeof methods)[M]>>;
-};
 
 /**
- * A TRTC client: one method per action. The openapi-fetch client for the raw API is opt-in, from
- * `@voicetask/trtc/raw` (`rawClient(client)`), so programs that only call the methods never carry it.
+ * A TRTC client: one method per action (generated from the spec, with its documentation). The openapi-fetch
+ * client for the raw API is opt-in, from `@voicetask/trtc/raw` (`rawClient(client)`), so programs that only call
+ * the methods never carry it.
  */
 export interface TrtcClient extends Methods {}
 
-/** The spec's endpoint for a site: the `.intl.` one, or the other one for `cn`. */
-const siteUrl = (site: "intl" | "cn") =>
-  service.endpoints.find((e) => e.url.includes(".intl.") === (site === "intl"))!.url;
-
 export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
-  const { region } = options;
+  checkRegion(options?.region, "createTrtcClient");
+  const target: TrtcTarget = { region: options.region, site: options.site, endpoint: options.endpoint };
+  if (options.language) target.language = options.language;
   const sender = clientSender<Tc3Credentials>(options, {
     protocol: tencentProtocol,
-    keyPrefix: `${service.provider}:${service.name}:${region}`,
+    keyPrefix: `${service.provider}:${service.name}:${options.region}`,
     credentials: credentialsFrom(options.credentials, resolveTencentCredentials),
     credentialId: (c) => c.secretId,
     sign: (request, now, payload, credentials) =>
@@ -68,23 +46,17 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
       }),
   });
 
-  const baseUrl = (options.endpoint ?? siteUrl(options.site ?? "intl")).replace(/\/$/, "");
-  const { language } = options;
-  const client = {} as TrtcClient;
-  internals.set(client, { sender, baseUrl, region, language });
-  for (const [method, name] of Object.entries(methods) as [MethodName, OperationName][]) {
-    const op = operations[name];
-    (client as unknown as Record<string, unknown>)[method] = async (body: object, o: CallOptions = {}) => {
-      // `POST <base>/` with the action's X-TC-* headers; the sender limits, signs, sends, retries and answers
-      // the envelope's `Response` object (an error answer is thrown, typed).
-      const request = new Request(`${baseUrl}/`, {
-        method: "POST",
-        headers: tcHeaders(op.action, service.version, region, language),
-        body: JSON.stringify(body) || "{}",
-      });
+  const client = {} as Record<string, unknown>;
+  internals.set(client, { sender, baseUrl: baseUrlOf(target), target });
+  for (const op of Object.values(operations)) {
+    client[op.method] = async (body: object, o: CallOptions = {}) => {
+      // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer
+      // is thrown, typed).
+      const wire = buildRequest(op.name, body, target);
+      const request = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
       const { data } = await (await sender()).send(request, op, { ...o, body });
       return data;
     };
   }
-  return client;
+  return client as unknown as TrtcClient;
 }

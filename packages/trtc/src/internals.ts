@@ -1,4 +1,5 @@
 import type { Sender } from "@voicetask/core";
+import type { TrtcTarget } from "./request.js";
 
 /** What `rawClient` (the `/raw` entry) needs of a client made by `createTrtcClient`, kept out of its public shape. */
 export interface ClientInternals {
@@ -6,8 +7,7 @@ export interface ClientInternals {
   sender: () => Promise<Sender>;
   /** Base URL without a trailing slash. */
   baseUrl: string;
-  region: string;
-  language: string | undefined;
+  target: TrtcTarget;
 }
 
 export const internals = new WeakMap<object, ClientInternals>();

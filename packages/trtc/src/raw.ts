@@ -6,10 +6,9 @@ import type { Client } from "openapi-fetch";
 import type { TrtcClient } from "./client.js";
 import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
-import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
 import { createClient } from "./openapi-fetch.js";
-import { tcHeaders } from "./tc-action.js";
+import { actionHeaders } from "./request.js";
 
 type ActionInfo = (typeof operations)[keyof typeof operations];
 
@@ -28,7 +27,7 @@ export function rawClient(client: TrtcClient): Client<paths> {
   if (existing) return existing;
   const parts = internals.get(client);
   if (!parts) throw new TypeError("rawClient takes a client made by createTrtcClient");
-  const { sender, baseUrl, region, language } = parts;
+  const { sender, baseUrl, target } = parts;
 
   const operationOfRequest = new WeakMap<Request, ActionInfo>();
   const raw = createClient<paths>({
@@ -45,7 +44,7 @@ export function rawClient(client: TrtcClient): Client<paths> {
       if (!op) return undefined;
       const headers = new Headers(request.headers);
       headers.delete("X-TC-Language");
-      for (const [name, value] of Object.entries(tcHeaders(op.action, service.version, region, language))) {
+      for (const [name, value] of Object.entries(actionHeaders(op.action, target))) {
         headers.set(name, value);
       }
       const rewritten = new Request(`${options.baseUrl}/`, {

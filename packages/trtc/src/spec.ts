@@ -1,8 +1,6 @@
-// For tools (mock, CLI, docs): the whole spec and the error tables. Clients never import this entry, so bundles
+// For tools (mock, CLI, docs): the normalised model of the spec. Clients never import this entry, so bundles
 // that only call the API stay small.
 
-export type { ErrorCodeEntry } from "./generated/errors.js";
-export { errorCodes } from "./generated/errors.js";
-export { operations } from "./generated/operations.js";
+export { model } from "./generated/model.js";
+export { type OperationName, operations } from "./generated/operations.js";
 export { service } from "./generated/service.js";
-export { spec } from "./generated/spec.js";

@@ -24,7 +24,7 @@ describe("size budget", () => {
     expect(size.code).toContain("TC3-HMAC-SHA256");
     expect(size.code).toContain("tc3_request");
     expect(size.code).toContain("RequestLimitExceeded");
-    expect(size.code).toContain("X-TC-Action");
+    expect(size.code).toContain("x-tc-action");
     expect(size.code).toContain("TimeoutError");
     expect(size.code).toContain("AbortError");
     expect(size.code).not.toMatch(/["']node:/);
