@@ -15,7 +15,12 @@ export interface CryptoBackend {
   deriveKey(secret: string, steps: readonly string[]): MaybePromise<HmacKey>;
   /** Lower-case hex HMAC-SHA256 of UTF-8 `data` under `key`. */
   hmacHex(key: HmacKey, data: string): MaybePromise<string>;
+  /** Base64 HMAC of UTF-8 `data` keyed with UTF-8 `secret` (Tencent's signature v1; verification only). */
+  hmacBase64(hash: HmacHash, secret: string, data: string): MaybePromise<string>;
 }
+
+/** The hashes signature v1 names: `HmacSHA1` and `HmacSHA256`. */
+export type HmacHash = "SHA-1" | "SHA-256";
 
 /** True for promises (the Web Crypto backend); the node backend answers synchronously, saving a microtask. */
 export function isPromise<T>(value: MaybePromise<T>): value is Promise<T> {

@@ -37,4 +37,23 @@ describe("crypto backends (node:crypto and Web Crypto) agree with each other and
       { numRuns },
     );
   });
+
+  it("hmacBase64 (signature v1: HMAC-SHA1 and HMAC-SHA256, Base64)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("SHA-1", "SHA-256") as fc.Arbitrary<"SHA-1" | "SHA-256">,
+        fc.string({ unit: "grapheme", maxLength: 80 }),
+        fc.string({ unit: "grapheme", maxLength: 100 }),
+        async (hash, secret, msg) => {
+          const algorithm = hash === "SHA-1" ? "sha1" : "sha256";
+          const expected = createHmac(algorithm, Buffer.from(secret, "utf8"))
+            .update(msg, "utf8")
+            .digest("base64");
+          expect(await node.hmacBase64(hash, secret, msg)).toBe(expected);
+          expect(await web.hmacBase64(hash, secret, msg)).toBe(expected);
+        },
+      ),
+      { numRuns },
+    );
+  });
 });

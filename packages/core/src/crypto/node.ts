@@ -22,3 +22,9 @@ export const hmacHex: CryptoBackend["hmacHex"] = (key, data) =>
     .createHmac("sha256", key as nodeCrypto.KeyObject)
     .update(data, "utf8")
     .digest("hex");
+
+export const hmacBase64: CryptoBackend["hmacBase64"] = (hash, secret, data) =>
+  nodeCrypto
+    .createHmac(hash === "SHA-1" ? "sha1" : "sha256", Buffer.from(secret, "utf8"))
+    .update(data, "utf8")
+    .digest("base64");

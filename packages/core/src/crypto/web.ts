@@ -37,3 +37,18 @@ export const deriveKey: CryptoBackend["deriveKey"] = async (secret, steps): Prom
 
 export const hmacHex: CryptoBackend["hmacHex"] = async (key, data) =>
   toHex(new Uint8Array(await hmacRaw(key as CryptoKey, data)));
+
+export const hmacBase64: CryptoBackend["hmacBase64"] = async (hash, secret, data) => {
+  const raw = bytes(secret);
+  const key = await subtle().importKey(
+    "raw",
+    raw.byteLength === 0 ? EMPTY_KEY : raw,
+    { name: "HMAC", hash },
+    false,
+    ["sign"],
+  );
+  const mac = new Uint8Array(await hmacRaw(key, data));
+  let binary = "";
+  for (const b of mac) binary += String.fromCharCode(b);
+  return btoa(binary);
+};

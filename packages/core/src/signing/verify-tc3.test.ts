@@ -1,3 +1,4 @@
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { tc3Sign } from "./tc3.js";
 import type { WireRequest } from "./types.js";
@@ -165,5 +166,78 @@ describe("verifyTc3", () => {
       { lookupSecret, now },
     );
     expect(result).toMatchObject({ code: "AuthFailure.SignatureFailure" });
+  });
+
+  it("verifies X-TC-Content-SHA256: UNSIGNED-PAYLOAD as Tencent's SDKs sign it (computed here independently)", async () => {
+    // The Go, Python and Java SDKs with unsignedPayload: HashedRequestPayload = hex(SHA-256("UNSIGNED-PAYLOAD")).
+    const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+    const hmac = (key: string | Buffer, text: string) => createHmac("sha256", key).update(text).digest();
+    const canonical = [
+      "POST",
+      "/",
+      "",
+      "content-type:application/json\nhost:trtc.tencentcloudapi.com\n",
+      "content-type;host",
+      sha256("UNSIGNED-PAYLOAD"),
+    ].join("\n");
+    const scope = "2023-11-14/trtc/tc3_request";
+    const stringToSign = `TC3-HMAC-SHA256\n${timestamp}\n${scope}\n${sha256(canonical)}`;
+    const key = hmac(hmac(hmac(`TC3${credentials.secretKey}`, "2023-11-14"), "trtc"), "tc3_request");
+    const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
+    const wire: WireRequest = {
+      method: "POST",
+      url: "/",
+      headers: {
+        host: "trtc.tencentcloudapi.com",
+        "content-type": "application/json",
+        "x-tc-timestamp": String(timestamp),
+        "x-tc-content-sha256": "UNSIGNED-PAYLOAD",
+        authorization: `TC3-HMAC-SHA256 Credential=${credentials.secretId}/${scope}, SignedHeaders=content-type;host, Signature=${signature}`,
+      },
+      body,
+    };
+    expect(await verifyTc3(wire, { lookupSecret, now })).toMatchObject({ ok: true, keyId: "AKIDTEST" });
+    // The body is not signed; the header must say so, in those words.
+    expect(await verifyTc3({ ...wire, body: new Uint8Array([1, 2]) }, { lookupSecret, now })).toMatchObject({
+      ok: true,
+    });
+    for (const value of [undefined, "unsigned-payload", sha256("")]) {
+      const headers = { ...wire.headers, "x-tc-content-sha256": value };
+      expect(await verifyTc3({ ...wire, headers }, { lookupSecret, now })).toMatchObject({
+        code: "AuthFailure.SignatureFailure",
+      });
+    }
+  });
+
+  it("verifies a GET: the query is the canonical query string, the body empty", async () => {
+    const query = "TaskId=task-1&SdkAppId=1400000001";
+    const headers = { "content-type": "application/x-www-form-urlencoded" };
+    const { authorization } = await tc3Sign({
+      method: "GET",
+      host: "trtc.tencentcloudapi.com",
+      query,
+      headers,
+      payload: "",
+      timestamp,
+      service: "trtc",
+      credentials,
+    });
+    const wire: WireRequest = {
+      method: "GET",
+      url: `/?${query}`,
+      headers: {
+        ...headers,
+        host: "trtc.tencentcloudapi.com",
+        "x-tc-timestamp": String(timestamp),
+        authorization,
+      },
+      body: new Uint8Array(),
+    };
+    expect(await verifyTc3(wire, { lookupSecret, now })).toMatchObject({ ok: true });
+    for (const url of ["/?SdkAppId=1400000001&TaskId=task-1", "/?TaskId=task-2&SdkAppId=1400000001", "/"]) {
+      expect(await verifyTc3({ ...wire, url }, { lookupSecret, now })).toMatchObject({
+        code: "AuthFailure.SignatureFailure",
+      });
+    }
   });
 });

@@ -4,7 +4,14 @@ import { constantTimeEqual } from "./constant-time.js";
 import { utcDateOfSeconds } from "./dates.js";
 import { sortedHeaderNames, splitSignedHeaders, stripPort } from "./headers.js";
 import { TC3_ALGORITHM, tc3CanonicalString, tc3SignCanonical } from "./tc3.js";
-import type { VerifyFailure, VerifyResult, WireRequest } from "./types.js";
+import {
+  secretIdNotFound,
+  signatureExpired,
+  signatureMismatch,
+  tencentFailure,
+  withinSkew,
+} from "./tencent-failures.js";
+import type { VerifyResult, WireRequest } from "./types.js";
 import { authorizationParams, splitTarget, wireHeader } from "./wire.js";
 
 export interface VerifyTc3Options {
@@ -15,6 +22,9 @@ export interface VerifyTc3Options {
   /** Allowed clock skew either way; default 300000 (5 minutes). */
   maxSkewMs?: number;
 }
+
+/** The `X-TC-Content-SHA256` value that leaves the body out of the signature. */
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
 
 /** Which host form last verified per SecretId (an ordering hint only; bounded, holds no secrets). */
 const hostFormOf = new Map<string, "as-sent" | "portless">();
@@ -27,16 +37,8 @@ function rememberHostForm(secretId: string, form: "as-sent" | "portless"): void 
   if (hostFormOf.size > HOST_FORM_ENTRIES) hostFormOf.delete(hostFormOf.keys().next().value as string);
 }
 
-/** Tencent answers API errors with HTTP 200 and `Response.Error`. */
-const fail = (code: string, message: string): VerifyFailure => ({
-  ok: false,
-  code,
-  message,
-  httpStatus: 200,
-});
-
 const invalidAuthorization = (detail: string) =>
-  fail(
+  tencentFailure(
     "AuthFailure.InvalidAuthorization",
     `The \`Authorization\` header does not follow the standard: ${detail}.`,
   );
@@ -44,7 +46,9 @@ const invalidAuthorization = (detail: string) =>
 /**
  * Verifies a TC3-HMAC-SHA256 request the way Tencent Cloud API 3.0 does: the client's SignedHeaders, the service
  * from the credential scope, ±5 minutes of skew, a constant-time comparison. The signed host may be the Host as
- * sent or, as the official SDKs sign it, the Host without its port.
+ * sent or, as the official SDKs sign it, the Host without its port. POST (JSON or any body) and GET (parameters
+ * in the query, which is the canonical query) alike; `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` signs the literal
+ * instead of the body.
  *
  * The canonical request is the signer's own (`tc3CanonicalString`), built for each host form tried; the body is
  * hashed once.
@@ -77,24 +81,17 @@ export async function verifyTc3(req: WireRequest, o: VerifyTc3Options): Promise<
   const timestamp = Number(timestampText);
 
   const secretKey = o.lookupSecret(secretId);
-  if (secretKey === undefined) {
-    return fail(
-      "AuthFailure.SecretIdNotFound",
-      "The SecretId is not found, please ensure that your SecretId is correct.",
-    );
-  }
-  const now = o.now ?? Date.now();
-  if (Math.abs(now - timestamp * 1000) > (o.maxSkewMs ?? 300_000)) {
-    return fail("AuthFailure.SignatureExpire", "The signature is expired, please request again.");
-  }
-  const mismatch = fail(
-    "AuthFailure.SignatureFailure",
-    "The provided credentials could not be validated. Please check your signature is correct.",
-  );
+  if (secretKey === undefined) return secretIdNotFound();
+  if (!withinSkew(timestamp, o.now ?? Date.now(), o.maxSkewMs)) return signatureExpired();
+  const mismatch = signatureMismatch();
   if (date !== utcDateOfSeconds(timestamp)) return mismatch;
 
+  // A GET signs its query as the canonical query string and its (empty) body like any other. With
+  // `X-TC-Content-SHA256: UNSIGNED-PAYLOAD` the client signs the hash of that literal instead of the body's, as
+  // Tencent's SDKs in Go, Python and Java do when `unsignedPayload` is set: the body is then not authenticated.
   const { path, query } = splitTarget(req.url);
-  let payloadHash = sha256Hex(req.body);
+  const unsigned = wireHeader(req, "x-tc-content-sha256")?.trim() === UNSIGNED_PAYLOAD;
+  let payloadHash = sha256Hex(unsigned ? UNSIGNED_PAYLOAD : req.body);
   if (isPromise(payloadHash)) payloadHash = await payloadHash;
   const names = sortedHeaderNames(signedHeaders);
 

@@ -42,3 +42,9 @@ export function mutations(wire: WireLike, signedHeaders: readonly string[]): [st
   }
   return out;
 }
+
+/** `text` with its byte at `at` (modulo the length) XOR 0x01: ASCII stays ASCII, a letter never only changes case. */
+export function flipAt(text: string, at: number): string {
+  const i = at % text.length;
+  return text.slice(0, i) + String.fromCharCode(text.charCodeAt(i) ^ 1) + text.slice(i + 1);
+}
