@@ -5,7 +5,7 @@ export default defineConfig({
     index: "src/index.ts",
     cli: "src/cli.ts",
     demo: "src/demo.ts",
-    "control-spec": "src/generated/control-spec.ts",
+    "control-model": "src/generated/model.ts",
   },
   format: "esm",
   platform: "node",

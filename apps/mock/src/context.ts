@@ -4,6 +4,7 @@ import type { CredentialStore } from "./credentials.js";
 import type { FaultTable } from "./faults.js";
 import type { Journal } from "./journal.js";
 import type { Logger } from "./logger.js";
+import type { Provider } from "./pipeline/adapter.js";
 import type { TrtcService } from "./trtc/service.js";
 
 /** Sliding-window limiter (the RateLimitStore of @voicetask/core). */
@@ -31,14 +32,17 @@ export interface MockContext {
   resetLimiter(): void;
   journal: Journal;
   faults: FaultTable;
+  /** Task state and the hand-written behaviours of the stateful operations. */
   trtc: TrtcService;
   chime: ChimeService;
+  /** Every operation served (stateful or answered from its spec example), by provider: fault targets. */
+  operations: { trtc: readonly string[]; chime: readonly string[] };
   /** Testing hook: sees every provider answer (used to validate answers against the specs). */
   observe?: (answer: ProviderAnswer) => void;
 }
 
 export interface ProviderAnswer {
-  provider: "trtc" | "chime";
+  provider: Provider;
   operation?: string;
   status: number;
   headers: Record<string, string>;

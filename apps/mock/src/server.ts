@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createMemoryRateLimitStore } from "@voicetask/core";
-import { handleChime } from "./chime/handler.js";
+import { model as chimeModel } from "@voicetask/chime-sdk-voice/spec";
+import { type ApiModel, createMemoryRateLimitStore } from "@voicetask/core";
+import { model as trtcModel } from "@voicetask/trtc/spec";
+import { awsRestJsonAdapter } from "./chime/adapter.js";
 import { ChimeService } from "./chime/service.js";
 import { type Clock, createMockClock } from "./clock.js";
 import type { MockContext, ProviderAnswer } from "./context.js";
@@ -19,9 +21,8 @@ import { FaultTable } from "./faults.js";
 import { send } from "./http/respond.js";
 import { Journal } from "./journal.js";
 import { createLogger, type LogLevel, type LogSink } from "./logger.js";
-import { providerSpecs } from "./spec/load.js";
-import type { OpenApiDoc } from "./spec/openapi.js";
-import { handleTrtc } from "./trtc/handler.js";
+import { createPipeline } from "./pipeline/pipeline.js";
+import { tencentAdapter } from "./trtc/adapter.js";
 import { TrtcService } from "./trtc/service.js";
 
 export interface MockServerOptions {
@@ -45,8 +46,11 @@ export interface MockServerOptions {
   clock?: Clock;
   /** Testing hook: sees every provider answer (status, headers, body) before it is journaled. */
   observe?: (answer: ProviderAnswer) => void;
-  /** Override the provider specs (defaults: the ones shipped in @voicetask/trtc and @voicetask/chime-sdk-voice). */
-  specs?: { trtc?: OpenApiDoc; chime?: OpenApiDoc };
+  /**
+   * Serve other models of the provider APIs (defaults: the ones shipped in `@voicetask/trtc/spec` and
+   * `@voicetask/chime-sdk-voice/spec`). Operations without stateful behaviour answer their spec example.
+   */
+  models?: { trtc?: ApiModel; chime?: ApiModel };
 }
 
 export interface MockServer {
@@ -73,13 +77,13 @@ function describeMock(ctx: MockContext, url: string) {
         protocol: "Tencent Cloud API 3.0: POST / with X-TC-Action, TC3-HMAC-SHA256",
         endpoint: `${url}/`,
         sdkEndpoint: `trtc.intl.tencentcloudapi.com:${new URL(url).port} (protocol http://, resolve to the mock)`,
-        actions: [...ctx.trtc.operations.keys()],
+        actions: ctx.operations.trtc,
         accessKeys: (ctx.credentials.config.tencent ?? []).map((c) => c.secretId),
       },
       chime: {
         protocol: "AWS restJson1, SigV4 (signing name chime)",
         endpoint: url,
-        operations: [...ctx.chime.operations.keys()],
+        operations: ctx.operations.chime,
         accessKeys: (ctx.credentials.config.aws ?? []).map((c) => c.accessKeyId),
       },
     },
@@ -102,6 +106,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     throw new RangeError("latencyMs must be a non-negative number");
 
   const makeLimiter = () => createMemoryRateLimitStore({ clock });
+  const trtcAdapter = tencentAdapter(options.models?.trtc ?? trtcModel);
+  const chimeAdapter = awsRestJsonAdapter(options.models?.chime ?? chimeModel);
   const ctx: MockContext = {
     clock,
     logger,
@@ -115,12 +121,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     journal: new Journal(),
     faults: new FaultTable(),
-    trtc: new TrtcService(options.specs?.trtc ?? providerSpecs.trtc, credentials),
-    chime: new ChimeService(options.specs?.chime ?? providerSpecs.chime),
+    trtc: new TrtcService(credentials),
+    chime: new ChimeService(),
+    operations: { trtc: [...trtcAdapter.operations.keys()], chime: [...chimeAdapter.operations.keys()] },
     observe: options.observe,
   };
   const control = compileControl();
   const actions = new ControlActions(ctx);
+  const handleTrtc = createPipeline(ctx, trtcAdapter, ctx.trtc.behaviours);
+  const handleChime = createPipeline(ctx, chimeAdapter, ctx.chime.behaviours);
   let url = "";
 
   // Not async: each handler's own promise is returned as is (an async wrapper would add promise hops).
@@ -138,9 +147,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         send(res, 200, {}, describeMock(ctx, url), clock.now());
         return undefined;
       }
-      return handleTrtc(ctx, req, res);
+      return handleTrtc(req, res, rawPath, rawQuery);
     }
-    return handleChime(ctx, req, res, rawPath, rawQuery);
+    return handleChime(req, res, rawPath, rawQuery);
   };
 
   const unhandled = (res: ServerResponse, e: unknown) => {

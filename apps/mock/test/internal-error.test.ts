@@ -1,20 +1,20 @@
+import { model as trtcModel } from "@voicetask/trtc/spec";
 import { expect, it } from "vitest";
 import { type LogEntry, startMockServer } from "../src/index.js";
-import { providerSpecs } from "../src/spec/load.js";
 import { raw } from "./support/raw.js";
 
 it("an unexpected error becomes InternalError in TRTC's format and one structured, redacted log line", async () => {
-  // A spec that no longer requires AgentConfig lets a body reach the Start behaviour without it, which then fails.
-  const spec = structuredClone(providerSpecs.trtc) as unknown as {
-    components: { schemas: Record<string, { required?: string[] }> };
+  // A model that no longer requires AgentConfig lets a body reach the Start behaviour without it, which then fails.
+  const model = structuredClone(trtcModel) as unknown as {
+    operations: { name: string; bodySchema: { required?: string[] } }[];
   };
-  const request = spec.components.schemas.StartAIConversationRequest!;
+  const request = model.operations.find((o) => o.name === "StartAIConversation")!.bodySchema;
   request.required = request.required!.filter((f) => f !== "AgentConfig");
   const logs: LogEntry[] = [];
   const mock = await startMockServer({
     port: 0,
     auth: "off",
-    specs: { trtc: spec as never },
+    models: { trtc: model as never },
     logger: (e) => logs.push(e),
   });
   try {

@@ -130,8 +130,8 @@ export interface OperationModel {
   readonly outputSchema?: SchemaModel;
   /** The operation's own errors (`x-error-codes`); the API's `commonErrors` apply too. */
   readonly errors: readonly ErrorModel[];
-  /** `x-rate-limit`: documented requests per second per account. */
-  readonly rateLimit: number;
+  /** `x-rate-limit`: documented requests per second per account; none when the API is not limited. */
+  readonly rateLimit?: number;
   /** `x-retry`: `always`, `never` or the request member that makes a resend idempotent. */
   readonly retry: string;
   /** Waiters that poll this operation. */

@@ -1,43 +1,5 @@
-import type { ErrorObject, ValidateFunction } from "../spec/ajv.js";
-import { createSpecAjv } from "../spec/ajv.js";
-import type { OpenApiDoc, SpecOperation } from "../spec/openapi.js";
-import { operationsOf } from "../spec/openapi.js";
+import type { ErrorObject } from "../spec/ajv.js";
 import { badRequest, type ChimeError } from "./errors.js";
-
-export interface ChimeOperation {
-  op: SpecOperation;
-  validateLabels: ValidateFunction;
-  validateBody?: ValidateFunction;
-  /** Response validators by status (tests only; compiled on first use). */
-  responseValidator(status: number): ValidateFunction | undefined;
-}
-
-export function compileChime(doc: OpenApiDoc): Map<string, ChimeOperation> {
-  // AWS ignores JSON members it does not model, so undeclared members are dropped rather than refused.
-  const bodies = createSpecAjv(doc, "chime.json", { removeAdditional: true });
-  const responses = createSpecAjv(doc, "chime-responses.json");
-  const out = new Map<string, ChimeOperation>();
-  for (const op of operationsOf(doc)) {
-    const labels = op.parameters.filter((p) => p.in === "path");
-    const cache = new Map<number, ValidateFunction>();
-    out.set(op.operationId, {
-      op,
-      validateLabels: bodies.compile({
-        type: "object",
-        required: labels.filter((p) => p.required).map((p) => p.name),
-        properties: Object.fromEntries(labels.map((p) => [p.name, p.schema ?? {}])),
-      }),
-      validateBody: op.requestSchemaPointer ? bodies.compileAt(op.requestSchemaPointer) : undefined,
-      responseValidator(status) {
-        const pointer = op.responses.find((r) => r.status === String(status))?.schemaPointer;
-        if (!pointer) return undefined;
-        if (!cache.has(status)) cache.set(status, responses.compileAt(pointer));
-        return cache.get(status);
-      },
-    });
-  }
-  return out;
-}
 
 /** `TransactionId` → `transactionId`: AWS validation messages name members in lower camel case. */
 const memberName = (path: string) => path.charAt(0).toLowerCase() + path.slice(1);

@@ -48,7 +48,7 @@ export class ControlActions {
 
   /** Every operation name a fault can target (TRTC actions and Chime operation ids). */
   operations(): string[] {
-    return [...this.ctx.trtc.operations.keys(), ...this.ctx.chime.operations.keys()];
+    return [...this.ctx.operations.trtc, ...this.ctx.operations.chime];
   }
 
   setFault(operation: string, spec: FaultSpec): Fault {

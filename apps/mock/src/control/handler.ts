@@ -31,7 +31,7 @@ const describe = (e: ErrorObject | undefined, where: string): string => {
   return `${where}${path} ${e.message ?? "is invalid"}${extra}`;
 };
 
-/** The control API under `/_mock/`, validated against spec/mock-control/openapi.yaml. */
+/** The control API under `/_mock/`, validated against its model (from spec/mock-control/openapi.yaml). */
 export async function handleControl(
   ctx: MockContext,
   compiled: CompiledControl,
@@ -47,7 +47,7 @@ export async function handleControl(
     if (match.kind !== "match") {
       throw new ControlError(404, `No control route ${req.method} ${rawPath.slice(0, 200)}.`);
     }
-    const op = compiled.operations.get(match.route.op.operationId)!;
+    const op = match.route.target;
     const params: Record<string, unknown> = { ...match.labels };
     for (const [k, v] of new URLSearchParams(rawQuery)) if (!(k in params)) params[k] = v;
     if (!op.validateParams(params))

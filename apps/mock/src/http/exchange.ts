@@ -3,6 +3,7 @@ import { JOURNAL_BODY_LIMIT, type MockContext } from "../context.js";
 import type { Fault } from "../faults.js";
 import { requestId as newRequestId } from "../ids.js";
 import type { JournalRecord } from "../journal.js";
+import type { Provider } from "../pipeline/adapter.js";
 
 /** One provider request in flight: what the journal and the log get once it is answered. */
 export class Exchange {
@@ -16,9 +17,12 @@ export class Exchange {
 
   constructor(
     readonly ctx: MockContext,
-    readonly provider: "trtc" | "chime",
+    readonly provider: Provider,
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
+    /** The request target split at `?`, undecoded. */
+    readonly rawPath = "",
+    readonly rawQuery = "",
   ) {
     this.startedAt = ctx.clock.now();
   }

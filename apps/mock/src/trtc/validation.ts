@@ -1,19 +1,5 @@
-import type { ErrorObject, ValidateFunction } from "../spec/ajv.js";
-import { createSpecAjv } from "../spec/ajv.js";
-import type { OpenApiDoc, SpecOperation } from "../spec/openapi.js";
-import { operationsOf } from "../spec/openapi.js";
+import type { ErrorObject } from "../spec/ajv.js";
 import { TrtcError, trtcMessages } from "./errors.js";
-
-export interface TrtcOperation {
-  op: SpecOperation;
-  action: string;
-  /** Lower-case names of the operation's header parameters (the common parameters). */
-  headerNames: readonly string[];
-  validateHeaders: ValidateFunction;
-  validateBody: ValidateFunction;
-  /** Response validator (used by tests; compiled lazily because the server never needs it). */
-  responseValidator(): ValidateFunction | undefined;
-}
 
 /** Common-parameter headers whose failures have codes of their own. */
 const HEADER_CODES: Record<string, { value: string }> = {
@@ -40,38 +26,6 @@ export const parameterPath = (instancePath: string, child?: string): string => {
   if (child !== undefined) parts.push(child);
   return parts.join(".");
 };
-
-/** Compiles every TRTC operation of the spec (once, at start). */
-export function compileTrtc(doc: OpenApiDoc): Map<string, TrtcOperation> {
-  const bodies = createSpecAjv(doc, "trtc.json");
-  const headers = createSpecAjv(doc, "trtc-headers.json", { coerceTypes: true });
-  const out = new Map<string, TrtcOperation>();
-  for (const op of operationsOf(doc)) {
-    if (!op.action) continue;
-    const headerParams = op.parameters.filter((p) => p.in === "header");
-    const headerSchema = {
-      type: "object",
-      required: headerParams.filter((p) => p.required).map((p) => p.name.toLowerCase()),
-      properties: Object.fromEntries(headerParams.map((p) => [p.name.toLowerCase(), p.schema ?? {}])),
-    };
-    const success = op.responses.find((r) => r.status === String(op.successStatus))?.schemaPointer;
-    let responseValidator: ValidateFunction | undefined;
-    out.set(op.action, {
-      op,
-      action: op.action,
-      headerNames: headerParams.map((p) => p.name.toLowerCase()),
-      validateHeaders: headers.compile(headerSchema),
-      validateBody: op.requestSchemaPointer
-        ? bodies.compileAt(op.requestSchemaPointer)
-        : bodies.compile({ type: "object", maxProperties: 0 }),
-      responseValidator: () => {
-        if (!responseValidator && success) responseValidator = bodies.compileAt(success);
-        return responseValidator;
-      },
-    });
-  }
-  return out;
-}
 
 /** Turns the first header validation error into Tencent's answer. */
 export function headerError(error: ErrorObject | undefined, headers: Record<string, unknown>): TrtcError {
