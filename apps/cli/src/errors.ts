@@ -10,7 +10,7 @@ interface Classified {
   hint?: string;
 }
 
-const NETWORK = new Set(["NetworkError", "TimeoutError", "AbortError", "WaiterTimeoutError"]);
+const NETWORK = new Set(["NetworkError", "TimeoutError", "AbortError"]);
 
 /** Maps any failure to its documented exit code and a one-line message (provider code first for API errors). */
 export function classify(error: unknown): Classified {
@@ -21,6 +21,7 @@ export function classify(error: unknown): Classified {
     code?: unknown;
     httpStatus?: unknown;
     requestId?: unknown;
+    reason?: unknown;
   };
   if (e?.name === "CredentialsError") {
     return {
@@ -33,7 +34,10 @@ export function classify(error: unknown): Classified {
     const rid = typeof e.requestId === "string" && e.requestId ? ` (RequestId: ${e.requestId})` : "";
     return { exit: ExitCode.api, message: `${e.code}: ${e.message ?? ""}${rid}` };
   }
-  if (e?.name === "WaiterFailedError") return { exit: ExitCode.api, message: e.message ?? "waiter failed" };
+  // A waiter that saw a failure state is like an API error; one that ran out of time, like a timeout.
+  if (e?.name === "WaiterError") {
+    return { exit: e.reason === "failure" ? ExitCode.api : ExitCode.network, message: e.message ?? "waiter" };
+  }
   if (e?.name && NETWORK.has(e.name)) return { exit: ExitCode.network, message: e.message ?? e.name };
   return { exit: ExitCode.usage, message: `unexpected error: ${e?.message ?? String(error)}` };
 }

@@ -1,11 +1,11 @@
-import type { ProviderTable } from "./commands/table.js";
+import type { OperationModel, WaiterModel } from "@voicetask/core";
+import { kebab } from "@voicetask/spec-tools/src/model/names.js";
+import { COMMANDS, type CommandDef, serviceCommands } from "./commands/registry.js";
 import { GLOBAL_OPTIONS } from "./globals.js";
-import { kebab } from "./kebab.js";
-import { providers } from "./providers.js";
 import { allFlags } from "./schema/fields.js";
 import { type JsonSchema, typeOf } from "./schema/json-schema.js";
-import type { OperationModel } from "./schema/model.js";
-import type { WaiterDef } from "./waiters/table.js";
+import { loadModel, modelFields } from "./service-model.js";
+import { type ServiceEntry, services } from "./services.js";
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  success
@@ -44,18 +44,19 @@ export function globalHelp(): string {
   return `Global options:\n${pad(rows)}`;
 }
 
+/** A command's usage line: `voicetask [<service>|trtc] <name> <usage>`. */
+const usageOf = (c: CommandDef) =>
+  `voicetask ${c.scope === "service" ? `${c.services?.join("|") ?? "<service>"} ` : ""}${c.name} ${c.usage}`;
+
 export function rootHelp(version: string): string {
   return `voicetask ${version}: TRTC AI conversation and Chime SDK Voice speaker-search tasks from the command line.
 
 Usage:
   voicetask <service> <operation> [--flags] [global options]
-  voicetask <service> wait <waiter> [--flags]
-  voicetask trtc usersig --sdk-app-id <id> --user-id <id> [--expire <seconds>]
-  voicetask configure [set <key> <value> | get <key> | list] [--profile <name>]
-  voicetask completion bash|zsh|fish
+${COMMANDS.map((c) => `  ${usageOf(c)}`).join("\n")}
 
 Services:
-${pad(providers.map((p) => [p.id, p.title]))}
+${pad(services.map((s) => [s.name, `${s.title} (version ${s.version})`]))}
 
 Run \`voicetask <service> --help\` for its operations.
 
@@ -64,24 +65,27 @@ ${globalHelp()}
 ${EXIT_CODES_HELP}`;
 }
 
-export function providerHelp(table: ProviderTable, waiters: readonly WaiterDef[]): string {
-  const { provider, module } = table;
-  const ops = pad(table.operations.map((op) => [op.command, `${op.summary} (${op.name})`]));
-  const extra: [string, string][] = waiters.map((w) => [`wait ${w.name}`, w.description]);
-  if (provider.id === "trtc") extra.push(["usersig", "Generate the UserSig a bot needs to join a room"]);
-  return `voicetask ${provider.id}: ${provider.title}
+/** The help of one service: its operations (from the model) and its other commands (from the registry). */
+export async function serviceHelp(service: ServiceEntry): Promise<string> {
+  const model = await loadModel(service);
+  const ops = pad(model.operations.map((op) => [op.command, `${op.summary} (${op.name})`]));
+  const extra = serviceCommands(service).flatMap((c): [string, string][] => {
+    const words = c.words(service);
+    return words.length ? words.map((w) => [`${c.name} ${w.name}`, w.help]) : [[c.name, c.summary]];
+  });
+  return `voicetask ${service.name}: ${service.title} (version ${service.version})
 
 Usage:
-  voicetask ${provider.id} <operation> [--flags] [global options]
-  voicetask ${provider.id} <operation> --help
+  voicetask ${service.name} <operation> [--flags] [global options]
+  voicetask ${service.name} <operation> --help
 
-Operations (the action name is accepted too, e.g. ${table.operations[0]?.name}):
+Operations (the action name is accepted too, e.g. ${model.operations[0]?.name}):
 ${ops}
 
 Other commands:
 ${pad(extra)}
 
-Regions: ${module.service.regions.join(", ")}
+Regions: ${model.regions.join(", ")}
 
 ${globalHelp()}`;
 }
@@ -105,30 +109,33 @@ export function exampleFlags(value: Record<string, unknown>, prefix = ""): strin
   return out;
 }
 
-export function operationHelp(table: ProviderTable, op: OperationModel, waiter?: WaiterDef): string {
-  const doc = table.module.spec;
-  const required = op.fields.filter((f) => f.required);
+export function operationHelp(service: ServiceEntry, op: OperationModel, waiter?: WaiterModel): string {
+  const fields = modelFields(op);
+  const required = fields.filter((f) => f.required);
   const usage = [
-    `voicetask ${table.provider.id} ${op.command}`,
+    `voicetask ${service.name} ${op.command}`,
     ...required.map((f) => `--${f.flag} ${placeholderOf(f.schema)}`),
     "[options]",
   ].join(" ");
   const rows: [string, string][] = [];
-  for (const { flag, schema } of allFlags(doc, op.fields)) {
-    const top = op.fields.find((f) => f.flag === flag);
+  for (const { flag, schema } of allFlags(fields)) {
+    const top = fields.find((f) => f.flag === flag);
     const depth = flag.split(".").length - 1;
     rows.push([
       `${"  ".repeat(depth)}--${flag} ${placeholderOf(schema)}`,
       `${top?.required ? "(required) " : ""}${firstLine(schema.description)}`,
     ]);
   }
-  const examples = op.examples
+  // An example the model made from the parameters alone (no body example) is named `example`, with no summary.
+  const examples = op.requestExamples
+    .filter((ex) => Object.keys(ex.value as object).length > 0)
     .map(
       (ex) =>
-        `  # ${ex.summary ?? ex.name}\n  voicetask ${table.provider.id} ${op.command} ${exampleFlags(ex.value).join(" ")}`,
+        `  # ${ex.summary ?? (ex.name === "example" ? op.summary : ex.name)}\n  voicetask ${service.name} ${op.command} ${exampleFlags(ex.value as Record<string, unknown>).join(" ")}`,
     )
     .join("\n\n");
-  return `voicetask ${table.provider.id} ${op.command}: ${op.summary} (action ${op.name})
+  const then = waiter ? waiter.description.charAt(0).toLowerCase() + waiter.description.slice(1) : "";
+  return `voicetask ${service.name} ${op.command}: ${op.summary} (action ${op.name})
 
 ${op.description.trim()}
 
@@ -137,7 +144,7 @@ Usage:
 
 Options (objects also take JSON: --flag '{"Key":"value"}'; arrays repeat the flag):
 ${pad(rows)}
-${waiter ? `\n  --wait  then wait until ${waiter.description.toLowerCase()} (--wait-timeout, --wait-interval)\n` : ""}
+${waiter ? `\n  --wait  then wait until ${then.replace(/\.$/, "")} (--wait-timeout, --wait-interval)\n` : ""}
 Input from a file: --cli-input-json FILE|- (flags override file values); --generate-cli-skeleton prints one.
 ${examples ? `\nExamples:\n${examples}\n` : ""}
 Run \`voicetask --help\` for global options and exit codes.`;

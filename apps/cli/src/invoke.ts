@@ -1,20 +1,20 @@
+import type { CallOptions } from "@voicetask/core";
 import type { GlobalOptions } from "./globals.js";
 import { seconds } from "./globals.js";
 import { tracingFetch } from "./http/trace.js";
-import { lowerFirst } from "./kebab.js";
-import type { Provider } from "./providers.js";
-import { sessionSecrets } from "./redact.js";
+import { awsKeys, type Keys, prefetchKeys, tencentKeys } from "./keys.js";
+import type { ServiceEntry } from "./services.js";
 import { requireRegion, type Settings } from "./settings.js";
 
 export interface Invoker {
   /** Calls one operation by its API name with an API-shaped input; answers the unwrapped response. */
-  call(operation: string, input: Record<string, unknown>): Promise<unknown>;
+  call(operation: string, input: Record<string, unknown>, options?: CallOptions): Promise<unknown>;
   /** Secret values in play, for scrubbing anything printed. */
   secrets: readonly (string | undefined)[];
 }
 
 export interface InvokeContext {
-  provider: Provider;
+  service: ServiceEntry;
   globals: GlobalOptions;
   settings: Settings;
   env: NodeJS.ProcessEnv;
@@ -22,84 +22,57 @@ export interface InvokeContext {
   fetch?: typeof globalThis.fetch;
 }
 
-const loadCore = () => import("@voicetask/core/node");
-const loadClient = (provider: Provider) =>
-  provider.credentials === "tencent" ? import("@voicetask/trtc") : import("@voicetask/chime-sdk-voice");
-
 /**
- * Starts loading the client code while the command line is still being read (file reads overlap). A dry run
- * needs only core (credentials and the signers), not the Fetch-based client.
+ * Starts loading what the command will need while the command line is still being read (file reads overlap):
+ * core's credential chain, and the client (a dry run needs the client's request builder only, not the
+ * Fetch-based client).
  */
-export function prefetchClient(provider: Provider, dryRun = false): void {
-  loadCore().catch(() => {});
-  if (!dryRun) loadClient(provider).catch(() => {});
+export function prefetchClient(service: ServiceEntry, dryRun = false): void {
+  prefetchKeys();
+  (dryRun ? service.request() : service.client()).catch(() => {});
 }
 
-type Client = Record<string, (input: unknown, options?: unknown) => Promise<unknown>>;
+type Method = (input: unknown, options?: CallOptions) => Promise<unknown>;
+type Client = Record<string, Method>;
 
 /**
- * Resolves credentials through core's Node chain (environment, then the providers' profile files) and builds
- * the provider's client with a tracing fetch. Loaded only for commands that call the API.
+ * Builds the service's client (its package's factory, named in the model) with the keys of core's Node chain and
+ * a tracing fetch. Loaded only for commands that call the API.
  */
 export async function createInvoker(ctx: InvokeContext): Promise<Invoker> {
-  const { provider, globals, settings, env } = ctx;
-  const region = requireRegion(provider, settings);
-  const timeoutMs = seconds("timeout", globals.timeout, 60) * 1000;
-  const once = globals.noRetry;
-  const common = {
+  const { service, globals, settings, env } = ctx;
+  const region = requireRegion(service, settings);
+  const keys: Keys<object> =
+    service.credentials === "tencent"
+      ? await tencentKeys(env, settings.profile)
+      : await awsKeys(env, settings.profile);
+  const fetch = tracingFetch({
+    debug: !!globals.debug,
+    secrets: keys.secrets,
+    log: ctx.log,
+    fetch: ctx.fetch,
+  });
+  const factory = ((await service.client()) as Record<string, unknown>)[service.factory] as (
+    options: object,
+  ) => Client;
+  const client = factory({
     region,
+    credentials: keys.credentials,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    ...(once ? { retry: false as const } : {}),
-    timeoutMs,
-  };
-  const core = await loadCore();
-  let client: Client;
-  let secrets: (string | undefined)[];
-  if (provider.credentials === "tencent") {
-    const c = await core.resolveTencentCredentials({ env, profile: settings.profile });
-    secrets = [c.secretKey, c.token];
-    const { createTrtcClient } = await import("@voicetask/trtc");
-    const fetch = tracingFetch({
-      debug: !!globals.debug,
-      secrets,
-      log: ctx.log,
-      fetch: ctx.fetch,
-    });
-    client = createTrtcClient({
-      ...common,
-      credentials: { secretId: c.secretId, secretKey: c.secretKey, ...(c.token ? { token: c.token } : {}) },
-      ...(globals.site ? { site: globals.site as "intl" | "cn" } : {}),
-      fetch,
-    }) as unknown as Client;
-  } else {
-    const c = await core.resolveAwsCredentials({ env, profile: settings.profile });
-    secrets = [c.secretAccessKey, c.sessionToken];
-    const { createChimeSdkVoiceClient } = await import("@voicetask/chime-sdk-voice");
-    const fetch = tracingFetch({
-      debug: !!globals.debug,
-      secrets,
-      log: ctx.log,
-      fetch: ctx.fetch,
-    });
-    client = createChimeSdkVoiceClient({
-      ...common,
-      credentials: {
-        accessKeyId: c.accessKeyId,
-        secretAccessKey: c.secretAccessKey,
-        ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}),
-      },
-      fetch,
-    }) as unknown as Client;
-  }
-  for (const s of secrets) if (s) sessionSecrets.push(s);
+    ...(globals.noRetry ? { retry: false as const } : {}),
+    // `--site` picks a TRTC domain; Tencent Cloud is the only provider with sites.
+    ...(service.credentials === "tencent" && globals.site ? { site: globals.site } : {}),
+    timeoutMs: seconds("timeout", globals.timeout, 60) * 1000,
+    fetch,
+  });
   return {
-    secrets,
-    async call(operation, input) {
-      const method = client[lowerFirst(operation)];
+    secrets: keys.secrets,
+    async call(operation, input, options) {
+      const entry = service.operations.find((op) => op.name === operation);
+      const method = entry && client[entry.method];
       if (typeof method !== "function")
-        throw new Error(`The ${provider.id} client has no method for ${operation}`);
-      const result = await method.call(client, input);
-      return plain(result);
+        throw new Error(`The ${service.name} client has no method for ${operation}`);
+      return plain(await method.call(client, input, options));
     },
   };
 }

@@ -1,5 +1,9 @@
+import { kebab, methodName as lowerFirst } from "@voicetask/spec-tools/src/model/names.js";
 import { describe, expect, it } from "vitest";
-import { kebab, lowerFirst, matchesName } from "./kebab.js";
+import { matchesName } from "./services.js";
+
+// Names come from spec-tools' one naming rule (the model carries them); the CLI matches words against them.
+const stop = { name: "StopAIConversation", command: kebab("StopAIConversation") };
 
 describe("kebab", () => {
   it.each([
@@ -18,9 +22,9 @@ describe("kebab", () => {
   });
 
   it("accepts the action name and the kebab name", () => {
-    expect(matchesName("StopAIConversation", "StopAIConversation")).toBe(true);
-    expect(matchesName("stop-ai-conversation", "StopAIConversation")).toBe(true);
-    expect(matchesName("stop-conversation", "StopAIConversation")).toBe(false);
+    expect(matchesName("StopAIConversation", stop)).toBe(true);
+    expect(matchesName("stop-ai-conversation", stop)).toBe(true);
+    expect(matchesName("stop-conversation", stop)).toBe(false);
   });
 
   it("makes client method names", () => {

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { providers } from "./providers.js";
+import { findService, type ServiceEntry } from "./services.js";
 import { normalizeEndpoint, resolveSettings } from "./settings.js";
 
-const [trtc, chime] = providers as [(typeof providers)[0], (typeof providers)[0]];
+const [trtc, chime] = [findService("trtc"), findService("chime")] as [ServiceEntry, ServiceEntry];
 
 function home(): string {
   const h = mkdtempSync(join(tmpdir(), "voicetask-settings-"));

@@ -1,6 +1,6 @@
 import { awsConfigSection, paths, readIniSection, readJsonFile } from "./configure/files.js";
 import type { GlobalOptions, OutputFormat } from "./globals.js";
-import type { Provider } from "./providers.js";
+import type { ServiceEntry } from "./services.js";
 import { UsageError } from "./usage-error.js";
 
 export interface Settings {
@@ -27,11 +27,11 @@ const first = (...values: (string | undefined)[]) => values.find((v) => v !== un
  *   AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true); profile `--profile`, AWS_PROFILE.
  */
 export async function resolveSettings(
-  provider: Provider,
+  service: ServiceEntry,
   globals: GlobalOptions,
   env: NodeJS.ProcessEnv,
 ): Promise<Settings> {
-  if (provider.credentials === "tencent") {
+  if (service.credentials === "tencent") {
     const profile = first(globals.profile, env.TCCLI_PROFILE) ?? "default";
     const file = await readJsonFile(paths(env, profile).tccliConfigure).catch(() => ({}));
     const sys = ((file as Record<string, unknown>)._sys_param ?? {}) as Record<string, string>;
@@ -61,11 +61,11 @@ export async function resolveSettings(
   };
 }
 
-export function requireRegion(provider: Provider, settings: Settings): string {
+export function requireRegion(service: ServiceEntry, settings: Settings): string {
   if (settings.region) return settings.region;
-  const env = provider.credentials === "tencent" ? "TENCENTCLOUD_REGION" : "AWS_REGION";
+  const env = service.credentials === "tencent" ? "TENCENTCLOUD_REGION" : "AWS_REGION";
   throw new UsageError(
     "a region is required",
-    `Pass --region, set ${env}, or run \`voicetask configure\`. Regions: see \`voicetask ${provider.id} --help\`.`,
+    `Pass --region, set ${env}, or run \`voicetask configure\`. Regions: see \`voicetask ${service.name} --help\`.`,
   );
 }

@@ -1,15 +1,18 @@
 import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { redactBody, redactHeader } from "@voicetask/core";
+import { createChimeSdkVoiceClient } from "@voicetask/chime-sdk-voice";
+import { type HttpRequest, redactBody, redactHeader } from "@voicetask/core";
+import { createTrtcClient } from "@voicetask/trtc";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { chimeWire } from "../src/http/chime-wire.js";
-import { trtcWire } from "../src/http/trtc-wire.js";
+import { signDryRun } from "../src/http/dry-run.js";
+import { findService } from "../src/services.js";
 import { BIN, freshHome } from "./run-bin.js";
 
-// `--dry-run` builds and signs the request from the operation table without the clients. These tests run the
-// same command twice at the same (fake) time, once with --dry-run and once for real against a server that
-// records what the client actually sent, and compare method, URL, every header and the body.
+// `--dry-run` builds and signs the request with the clients' own builder and signer (`<client>/request`), without
+// the clients. These tests run the same command twice at the same (fake) time, once with --dry-run and once for
+// real against a server that records what the client actually sent, and compare method, URL, every header and
+// the body; and, in this process, compare the unredacted dry run with what a client hands its fetch.
 
 interface Received {
   method: string;
@@ -211,49 +214,80 @@ describe("--dry-run prints exactly what the client sends (same command, same tim
   });
 });
 
-describe("the dry run's builders sign byte for byte as the clients (unredacted Authorization)", () => {
-  it("TRTC: trtcWire's Authorization is the one the client sent", async () => {
-    const args = ["trtc", "stop-ai-conversation", "--task-id", "t-9", "--endpoint", base];
-    const real = await runBin(args, freeze, WITHOUT_TOKEN);
-    expect(real.code).toBe(0);
-    const sent = received[0] as Received;
-    const built = await trtcWire({
-      action: "StopAIConversation",
-      version: "2019-07-22",
-      signingName: "trtc",
-      region: ENV.TENCENTCLOUD_REGION,
-      baseUrl: base,
-      credentials: { secretId: ENV.TENCENTCLOUD_SECRET_ID, secretKey: ENV.TENCENTCLOUD_SECRET_KEY },
-      input: { TaskId: "t-9" },
-      now: FROZEN,
+describe("the dry run is the request a client sends (unredacted: Authorization byte for byte)", () => {
+  /** The request a client hands to its fetch, as plain parts (the transport adds Host from the URL). */
+  async function sentBy(call: (fetch: typeof globalThis.fetch) => Promise<unknown>): Promise<HttpRequest> {
+    let sent: HttpRequest | undefined;
+    await call(async (input, init) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of request.headers) headers[name] = value;
+      headers.host ??= new URL(request.url).host;
+      const body = request.body ? await request.text() : undefined;
+      sent = { method: request.method, url: request.url, headers, ...(body ? { body } : {}) };
+      const json = request.headers.has("x-tc-action") ? { Response: { RequestId: "r" } } : {};
+      return new Response(JSON.stringify(json), {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     });
-    expect(built.headers.authorization).toMatch(/Signature=[0-9a-f]{64}$/);
-    expect(built.headers.authorization).toBe(sent.headers.authorization);
-    expect(built.body).toBe(sent.body);
+    return sent!;
+  }
+
+  const context = (service: string, region: string) => ({
+    service: findService(service)!,
+    globals: {},
+    settings: { profile: "default", region, endpoint: base, output: "json" as const },
+    env: { ...ENV, HOME: freshHome() },
+    now: FROZEN,
+  });
+  const sending = () => ({
+    endpoint: base,
+    now: () => FROZEN,
+    retry: false as const,
+    rateLimit: false as const,
   });
 
-  it("Chime: chimeWire's Authorization is the one the client sent", async () => {
-    const args = ["--voice-connector-id", "vc 1", "--transaction-id", "tx", "--voice-profile-domain-id", "d"];
-    const real = await runBin(["chime", "start-speaker-search-task", ...args, "--endpoint", base], freeze);
-    expect(real.code).toBe(0);
-    const sent = received[0] as Received;
-    const built = await chimeWire({
-      method: "POST",
-      path: "/voice-connectors/{VoiceConnectorId}/speaker-search-tasks",
-      signingName: "chime",
-      region: ENV.AWS_REGION,
-      baseUrl: base,
-      credentials: {
-        accessKeyId: ENV.AWS_ACCESS_KEY_ID,
-        secretAccessKey: ENV.AWS_SECRET_ACCESS_KEY,
-        sessionToken: ENV.AWS_SESSION_TOKEN,
-      },
-      input: { VoiceConnectorId: "vc 1", TransactionId: "tx", VoiceProfileDomainId: "d" },
-      now: FROZEN,
-    });
-    expect(built.url).toBe(sent.url);
-    expect(built.headers.authorization).toMatch(/Signature=[0-9a-f]{64}$/);
-    expect(built.headers.authorization).toBe(sent.headers.authorization);
+  it("TRTC StartAIConversation with a session token", async () => {
+    const input = { SdkAppId: 1400000001, RoomId: "room 1/é", AgentConfig: { UserId: "bot", UserSig: "s" } };
+    const { signed } = await signDryRun(
+      context("trtc", ENV.TENCENTCLOUD_REGION),
+      "StartAIConversation",
+      input,
+    );
+    const sent = await sentBy((fetch) =>
+      createTrtcClient({
+        region: ENV.TENCENTCLOUD_REGION,
+        credentials: {
+          secretId: ENV.TENCENTCLOUD_SECRET_ID,
+          secretKey: ENV.TENCENTCLOUD_SECRET_KEY,
+          token: ENV.TENCENTCLOUD_SESSION_TOKEN,
+        },
+        fetch,
+        ...sending(),
+      }).startAIConversation(input as never),
+    );
+    expect(signed.request.headers.authorization).toMatch(/Signature=[0-9a-f]{64}$/);
+    expect(signed.request).toEqual(sent);
+  });
+
+  it("Chime StartSpeakerSearchTask with a session token", async () => {
+    const input = { VoiceConnectorId: "vc 1", TransactionId: "tx", VoiceProfileDomainId: "d" };
+    const { signed } = await signDryRun(context("chime", ENV.AWS_REGION), "StartSpeakerSearchTask", input);
+    const sent = await sentBy((fetch) =>
+      createChimeSdkVoiceClient({
+        region: ENV.AWS_REGION,
+        credentials: {
+          accessKeyId: ENV.AWS_ACCESS_KEY_ID,
+          secretAccessKey: ENV.AWS_SECRET_ACCESS_KEY,
+          sessionToken: ENV.AWS_SESSION_TOKEN,
+        },
+        fetch,
+        ...sending(),
+      }).startSpeakerSearchTask(input),
+    );
+    expect(signed.request.headers.authorization).toMatch(/Signature=[0-9a-f]{64}$/);
+    expect(signed.request).toEqual(sent);
   });
 });
 

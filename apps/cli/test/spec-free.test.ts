@@ -5,12 +5,12 @@ import { describe, expect, it } from "vitest";
 import { BIN, freshHome } from "./run-bin.js";
 
 // Running an operation (also with --dry-run, with invalid input, or through a waiter) reads its generated
-// module (fields, table row, validator), never a provider's spec: the spec is loaded for help, examples, the
-// skeleton and completion only. The built bin runs in a child process that lists its require cache at exit.
+// module (fields, validator), never a service's model (the spec, read): the model is loaded for help, examples,
+// the skeleton and completion only. The built bin runs in a child process that lists its require cache at exit.
 
 const DIST = join(BIN, "..");
-/** The spec chunks: the OpenAPI document itself (`openapi: "3.1.0"`), minified or not. */
-const isSpec = (file: string) => /\bopenapi\s*:\s*[`"']3\./.test(readFileSync(file, "utf8"));
+/** The model chunks (`<client>/spec`, the spec's model: operations with their request examples), minified or not. */
+const isSpec = (file: string) => /\brequestExamples["'`]?\s*:/.test(readFileSync(file, "utf8"));
 
 const ENV = {
   TENCENTCLOUD_SECRET_ID: "AKIDspecfreetest0001",
@@ -69,6 +69,24 @@ describe("an operation command does not load the spec", () => {
     expect(run.code, run.stderr).toBe(code);
     expect(run.files.length).toBeGreaterThan(1);
     expect(run.files.filter(isSpec)).toEqual([]);
+  });
+
+  it("a dry run reads four files: the bin, the bundler's runtime, the main chunk and its operation's module", () => {
+    const run = loadedFiles(["trtc", "stop-ai-conversation", "--task-id", "t", "--dry-run"]);
+    expect(run.code, run.stderr).toBe(0);
+    const names = run.files.map((f) => f.slice(DIST.length + 1).replace(/-[\w-]{8}\.js$/, ".js"));
+    expect(names.sort()).toEqual(["StopAIConversation.js", "cli.js", "main.js", "rolldown-runtime.js"]);
+  });
+
+  it("the main chunk holds none of the rare commands (tsdown.config.ts, OWN_CHUNKS)", () => {
+    const main = readdirSync(DIST).find((f) => /^main-[\w-]{8}\.js$/.test(f))!;
+    const text = readFileSync(join(DIST, main), "utf8");
+    for (const marker of [
+      "voicetask configure: write credentials",
+      "complete -F _voicetask",
+      "tls-sig-api-v2",
+    ])
+      expect(text, marker).not.toContain(marker);
   });
 
   it.each([

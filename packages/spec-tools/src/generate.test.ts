@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { apis, findApi, repoRoot } from "./apis.js";
 import { renderAll, staleFiles } from "./generate.js";
+import { CLI_OUTPUT } from "./render/cli.js";
 
 /** A scratch folder (no git) holding a copy of the specs and of the committed generated code. */
 async function scratch(): Promise<string> {
@@ -12,6 +13,7 @@ async function scratch(): Promise<string> {
     await cp(join(repoRoot, api.spec), join(dir, api.spec));
     await cp(join(repoRoot, api.output), join(dir, api.output), { recursive: true });
   }
+  await cp(join(repoRoot, CLI_OUTPUT), join(dir, CLI_OUTPUT), { recursive: true });
   return dir;
 }
 
@@ -47,6 +49,16 @@ describe("generated code freshness", () => {
     expect(await staleFiles(await renderAll(dir), dir)).toEqual([
       `${chime.output}/service.ts`,
       `${chime.output}/stray.ts`,
+    ]);
+  });
+
+  it("the CLI's folder is a target too: a hand-edited or stray CLI module is caught", async () => {
+    dir = await scratch();
+    await writeFile(join(dir, CLI_OUTPUT, "trtc", "StopAIConversation.ts"), "export {};\n");
+    await writeFile(join(dir, CLI_OUTPUT, "trtc", "HaltAIConversation.ts"), "export {};\n");
+    expect(await staleFiles(await renderAll(dir), dir)).toEqual([
+      `${CLI_OUTPUT}/trtc/HaltAIConversation.ts`,
+      `${CLI_OUTPUT}/trtc/StopAIConversation.ts`,
     ]);
   });
 

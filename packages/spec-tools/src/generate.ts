@@ -4,6 +4,7 @@ import type { ApiModel } from "@voicetask/core";
 import { type ApiEntry, apis, repoRoot } from "./apis.js";
 import { buildModel } from "./model/build.js";
 import { loadSpec } from "./model/load.js";
+import { CLI_OUTPUT, renderCli } from "./render/cli.js";
 import { renderMethods } from "./render/methods.js";
 import { renderModel } from "./render/model.js";
 import { renderOperations, renderService } from "./render/operations.js";
@@ -54,10 +55,21 @@ export async function renderApi({ api, model, document }: ModelledApi): Promise<
   return { folder: api.output, files };
 }
 
+/** The CLI's folder: one module per operation of every API with a CLI word, and their index. */
+export function renderCliTarget(modelled: readonly ModelledApi[]): Target {
+  return {
+    folder: CLI_OUTPUT,
+    files: renderCli(
+      modelled.map(({ api, model }) => ({ spec: api.spec, model })),
+      header,
+    ),
+  };
+}
+
 /** Every generated folder of the repository, rendered in memory (pure: reads the specs, writes nothing). */
 export async function renderAll(root = repoRoot, entries: readonly ApiEntry[] = apis): Promise<Target[]> {
   const modelled = await modelApis(root, entries);
-  return Promise.all(modelled.map(renderApi));
+  return [...(await Promise.all(modelled.map(renderApi))), renderCliTarget(modelled)];
 }
 
 async function filesBelow(dir: string, prefix = ""): Promise<string[]> {

@@ -1,3 +1,4 @@
+import type { WaiterModel } from "@voicetask/core";
 import type { GlobalOptions } from "../globals.js";
 import { seconds } from "../globals.js";
 import { dryRunText } from "../http/dry-run.js";
@@ -5,23 +6,21 @@ import { createInvoker, type Invoker } from "../invoke.js";
 import type { Io } from "../io.js";
 import { render } from "../output/format.js";
 import { applyQuery } from "../output/query.js";
-import type { Provider } from "../providers.js";
-import type { OperationFields } from "../schema/model.js";
+import type { ServiceEntry } from "../services.js";
 import { resolveSettings, type Settings } from "../settings.js";
 import { colours } from "../style.js";
-import { poll } from "../waiters/poll.js";
-import type { WaiterDef } from "../waiters/table.js";
+import { pollUntil } from "../waiter.js";
 
 export interface Session {
   settings: Settings;
   invoker: Invoker;
 }
 
-/** Settings and a client for one provider (credentials resolved here: exit 4 when there are none). */
-export async function openSession(io: Io, provider: Provider, globals: GlobalOptions): Promise<Session> {
-  const settings = await resolveSettings(provider, globals, io.env);
+/** Settings and a client for one service (credentials resolved here: exit 4 when there are none). */
+export async function openSession(io: Io, service: ServiceEntry, globals: GlobalOptions): Promise<Session> {
+  const settings = await resolveSettings(service, globals, io.env);
   const invoker = await createInvoker({
-    provider,
+    service,
     globals,
     settings,
     env: io.env,
@@ -32,18 +31,24 @@ export async function openSession(io: Io, provider: Provider, globals: GlobalOpt
 }
 
 /**
- * `--dry-run`: prints the signed request built from the operation's table row (no client, no Fetch API); sends
- * nothing.
+ * `--dry-run`: prints the request the client's own builder makes, signed by the client's own signer (no client,
+ * no Fetch API); sends nothing. With `--debug`, also the canonical request and string to sign, on stderr.
  */
 export async function printDryRun(
   io: Io,
-  provider: Provider,
+  service: ServiceEntry,
   globals: GlobalOptions,
-  operation: OperationFields,
+  operation: string,
   input: Record<string, unknown>,
 ): Promise<void> {
-  const settings = await resolveSettings(provider, globals, io.env);
-  io.out(await dryRunText({ provider, globals, settings, env: io.env }, operation, input));
+  const settings = await resolveSettings(service, globals, io.env);
+  const { request, signing } = await dryRunText(
+    { service, globals, settings, env: io.env },
+    operation,
+    input,
+  );
+  if (globals.debug) io.err(signing);
+  io.out(request);
 }
 
 /** Calls and prints the result. */
@@ -69,31 +74,32 @@ export async function print(
   if (text) io.out(text);
 }
 
-/** Runs a waiter with a progress line on stderr when it is a TTY. */
+/**
+ * Runs a waiter with a progress line on stderr when it is a TTY. `--wait-timeout` and `--wait-interval` default
+ * to the waiter's own (its delay, times its attempts).
+ */
 export async function runWaiter(
   io: Io,
   session: Session,
   globals: GlobalOptions,
-  waiter: WaiterDef,
+  waiter: WaiterModel,
   input: Record<string, unknown>,
 ): Promise<unknown> {
   const style = colours({ isTTY: io.stderrIsTTY }, io.env);
   const tty = io.stderrIsTTY;
-  const result = await poll(waiter, {
-    call: (i) => session.invoker.call(waiter.operation, i),
+  const result = await pollUntil(waiter, {
+    call: (i, options) => session.invoker.call(waiter.operation, i, options),
     input,
-    timeoutMs: seconds("wait-timeout", globals.waitTimeout, 120) * 1000,
-    intervalMs: seconds("wait-interval", globals.waitInterval, 2) * 1000,
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    timeoutMs: seconds("wait-timeout", globals.waitTimeout, waiter.delaySeconds * waiter.maxAttempts) * 1000,
+    intervalMs: seconds("wait-interval", globals.waitInterval, waiter.delaySeconds) * 1000,
     progress: tty
       ? (status, elapsed) =>
           process.stderr.write(
-            `\r\x1b[2K${style.dim(`waiting for ${waiter.name}: ${status} (${Math.round(elapsed / 1000)} s)`)}`,
+            `\r\x1b[2K${style.dim(`waiting for ${waiter.cliName}: ${status} (${Math.round(elapsed / 1000)} s)`)}`,
           )
       : undefined,
   });
   if (tty) process.stderr.write("\r\x1b[2K");
-  io.err(`${style.green("✓")} ${waiter.name}`);
+  io.err(`${style.green("✓")} ${waiter.cliName}`);
   return result;
 }

@@ -1,57 +1,62 @@
 import { GLOBAL_OPTIONS } from "../globals.js";
-import type { Io } from "../io.js";
-import { providers } from "../providers.js";
 import { allFlags } from "../schema/fields.js";
+import type { Field } from "../schema/operation-module.js";
+import { loadModel, modelFields } from "../service-model.js";
+import { services } from "../services.js";
 import { UsageError } from "../usage-error.js";
-import { WAITERS } from "../waiters/table.js";
-import { loadTable } from "./table.js";
+import { type CommandContext, noExtra, rootCommands, serviceCommands, topWords } from "./registry.js";
+
+/** A command as completion sees it: the words that may follow it and its flags with their values. */
+interface Completed {
+  name: string;
+  words: string[];
+  flags: { flag: string; values: string[] }[];
+}
 
 interface Tree {
   top: string[];
-  services: { name: string; commands: { name: string; flags: { flag: string; values: string[] }[] }[] }[];
+  roots: Completed[];
+  services: { name: string; commands: Completed[] }[];
   globals: string[];
 }
 
-/** The command tree, read from the same tables the commands come from. */
+const flagsOf = (fields: readonly Field[]) =>
+  allFlags(fields).map(({ flag, schema }) => ({ flag, values: (schema.enum ?? []).map(String) }));
+
+/** The command tree, read from the registry and the models (each operation's flags and their enums). */
 async function tree(): Promise<Tree> {
-  const services = [];
-  for (const provider of providers) {
-    const table = await loadTable(provider);
-    const doc = table.module.spec;
-    const commands = table.operations.map((op) => ({
+  const out = [];
+  for (const service of services) {
+    const model = await loadModel(service);
+    const commands: Completed[] = model.operations.map((op) => ({
       name: op.command,
-      flags: allFlags(doc, op.fields).map(({ flag, schema }) => ({
-        flag,
-        values: (schema.enum ?? []).map(String),
-      })),
+      words: [],
+      flags: flagsOf(modelFields(op)),
     }));
-    commands.push({ name: "wait", flags: [] });
-    if (provider.id === "trtc") {
-      commands.push({
-        name: "usersig",
-        flags: ["sdk-app-id", "user-id", "expire", "secret-key-env"].map((flag) => ({ flag, values: [] })),
-      });
-    }
-    services.push({ name: provider.id, commands });
+    for (const c of serviceCommands(service))
+      commands.push({ name: c.name, words: c.words(service).map((w) => w.name), flags: flagsOf(c.flags) });
+    out.push({ name: service.name, commands });
   }
   return {
-    top: [...providers.map((p) => p.id), "configure", "completion"],
-    services,
+    top: topWords(),
+    roots: rootCommands().map((c) => ({
+      name: c.name,
+      words: c.words(undefined).map((w) => w.name),
+      flags: flagsOf(c.flags),
+    })),
+    services: out,
     globals: Object.keys(GLOBAL_OPTIONS),
   };
 }
+
+const wordsAndFlags = (c: Completed) => [...c.words, ...c.flags.map((f) => `--${f.flag}`)].join(" ");
 
 function bash(t: Tree): string {
   const g = t.globals.map((f) => `--${f}`).join(" ");
   const svc = t.services
     .map((s) => {
       const ops = s.commands
-        .map((c) => {
-          const words =
-            c.name === "wait" ? WAITERS[s.name as keyof typeof WAITERS].map((w) => w.name).join(" ") : "";
-          const flags = c.flags.map((f) => `--${f.flag}`).join(" ");
-          return `        ${c.name}) words="${words} ${flags} $globals" ;;`;
-        })
+        .map((c) => `        ${c.name}) words="${wordsAndFlags(c)} $globals" ;;`)
         .join("\n");
       return `    ${s.name})
       if [ "$COMP_CWORD" -eq 2 ]; then words="${s.commands.map((c) => c.name).join(" ")}"; else
@@ -61,6 +66,7 @@ ${ops}
       esac; fi ;;`;
     })
     .join("\n");
+  const roots = t.roots.map((c) => `    ${c.name}) words="${wordsAndFlags(c)}" ;;`).join("\n");
   return `# voicetask bash completion. Load with: source <(voicetask completion bash)
 _voicetask() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" svc="\${COMP_WORDS[1]}" op="\${COMP_WORDS[2]}"
@@ -70,8 +76,7 @@ _voicetask() {
   else
     case "$svc" in
 ${svc}
-    configure) words="set get list --profile" ;;
-    completion) words="bash zsh fish" ;;
+${roots}
     esac
   fi
   COMPREPLY=( $(compgen -W "$words" -- "$cur") )
@@ -85,6 +90,13 @@ function zsh(t: Tree): string {
 # voicetask zsh completion. Load with: source <(voicetask completion zsh)
 autoload -U +X bashcompinit && bashcompinit
 ${bash(t).split("\n").slice(1).join("\n")}`;
+}
+
+function fishFlags(condition: string, flags: Completed["flags"]): string[] {
+  return flags.map((f) => {
+    const values = f.values.length ? ` -xa '${f.values.join(" ")}'` : " -r";
+    return `complete -c voicetask -n '${condition}' -l '${f.flag}'${values}`;
+  });
 }
 
 function fish(t: Tree): string {
@@ -102,26 +114,23 @@ function fish(t: Tree): string {
       `complete -c voicetask -n '__fish_seen_subcommand_from ${s.name}; and not __fish_seen_subcommand_from ${names}' -a '${names}'`,
     );
     for (const c of s.commands) {
-      if (c.name === "wait") {
-        const waiters = WAITERS[s.name as keyof typeof WAITERS].map((w) => w.name).join(" ");
-        lines.push(
-          `complete -c voicetask -n '__fish_seen_subcommand_from ${s.name}; and __fish_seen_subcommand_from wait' -a '${waiters}'`,
-        );
-      }
-      for (const f of c.flags) {
-        const values = f.values.length ? ` -xa '${f.values.join(" ")}'` : " -r";
-        lines.push(
-          `complete -c voicetask -n '__fish_seen_subcommand_from ${s.name}; and __fish_seen_subcommand_from ${c.name}' -l '${f.flag}'${values}`,
-        );
-      }
+      const condition = `__fish_seen_subcommand_from ${s.name}; and __fish_seen_subcommand_from ${c.name}`;
+      if (c.words.length) lines.push(`complete -c voicetask -n '${condition}' -a '${c.words.join(" ")}'`);
+      lines.push(...fishFlags(condition, c.flags));
     }
   }
-  lines.push("complete -c voicetask -n '__fish_seen_subcommand_from configure' -a 'set get list'");
-  lines.push("complete -c voicetask -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'");
+  for (const c of t.roots) {
+    const condition = `__fish_seen_subcommand_from ${c.name}`;
+    if (c.words.length) lines.push(`complete -c voicetask -n '${condition}' -a '${c.words.join(" ")}'`);
+    lines.push(...fishFlags(condition, c.flags));
+  }
   return `${lines.join("\n")}\n`;
 }
 
-export async function runCompletion(io: Io, shell: string | undefined): Promise<number> {
+/** `voicetask completion bash|zsh|fish`. */
+export async function runCompletion({ io, words, rest }: CommandContext): Promise<number> {
+  const [shell, ...others] = words;
+  noExtra(others, rest);
   const render = { bash, zsh, fish }[shell as "bash" | "zsh" | "fish"];
   if (!render) throw new UsageError("usage: voicetask completion bash|zsh|fish");
   io.out(render(await tree()));

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import { promisify } from "node:util";
+import { kebab } from "@voicetask/spec-tools/src/model/names.js";
 import type { Io } from "../io.js";
-import { kebab } from "../kebab.js";
 import { describeInvalidJson } from "../schema/json-syntax.js";
-import type { Field } from "../schema/model.js";
+import type { Field } from "../schema/operation-module.js";
 import { UsageError } from "../usage-error.js";
 
 // The callback API: node has it loaded before the bin starts, `node:fs/promises` costs about 1 ms to load.
@@ -13,7 +13,7 @@ const readFile = promisify(fs.readFile);
 export async function readInputFile(
   io: Io,
   source: string,
-  fields: Field[],
+  fields: readonly Field[],
 ): Promise<Record<string, unknown>> {
   let text: string;
   try {

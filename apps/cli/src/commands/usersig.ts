@@ -1,54 +1,16 @@
 import { paths, readJsonFile } from "../configure/files.js";
 import { MissingCredentialsError } from "../credentials-error.js";
-import type { GlobalOptions } from "../globals.js";
-import type { Io } from "../io.js";
 import { sessionSecrets } from "../redact.js";
 import { parseOperationFlags } from "../schema/input.js";
 import type { JsonSchema } from "../schema/json-schema.js";
-import type { Field } from "../schema/model.js";
 import { validateInput } from "../schema/validate.js";
 import { UsageError } from "../usage-error.js";
+import { type CommandContext, noExtra, USERSIG_FLAGS } from "./registry.js";
 
-const FIELDS: Field[] = [
-  {
-    name: "SdkAppId",
-    flag: "sdk-app-id",
-    required: true,
-    location: "body",
-    schema: { type: "integer", minimum: 1, description: "The TRTC SdkAppId" },
-  },
-  {
-    name: "UserId",
-    flag: "user-id",
-    required: true,
-    location: "body",
-    schema: { type: "string", minLength: 1, description: "The user (or bot) id the UserSig is for" },
-  },
-  {
-    name: "Expire",
-    flag: "expire",
-    required: false,
-    location: "body",
-    schema: { type: "integer", minimum: 1, description: "Validity in seconds (default 180 days)" },
-  },
-  {
-    name: "SecretKeyEnv",
-    flag: "secret-key-env",
-    required: false,
-    location: "body",
-    schema: {
-      type: "string",
-      minLength: 1,
-      description: "Environment variable holding the SDKSecretKey (default TRTC_SDK_SECRET_KEY)",
-    },
-  },
-];
-
-const DOC = { paths: {}, components: {} };
 const SCHEMA: JsonSchema = {
   type: "object",
-  required: FIELDS.filter((f) => f.required).map((f) => f.name),
-  properties: Object.fromEntries(FIELDS.map((f) => [f.name, f.schema])),
+  required: USERSIG_FLAGS.filter((f) => f.required).map((f) => f.name),
+  properties: Object.fromEntries(USERSIG_FLAGS.map((f) => [f.name, f.schema])),
   additionalProperties: false,
 };
 
@@ -64,13 +26,15 @@ tencent.sdkSecretKey.<SdkAppId> <key>\` stores it in ~/.tccli/<profile>.credenti
 Example:
   TRTC_SDK_SECRET_KEY=... voicetask trtc usersig --sdk-app-id 1400000001 --user-id robot_1`;
 
-export async function runUserSig(io: Io, globals: GlobalOptions, rest: string[]): Promise<number> {
+/** `voicetask trtc usersig --sdk-app-id … --user-id …`. */
+export async function runUserSig({ io, globals, words, rest }: CommandContext): Promise<number> {
+  noExtra(words);
   if (globals.help) {
     io.out(USERSIG_HELP);
     return 0;
   }
-  const input = parseOperationFlags(DOC, FIELDS, rest);
-  const problems = await validateInput(DOC, SCHEMA, input);
+  const input = parseOperationFlags(USERSIG_FLAGS, rest);
+  const problems = await validateInput(SCHEMA, input);
   if (problems.length) throw new UsageError(problems.join("\n"), "See `voicetask trtc usersig --help`.");
   const sdkAppId = input.SdkAppId as number;
   const envName = (input.SecretKeyEnv as string | undefined) ?? "TRTC_SDK_SECRET_KEY";

@@ -1,50 +1,44 @@
-import type { GlobalOptions } from "../globals.js";
 import { operationHelp } from "../help.js";
-import type { Io } from "../io.js";
-import { kebab } from "../kebab.js";
-import type { Provider } from "../providers.js";
+import { loadOperationModel } from "../service-model.js";
+import { findOperation } from "../services.js";
 import { UsageError } from "../usage-error.js";
-import { WAITERS } from "../waiters/table.js";
 import { openSession, print, printDryRun, runWaiter } from "./call.js";
-import { findCommand, loadOperation } from "./command-table.js";
 import { readInput } from "./operation.js";
-import { loadModel } from "./table.js";
+import { type CommandContext, noExtra } from "./registry.js";
 
-/** `voicetask <service> wait <waiter> [flags of the polled operation]`. */
-export async function runWait(
-  io: Io,
-  provider: Provider,
-  name: string | undefined,
-  globals: GlobalOptions,
-  rest: string[],
-): Promise<number> {
-  const waiters = WAITERS[provider.id];
-  const waiter = waiters.find((w) => w.name === name);
+/** `voicetask <service> wait <waiter> [flags of the polled operation]`: the model's waiters, by CLI name. */
+export async function runWait({ io, globals, service, words, rest }: CommandContext): Promise<number> {
+  if (!service) throw new Error("wait runs under a service");
+  const [name, ...others] = words;
+  noExtra(others);
+  const waiter = service.waiters.find((w) => w.cliName === name);
   if (!waiter) {
     throw new UsageError(
       name ? `unknown waiter '${name}'` : "which waiter?",
-      `Waiters: ${waiters.map((w) => w.name).join(", ")}`,
+      `Waiters: ${service.waiters.map((w) => w.cliName).join(", ")}`,
     );
   }
-  const polled = findCommand(provider, waiter.operation);
-  if (!polled) throw new Error(`waiter ${waiter.name} polls ${waiter.operation}, which is not in the table`);
+  const polled = findOperation(service, waiter.operation);
+  if (!polled)
+    throw new Error(`waiter ${waiter.cliName} polls ${waiter.operation}, which is not in the index`);
   if (globals.help) {
-    const [table, op] = await loadModel(provider, polled);
+    const [, op] = await loadOperationModel(service, polled.name);
+    const gone = waiter.goneIsSuccess.length ? ` or ${waiter.goneIsSuccess.join(", ")}` : "";
     io.out(
-      `voicetask ${provider.id} wait ${waiter.name}: polls ${kebab(op.name)} until: ${waiter.description}.\n` +
-        `Success: ${waiter.success.join(", ")}${waiter.goneIsSuccess ? ` or ${waiter.goneIsSuccess.join(", ")}` : ""}; ` +
-        `failure: ${waiter.failure.join(", ") || "none"}. Options --wait-timeout (s, default 120), --wait-interval (s, default 2).\n` +
-        `It takes the flags of ${op.command}:\n\n${operationHelp(table, op)}`,
+      `voicetask ${service.name} wait ${waiter.cliName}: polls ${op.command} until: ${waiter.description.replace(/\.$/, "")}.\n` +
+        `Success: ${waiter.success.join(", ")}${gone}; failure: ${waiter.failure.join(", ") || "none"}. ` +
+        `Options --wait-timeout (s, default ${waiter.delaySeconds * waiter.maxAttempts}), --wait-interval (s, default ${waiter.delaySeconds}).\n` +
+        `It takes the flags of ${op.command}:\n\n${operationHelp(service, op)}`,
     );
     return 0;
   }
-  const generated = await loadOperation(provider, polled);
-  const input = await readInput(io, provider, generated, globals, rest);
+  const generated = await polled.load();
+  const input = await readInput(io, service, generated, globals, rest);
   if (globals.dryRun) {
-    await printDryRun(io, provider, globals, generated.operation, input);
+    await printDryRun(io, service, globals, polled.name, input);
     return 0;
   }
-  const session = await openSession(io, provider, globals);
+  const session = await openSession(io, service, globals);
   const result = await runWaiter(io, session, globals, waiter, input);
   await print(io, session.settings, globals, result);
   return 0;

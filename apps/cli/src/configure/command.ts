@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline";
+import { type CommandContext, noExtra } from "../commands/registry.js";
 import { type GlobalOptions, OUTPUTS } from "../globals.js";
 import type { Io } from "../io.js";
 import { mask } from "../redact.js";
@@ -41,7 +42,9 @@ function checkValue(def: KeyDef, value: string): void {
   }
 }
 
-export async function runConfigure(io: Io, globals: GlobalOptions, words: string[]): Promise<number> {
+/** `voicetask configure [set <key> <value> | get <key> | list]`. */
+export async function runConfigure({ io, globals, words, rest }: CommandContext): Promise<number> {
+  noExtra(rest);
   const [sub, key, value, ...extra] = words;
   if (globals.help) {
     io.out(CONFIGURE_HELP);

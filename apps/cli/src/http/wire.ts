@@ -1,20 +1,11 @@
+import type { HttpRequest, SignedHttpRequest } from "@voicetask/core";
 import { redactBody, redactHeader, scrub } from "../redact.js";
-
-/** A request as plain parts, as it goes on the wire (before the transport adds its own headers). */
-export interface WireRequest {
-  method: string;
-  /** The absolute URL, normalized as a Fetch `Request` normalizes it. */
-  url: string;
-  /** Lower-case header names; `host` included. */
-  headers: Record<string, string>;
-  body?: string;
-}
 
 /**
  * The text `--dry-run` and `--debug` print: request line, headers sorted by name (as `Headers` iterates them),
  * a blank line and the body; secrets redacted and scrubbed.
  */
-export function describeWire(request: WireRequest, secrets: readonly (string | undefined)[]): string {
+export function describeWire(request: HttpRequest, secrets: readonly (string | undefined)[]): string {
   const names = Object.keys(request.headers).sort();
   const lines = [
     `${request.method} ${request.url}`,
@@ -22,4 +13,18 @@ export function describeWire(request: WireRequest, secrets: readonly (string | u
   ];
   if (request.body) lines.push("", redactBody(request.body));
   return scrub(lines.join("\n"), secrets);
+}
+
+/** A canonical header line (`name:value`) with a secret header's value redacted. */
+const canonicalLine = (line: string) => {
+  const colon = line.indexOf(":");
+  return /^[a-z0-9-]+:/.test(line)
+    ? `${line.slice(0, colon)}:${redactHeader(line.slice(0, colon), line.slice(colon + 1))}`
+    : line;
+};
+
+/** The signing steps `--dry-run --debug` prints: the canonical request and the string to sign, redacted. */
+export function describeSigning(signed: SignedHttpRequest, secrets: readonly (string | undefined)[]): string {
+  const canonical = signed.canonicalRequest.split("\n").map(canonicalLine).join("\n");
+  return scrub(`canonical request:\n${canonical}\n\nstring to sign:\n${signed.stringToSign}`, secrets);
 }

@@ -1,7 +1,7 @@
-import { kebab } from "../kebab.js";
+import { kebab } from "@voicetask/spec-tools/src/model/names.js";
 import { UsageError } from "../usage-error.js";
-import { deref, type JsonSchema, typeOf } from "./json-schema.js";
-import type { Field } from "./model.js";
+import { type JsonSchema, typeOf } from "./json-schema.js";
+import type { Field } from "./operation-module.js";
 
 /** Where a (possibly dotted) flag points: the API path and the schema of that leaf. */
 export interface FlagTarget {
@@ -11,16 +11,18 @@ export interface FlagTarget {
   repeatable: boolean;
 }
 
-const sameName = (segment: string, apiName: string) =>
-  segment === apiName || segment === kebab(apiName) || segment.toLowerCase() === apiName.toLowerCase();
+// The model names each field's flag; the members nested in a field's schema get theirs by the same rule
+// (spec-tools' names.ts), which is also how `flagOf` names a member in a message.
+const sameName = (segment: string, apiName: string, flag = kebab(apiName)) =>
+  segment === apiName || segment === flag || segment.toLowerCase() === apiName.toLowerCase();
 
 /**
  * Resolves `task-id`, `agent-config.user-id` (or tccli's `AgentConfig.UserId`) against the fields and their
  * nested object schemas. Answers `undefined` when the name matches nothing.
  */
-export function resolveFlag(doc: unknown, fields: Field[], name: string): FlagTarget | undefined {
+export function resolveFlag(fields: readonly Field[], name: string): FlagTarget | undefined {
   const [head, ...rest] = name.split(".");
-  const field = fields.find((f) => sameName(head!, f.name));
+  const field = fields.find((f) => sameName(head!, f.name, f.flag));
   if (!field) return undefined;
   const path = [field.name];
   let schema = field.schema;
@@ -29,7 +31,7 @@ export function resolveFlag(doc: unknown, fields: Field[], name: string): FlagTa
     const key = props ? Object.keys(props).find((k) => sameName(segment, k)) : undefined;
     if (!props || !key) return undefined;
     path.push(key);
-    schema = deref(doc, props[key]!);
+    schema = props[key]!;
   }
   return { path, schema, repeatable: typeOf(schema) === "array" };
 }
@@ -45,13 +47,16 @@ export function flagOf(path: (string | number)[]): string {
 }
 
 /** All flag names of an operation (top level and dotted object leaves), for help and completion. */
-export function allFlags(doc: unknown, fields: Field[], depth = 3): { flag: string; schema: JsonSchema }[] {
+export function allFlags(
+  fields: readonly Pick<Field, "flag" | "schema">[],
+  depth = 3,
+): { flag: string; schema: JsonSchema }[] {
   const out: { flag: string; schema: JsonSchema }[] = [];
   const walk = (prefix: string, schema: JsonSchema, level: number) => {
     out.push({ flag: prefix, schema });
     if (level >= depth || typeOf(schema) !== "object") return;
     for (const [key, child] of Object.entries(schema.properties ?? {})) {
-      walk(`${prefix}.${kebab(key)}`, deref(doc, child), level + 1);
+      walk(`${prefix}.${kebab(key)}`, child, level + 1);
     }
   };
   for (const field of fields) walk(field.flag, field.schema, 1);

@@ -1,45 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { deepMerge, parseOperationFlags } from "./input.js";
-import type { OpenApiDocument } from "./json-schema.js";
-import { operationModel } from "./model.js";
+import type { Field } from "./operation-module.js";
 
-const doc: OpenApiDocument = {
-  paths: {
-    "/Act": {
-      post: {
-        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Req" } } } },
-      },
-    },
-  },
-  components: {
-    schemas: {
-      Req: {
-        type: "object",
-        required: ["TaskId"],
-        properties: {
-          TaskId: { type: "string" },
-          SdkAppId: { type: "integer" },
-          Ratio: { type: "number" },
-          Loud: { type: "boolean" },
-          Words: { type: "array", items: { type: "string" } },
-          Counts: { type: "array", items: { type: "integer" } },
-          AgentConfig: { $ref: "#/components/schemas/Agent" },
-        },
-      },
-      Agent: {
-        type: "object",
-        properties: {
-          UserId: { type: "string" },
-          MaxIdleTime: { type: "integer" },
-          Inner: { $ref: "#/components/schemas/Inner" },
-        },
-      },
-      Inner: { type: "object", properties: { Flag: { type: "boolean" } } },
-    },
-  },
+// Fields as the model holds them: `$ref`s resolved.
+const inner = { type: "object", properties: { Flag: { type: "boolean" } } };
+const agent = {
+  type: "object",
+  properties: { UserId: { type: "string" }, MaxIdleTime: { type: "integer" }, Inner: inner },
 };
-const { fields } = operationModel(doc, { name: "Act", method: "POST", path: "/Act" });
-const parse = (...tokens: string[]) => parseOperationFlags(doc, fields, tokens);
+const field = (name: string, flag: string, schema: Field["schema"], required = false): Field => ({
+  name,
+  flag,
+  required,
+  schema,
+});
+const fields: Field[] = [
+  field("TaskId", "task-id", { type: "string" }, true),
+  field("SdkAppId", "sdk-app-id", { type: "integer" }),
+  field("Ratio", "ratio", { type: "number" }),
+  field("Loud", "loud", { type: "boolean" }),
+  field("Words", "words", { type: "array", items: { type: "string" } }),
+  field("Counts", "counts", { type: "array", items: { type: "integer" } }),
+  field("AgentConfig", "agent-config", agent),
+];
+const parse = (...tokens: string[]) => parseOperationFlags(fields, tokens);
 
 describe("parseOperationFlags", () => {
   it("maps kebab flags to API fields and coerces by schema type", () => {

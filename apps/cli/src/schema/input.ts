@@ -1,7 +1,7 @@
 import { UsageError } from "../usage-error.js";
 import { coerce, isBooleanSchema } from "./coerce.js";
 import { allFlags, type FlagTarget, resolveFlag, unknownFlag } from "./fields.js";
-import type { Field } from "./model.js";
+import type { Field } from "./operation-module.js";
 
 type Json = Record<string, unknown>;
 
@@ -35,7 +35,7 @@ function setAt(target: Json, path: string[], value: unknown, append: boolean): v
  * `--task-id X`, `--server-push-text '{"Text":"hi"}'`, `--server-push-text.text hi`, repeated array flags,
  * `--flag` / `--flag false` for booleans, `--name=value` everywhere.
  */
-export function parseOperationFlags(doc: unknown, fields: Field[], tokens: string[]): Json {
+export function parseOperationFlags(fields: readonly Field[], tokens: string[]): Json {
   const input: Json = {};
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -44,11 +44,11 @@ export function parseOperationFlags(doc: unknown, fields: Field[], tokens: strin
     }
     const eq = token.indexOf("=");
     const name = eq > 0 ? token.slice(2, eq) : token.slice(2);
-    const target: FlagTarget | undefined = resolveFlag(doc, fields, name);
+    const target: FlagTarget | undefined = resolveFlag(fields, name);
     if (!target)
       throw unknownFlag(
         name,
-        allFlags(doc, fields).map((f) => f.flag),
+        allFlags(fields).map((f) => f.flag),
       );
     let value: string | undefined;
     if (eq > 0) value = token.slice(eq + 1);

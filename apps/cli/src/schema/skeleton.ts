@@ -1,8 +1,8 @@
-import { deref, type JsonSchema, typeOf } from "./json-schema.js";
-import type { Field } from "./model.js";
+import { type JsonSchema, typeOf } from "./json-schema.js";
+import type { Field } from "./operation-module.js";
 
 /** A placeholder value for a schema, as `aws … --generate-cli-skeleton` prints it. */
-function placeholder(doc: unknown, schema: JsonSchema, depth: number): unknown {
+function placeholder(schema: JsonSchema, depth: number): unknown {
   if (schema.enum?.length) return schema.enum[0];
   switch (typeOf(schema)) {
     case "string":
@@ -13,14 +13,11 @@ function placeholder(doc: unknown, schema: JsonSchema, depth: number): unknown {
     case "boolean":
       return false;
     case "array":
-      return schema.items && depth < 6 ? [placeholder(doc, deref(doc, schema.items), depth + 1)] : [];
+      return schema.items && depth < 6 ? [placeholder(schema.items, depth + 1)] : [];
     case "object":
       if (depth >= 6) return {};
       return Object.fromEntries(
-        Object.entries(schema.properties ?? {}).map(([k, v]) => [
-          k,
-          placeholder(doc, deref(doc, v), depth + 1),
-        ]),
+        Object.entries(schema.properties ?? {}).map(([k, v]) => [k, placeholder(v, depth + 1)]),
       );
     default:
       return null;
@@ -28,6 +25,6 @@ function placeholder(doc: unknown, schema: JsonSchema, depth: number): unknown {
 }
 
 /** The JSON skeleton of an operation's input, every field present; feed it back with `--cli-input-json`. */
-export function skeleton(doc: unknown, fields: Field[]): Record<string, unknown> {
-  return Object.fromEntries(fields.map((f) => [f.name, placeholder(doc, f.schema, 1)]));
+export function skeleton(fields: readonly Pick<Field, "name" | "schema">[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((f) => [f.name, placeholder(f.schema, 1)]));
 }

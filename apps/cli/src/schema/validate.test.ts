@@ -1,50 +1,34 @@
 import { describe, expect, it } from "vitest";
 import { describeErrors, validateInput } from "./validate.js";
 
-const doc = {
-  paths: {},
-  components: {
-    schemas: {
-      Req: {
-        type: "object",
-        additionalProperties: false,
-        required: ["TaskId", "AgentConfig"],
-        properties: {
-          TaskId: { type: "string" },
-          Command: { type: "string", enum: ["A", "B"] },
-          AgentConfig: { $ref: "#/components/schemas/Agent" },
-        },
-      },
-      Agent: {
-        type: "object",
-        required: ["UserId"],
-        properties: { UserId: { type: "string" }, MaxIdleTime: { type: "integer" } },
-      },
-    },
+// A request schema as the model holds it: `$ref`s resolved.
+const agent = {
+  type: "object",
+  required: ["UserId"],
+  properties: { UserId: { type: "string" }, MaxIdleTime: { type: "integer" } },
+};
+const req = {
+  type: "object",
+  additionalProperties: false,
+  required: ["TaskId", "AgentConfig"],
+  properties: {
+    TaskId: { type: "string" },
+    Command: { type: "string", enum: ["A", "B"] },
+    AgentConfig: agent,
   },
 };
 
 describe("validateInput (Ajv on the spec's own schemas)", () => {
   it("answers no problems for valid input", async () => {
-    expect(
-      await validateInput(
-        doc,
-        { $ref: "#/components/schemas/Req" },
-        { TaskId: "t", AgentConfig: { UserId: "u" } },
-      ),
-    ).toEqual([]);
+    expect(await validateInput(req, { TaskId: "t", AgentConfig: { UserId: "u" } })).toEqual([]);
   });
 
   it("names the flag and the rule: required, type at depth, enum, unknown field", async () => {
-    const problems = await validateInput(
-      doc,
-      { $ref: "#/components/schemas/Req" },
-      {
-        Command: "C",
-        AgentConfig: { MaxIdleTime: "soon" },
-        Extra: 1,
-      },
-    );
+    const problems = await validateInput(req, {
+      Command: "C",
+      AgentConfig: { MaxIdleTime: "soon" },
+      Extra: 1,
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         "--task-id: required",

@@ -2,43 +2,28 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { flagOf } from "./fields.js";
 import type { JsonSchema } from "./json-schema.js";
 
-type AjvInstance = { addSchema(s: object, key: string): unknown; compile(s: object): ValidateFunction };
+type AjvInstance = { compile(s: object): ValidateFunction };
 
-export const SPEC_KEY = "spec";
-const instances = new WeakMap<object, Promise<AjvInstance>>();
+let instance: Promise<AjvInstance> | undefined;
 
-/** One Ajv (2020-12 dialect, formats) per spec document, loaded only when a command validates input. */
-function ajvFor(doc: object): Promise<AjvInstance> {
-  let ajv = instances.get(doc);
-  if (!ajv) {
-    ajv = (async () => {
-      const [{ Ajv2020 }, formats] = await Promise.all([import("ajv/dist/2020.js"), import("ajv-formats")]);
-      const instance = new Ajv2020({
-        strict: false,
-        allErrors: true,
-        validateSchema: false,
-        validateFormats: true,
-      });
-      const addFormats = (formats.default ?? formats) as unknown as (a: unknown) => void;
-      addFormats(instance);
-      instance.addSchema(doc as object, SPEC_KEY);
-      return instance as unknown as AjvInstance;
-    })();
-    instances.set(doc, ajv);
-  }
-  return ajv;
+/** One Ajv (2020-12 dialect, formats), loaded only by a command that validates against a hand-written schema. */
+function ajv(): Promise<AjvInstance> {
+  instance ??= (async () => {
+    const [{ Ajv2020 }, formats] = await Promise.all([import("ajv/dist/2020.js"), import("ajv-formats")]);
+    const created = new Ajv2020({
+      strict: false,
+      allErrors: true,
+      validateSchema: false,
+      validateFormats: true,
+    });
+    const addFormats = (formats.default ?? formats) as unknown as (a: unknown) => void;
+    addFormats(created);
+    return created as unknown as AjvInstance;
+  })();
+  return instance;
 }
 
-/** Points the input schema's local `#/…` refs into the registered spec document. */
-export function anchored(schema: JsonSchema): JsonSchema {
-  return JSON.parse(JSON.stringify(schema), (key, value) =>
-    key === "$ref" && typeof value === "string" && value.startsWith("#/") ? `${SPEC_KEY}${value}` : value,
-  ) as JsonSchema;
-}
-
-const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction>>();
-
-/** A validator compiled ahead of time (src/generated, by scripts/generate.ts). */
+/** A validator compiled ahead of time (src/generated, by `pnpm generate`). */
 export interface ValidatorModule {
   validate: ValidateFunction | ((data: unknown) => boolean);
 }
@@ -50,11 +35,13 @@ export function checkInput(validate: ValidatorModule["validate"], input: unknown
   return describeErrors(fn.errors ?? []);
 }
 
+const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction>>();
+
 /** Messages like `--agent-config.max-idle-time: must be integer`, `--task-id: required`; empty when valid. */
-export async function validateInput(doc: object, schema: JsonSchema, input: unknown): Promise<string[]> {
+export async function validateInput(schema: JsonSchema, input: unknown): Promise<string[]> {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajvFor(doc).then((ajv) => ajv.compile(anchored(schema)));
+    validate = ajv().then((a) => a.compile(schema));
     compiled.set(schema, validate);
   }
   const fn = await validate;

@@ -1,6 +1,9 @@
+import { WaiterError } from "@voicetask/core";
 import { describe, expect, it } from "vitest";
-import { poll, WaiterFailedError, WaiterTimeoutError } from "./poll.js";
-import { WAITERS, waiterAfter, waiterInput } from "./table.js";
+import { classify } from "./errors.js";
+import { ExitCode } from "./exit-codes.js";
+import { waiterAfter as after, findService } from "./services.js";
+import { pollUntil as poll, waiterInput } from "./waiter.js";
 
 /** A fake clock: sleeping advances time; nothing waits for real. */
 function fakeClock() {
@@ -13,8 +16,26 @@ function fakeClock() {
   };
 }
 
-const stopped = WAITERS.trtc.find((w) => w.name === "task-stopped")!;
-const chimeRunning = WAITERS["chime-sdk-voice"].find((w) => w.name === "task-running")!;
+// The waiters of the generated index, which are the models' (the specs' x-waiters).
+const trtc = findService("trtc")!;
+const chime = findService("chime-sdk-voice")!;
+const stopped = trtc.waiters.find((w) => w.cliName === "task-stopped")!;
+const chimeRunning = chime.waiters.find((w) => w.cliName === "task-running")!;
+const waiterAfter = (service: string, operation: string) => {
+  const w = after(findService(service)!, operation);
+  return w && { ...w, name: w.cliName };
+};
+/** A failure state is an API-level outcome (exit 2), running out of time a timeout (exit 3). */
+const WaiterFailedError = { reason: "failure", exit: ExitCode.api };
+const WaiterTimeoutError = { reason: "timeout", exit: ExitCode.network };
+const rejection = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WaiterError);
+  return { reason: (error as WaiterError).reason, exit: classify(error).exit };
+};
 
 describe("waiters", () => {
   it("polls until a success value, reporting progress", async () => {
@@ -26,8 +47,10 @@ describe("waiters", () => {
       input: { TaskId: "t" },
       timeoutMs: 60_000,
       intervalMs: 2000,
-      ...clock,
-      progress: (s) => seen.push(s),
+      clock,
+      progress: (s) => {
+        seen.push(s);
+      },
     });
     expect(result).toEqual({ Status: "Stopped" });
     expect(seen).toEqual(["InProgress", "InProgress", "Stopped"]);
@@ -43,7 +66,7 @@ describe("waiters", () => {
         input: {},
         timeoutMs: 1000,
         intervalMs: 100,
-        ...clock,
+        clock,
       }),
     ).resolves.toMatchObject({ Code: "FailedOperation.TaskNotExist" });
     const other = Object.assign(new Error("auth"), { code: "AuthFailure.SignatureFailure" });
@@ -53,31 +76,35 @@ describe("waiters", () => {
         input: {},
         timeoutMs: 1000,
         intervalMs: 100,
-        ...clock,
+        clock,
       }),
     ).rejects.toBe(other);
   });
 
   it("stops on a failure value and on timeout", async () => {
     const clock = fakeClock();
-    await expect(
-      poll(chimeRunning, {
-        call: async () => ({ SpeakerSearchTask: { SpeakerSearchTaskStatus: "FAILED" } }),
-        input: {},
-        timeoutMs: 1000,
-        intervalMs: 100,
-        ...clock,
-      }),
-    ).rejects.toBeInstanceOf(WaiterFailedError);
-    await expect(
-      poll(stopped, {
-        call: async () => ({ Status: "InProgress" }),
-        input: {},
-        timeoutMs: 5000,
-        intervalMs: 2000,
-        ...clock,
-      }),
-    ).rejects.toBeInstanceOf(WaiterTimeoutError);
+    expect(
+      await rejection(
+        poll(chimeRunning, {
+          call: async () => ({ SpeakerSearchTask: { SpeakerSearchTaskStatus: "FAILED" } }),
+          input: {},
+          timeoutMs: 1000,
+          intervalMs: 100,
+          clock,
+        }),
+      ),
+    ).toEqual(WaiterFailedError);
+    expect(
+      await rejection(
+        poll(stopped, {
+          call: async () => ({ Status: "InProgress" }),
+          input: {},
+          timeoutMs: 5000,
+          intervalMs: 2000,
+          clock,
+        }),
+      ),
+    ).toEqual(WaiterTimeoutError);
   });
 
   it("--wait builds the polled input from the command's input and output", () => {

@@ -1,0 +1,159 @@
+import type { GlobalOptions } from "../globals.js";
+import type { Io } from "../io.js";
+import type { Field } from "../schema/operation-module.js";
+import { type ServiceEntry, services } from "../services.js";
+import { UsageError } from "../usage-error.js";
+
+// The commands of `voicetask` as data. A service's operations and waiters come from the generated index (the
+// models); the hand-written commands are listed here, once: dispatch (main.ts), help (help.ts) and completion
+// (completion.ts) read this list and nothing else.
+
+/** What a command gets when it runs. */
+export interface CommandContext {
+  io: Io;
+  globals: GlobalOptions;
+  /** The service it runs under (`voicetask trtc usersig`), none for a root command. */
+  service: ServiceEntry | undefined;
+  /** The words after its name (`configure set <key> <value>`: set, key, value). */
+  words: string[];
+  /** Its options and their values, in order (global options already taken out). */
+  rest: string[];
+  version: string;
+}
+
+/** Runs a command; answers the exit code (see exit-codes.ts). */
+export type CommandRunner = (ctx: CommandContext) => Promise<number>;
+
+/** A word that may follow a command's name: `configure set`, `completion bash`, `wait task-running`. */
+export interface WordDef {
+  name: string;
+  /** One line for help. */
+  help: string;
+}
+
+export interface CommandDef {
+  name: string;
+  /** `root`: typed as `voicetask <name>`; `service`: as `voicetask <service> <name>`. */
+  scope: "root" | "service";
+  /** A service command of these services only (their CLI words); default every service. */
+  services?: readonly string[];
+  /** What follows the name in a usage line. */
+  usage: string;
+  /** One line for help. */
+  summary: string;
+  /** The words that may follow the name (completion offers them; a service's help lists one row per word). */
+  words(service: ServiceEntry | undefined): readonly WordDef[];
+  /** Its options, as an operation's fields are (name, flag, schema: its type, enum and description). */
+  flags: readonly Field[];
+  /** Loads the code that runs it: each command loads only its own module (see tsdown.config.ts). */
+  load(): Promise<CommandRunner>;
+}
+
+const text = (description: string, extra: Record<string, unknown> = {}) => ({
+  type: "string",
+  minLength: 1,
+  description,
+  ...extra,
+});
+
+/** The options of `voicetask trtc usersig`; usersig.ts reads and validates them. */
+export const USERSIG_FLAGS: readonly Field[] = [
+  {
+    name: "SdkAppId",
+    flag: "sdk-app-id",
+    required: true,
+    schema: { type: "integer", minimum: 1, description: "The TRTC SdkAppId" },
+  },
+  {
+    name: "UserId",
+    flag: "user-id",
+    required: true,
+    schema: text("The user (or bot) id the UserSig is for"),
+  },
+  {
+    name: "Expire",
+    flag: "expire",
+    required: false,
+    schema: { type: "integer", minimum: 1, description: "Validity in seconds (default 180 days)" },
+  },
+  {
+    name: "SecretKeyEnv",
+    flag: "secret-key-env",
+    required: false,
+    schema: text("Environment variable holding the SDKSecretKey (default TRTC_SDK_SECRET_KEY)"),
+  },
+];
+
+/** The shells `voicetask completion` writes a script for. */
+export const SHELLS = ["bash", "zsh", "fish"] as const;
+
+/** Every hand-written command, in the order help lists them. */
+export const COMMANDS: readonly CommandDef[] = [
+  {
+    name: "wait",
+    scope: "service",
+    usage: "<waiter> [--flags]",
+    summary: "Poll until a task reaches a state",
+    words: (service) => (service?.waiters ?? []).map((w) => ({ name: w.cliName, help: w.description })),
+    flags: [],
+    load: () => import("./wait.js").then((m) => m.runWait),
+  },
+  {
+    name: "usersig",
+    scope: "service",
+    services: ["trtc"],
+    usage: "--sdk-app-id <id> --user-id <id> [--expire <seconds>]",
+    summary: "Generate the UserSig a bot needs to join a room",
+    words: () => [],
+    flags: USERSIG_FLAGS,
+    load: () => import("./usersig.js").then((m) => m.runUserSig),
+  },
+  {
+    name: "configure",
+    scope: "root",
+    usage: "[set <key> <value> | get <key> | list] [--profile <name>]",
+    summary: "Write credentials and defaults to the providers' files",
+    words: () => [
+      { name: "set", help: "Set one key" },
+      { name: "get", help: "Print one key (credentials masked)" },
+      { name: "list", help: "Print every key (credentials masked)" },
+    ],
+    flags: [
+      {
+        name: "profile",
+        flag: "profile",
+        required: false,
+        schema: text("Profile in the providers' files (default `default`)"),
+      },
+    ],
+    load: () => import("../configure/command.js").then((m) => m.runConfigure),
+  },
+  {
+    name: "completion",
+    scope: "root",
+    usage: SHELLS.join("|"),
+    summary: "Print a shell completion script",
+    words: () => SHELLS.map((shell) => ({ name: shell, help: `Completion for ${shell}` })),
+    flags: [],
+    load: () => import("./completion.js").then((m) => m.runCompletion),
+  },
+];
+
+export const rootCommands = (): CommandDef[] => COMMANDS.filter((c) => c.scope === "root");
+
+/** The hand-written commands under one service (its operations come from the generated index). */
+export function serviceCommands(service: ServiceEntry): CommandDef[] {
+  return COMMANDS.filter((c) => c.scope === "service" && (!c.services || c.services.includes(service.name)));
+}
+
+/** The words `voicetask` accepts first: every service, then the root commands. */
+export const topWords = (): string[] => [
+  ...services.map((s) => s.name),
+  ...rootCommands().map((c) => c.name),
+];
+
+/** A usage error for words or options a command does not take. */
+export function noExtra(...lists: readonly string[][]): void {
+  const extra = lists.flat();
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+}
