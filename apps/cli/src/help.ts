@@ -1,5 +1,5 @@
 import type { OperationModel, WaiterModel } from "@voicetask/core";
-import { kebab } from "@voicetask/spec-tools/src/model/names.js";
+import { kebab } from "@voicetask/spec-tools/names";
 import { COMMANDS, type CommandDef, serviceCommands } from "./commands/registry.js";
 import { GLOBAL_OPTIONS } from "./globals.js";
 import { allFlags } from "./schema/fields.js";

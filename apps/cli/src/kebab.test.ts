@@ -1,4 +1,4 @@
-import { kebab, methodName as lowerFirst } from "@voicetask/spec-tools/src/model/names.js";
+import { kebab, methodName as lowerFirst } from "@voicetask/spec-tools/names";
 import { describe, expect, it } from "vitest";
 import { matchesName } from "./services.js";
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import { promisify } from "node:util";
-import { kebab } from "@voicetask/spec-tools/src/model/names.js";
+import { kebab } from "@voicetask/spec-tools/names";
 import type { Io } from "../io.js";
 import { describeInvalidJson } from "../schema/json-syntax.js";
 import type { Field } from "../schema/operation-module.js";

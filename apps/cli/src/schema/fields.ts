@@ -1,4 +1,4 @@
-import { kebab } from "@voicetask/spec-tools/src/model/names.js";
+import { kebab } from "@voicetask/spec-tools/names";
 import { UsageError } from "../usage-error.js";
 import { type JsonSchema, typeOf } from "./json-schema.js";
 import type { Field } from "./operation-module.js";

@@ -1,4 +1,4 @@
-import { flagFields } from "@voicetask/spec-tools/src/render/cli.js";
+import { flagFields } from "@voicetask/spec-tools/render/cli";
 import { describe, expect, it } from "vitest";
 import { loadModel, modelFields } from "../service-model.js";
 import { services } from "../services.js";
