@@ -16,6 +16,7 @@ import {
   parseCredentials,
 } from "./credentials.js";
 import { FaultTable } from "./faults.js";
+import { type CorsOrigins, corsStep, parseCorsOrigins } from "./http/cors.js";
 import { send } from "./http/respond.js";
 import { Journal } from "./journal.js";
 import { createLogger, type LogLevel, type LogSink } from "./logger.js";
@@ -45,6 +46,11 @@ export interface MockServerOptions {
   clock?: Clock;
   /** Testing hook: sees every provider answer (status, headers, body) before it is journaled. */
   observe?: (answer: ProviderAnswer) => void;
+  /**
+   * Page origins allowed to call the provider routes from a browser (`*` for any): preflights are answered and
+   * CORS headers added for them. Never for the `/_mock/` control API. Default: none (no CORS headers).
+   */
+  cors?: CorsOrigins | string;
   /** Override the provider specs (defaults: the ones shipped in @voicetask/trtc and @voicetask/chime-sdk-voice). */
   specs?: { trtc?: OpenApiDoc; chime?: OpenApiDoc };
 }
@@ -121,6 +127,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
   const control = compileControl();
   const actions = new ControlActions(ctx);
+  const cors = options.cors === undefined ? undefined : corsStep(parseCorsOrigins(options.cors));
   let url = "";
 
   // Not async: each handler's own promise is returned as is (an async wrapper would add promise hops).
@@ -132,6 +139,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (rawPath === "/_mock" || rawPath.startsWith("/_mock/")) {
       return handleControl(ctx, control, actions, req, res, rawPath, rawQuery);
     }
+    if (cors?.(req, res)) return undefined;
     if (rawPath === "/") {
       if (req.method === "GET" && req.headers["x-tc-action"] === undefined) {
         req.resume();
