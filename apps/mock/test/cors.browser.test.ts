@@ -44,7 +44,8 @@ const lifecycle = await outcome(async () => {
   const described = await client.describeAIConversation({ TaskId });
   await client.stopAIConversation({ TaskId });
   const stopped = await client.describeAIConversation({ TaskId });
-  return { described: described.Status, stopped: stopped.Status };
+  // Preparing, or InProgress when a busy machine took more than the mock's 1 s to get here.
+  return { live: ["Preparing", "InProgress"].includes(described.Status), stopped: stopped.Status };
 });
 const control = await outcome(async () => (await fetch(mockUrl + "/_mock/journal")).status);
 window.__result = { lifecycle, control };
@@ -69,7 +70,9 @@ async function startCli(flags: string[]): Promise<{ url: string; process: ChildP
   child.stderr?.on("data", (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  for (let attempt = 0; attempt < 200; attempt++) {
+  // Generous: on a loaded CI machine starting Node takes seconds.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`voicetask-mock exited (${child.exitCode}): ${stderr}`);
     if ((await fetch(`${url}/`).catch(() => undefined))?.ok) return { url, process: child };
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -92,7 +95,7 @@ describe("a page on another origin calling the mock with @voicetask/trtc in head
     const server = createServer((req, res) => servePage(req, res, join(dir, "app.js")));
     page = { url: await listenOnLoopback(server), server };
     browser = await launchChromium();
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     for (const child of mocks) child.kill();
@@ -110,7 +113,7 @@ describe("a page on another origin calling the mock with @voicetask/trtc in head
       const errors: string[] = [];
       tab.on("pageerror", (e) => errors.push(String(e)));
       await tab.goto(`${page.url}/#${mock.url}`);
-      await tab.waitForFunction(() => "__result" in window, undefined, { timeout: 30_000 });
+      await tab.waitForFunction(() => "__result" in window, undefined, { timeout: 60_000 });
       expect(errors).toEqual([]);
       return await tab.evaluate(() => (window as unknown as { __result: never }).__result);
     } finally {
@@ -120,15 +123,15 @@ describe("a page on another origin calling the mock with @voicetask/trtc in head
 
   it("succeeds with --cors <the page's origin>; the control API stays closed to the page", async () => {
     const result = await run(["--cors", page.url, "--log-level", "warn"]);
-    expect(result.lifecycle).toEqual({ ok: { described: "Preparing", stopped: "Stopped" } });
+    expect(result.lifecycle).toEqual({ ok: { live: true, stopped: "Stopped" } });
     expect(result.control).toMatchObject({ error: "TypeError" });
-  }, 60_000);
+  }, 120_000);
 
   it("succeeds with --cors *", async () => {
     const result = await run(["--cors", "*", "--log-level", "warn"]);
-    expect(result.lifecycle).toEqual({ ok: { described: "Preparing", stopped: "Stopped" } });
+    expect(result.lifecycle).toEqual({ ok: { live: true, stopped: "Stopped" } });
     expect(result.control).toMatchObject({ error: "TypeError" });
-  }, 60_000);
+  }, 120_000);
 
   it("fails without --cors, and with --cors naming another origin: the client reports a NetworkError", async () => {
     for (const flags of [[], ["--cors", "http://127.0.0.1:1"]]) {
@@ -136,5 +139,5 @@ describe("a page on another origin calling the mock with @voicetask/trtc in head
       expect(result.lifecycle).toMatchObject({ error: "NetworkError" });
       expect(result.control).toMatchObject({ error: "TypeError" });
     }
-  }, 60_000);
+  }, 120_000);
 });

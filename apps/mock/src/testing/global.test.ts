@@ -66,7 +66,8 @@ describe("mockFromEnv", () => {
       RoomId: "room-1",
       AgentConfig: { UserId: "robot_1", UserSig: "sig", TargetUserId: "user_1" },
     });
-    expect((await client.describeAIConversation({ TaskId })).Status).toBe("Preparing");
+    // Preparing, or already InProgress when a busy machine took more than the mock's 1 s to get here.
+    expect(["Preparing", "InProgress"]).toContain((await client.describeAIConversation({ TaskId })).Status);
     expect((await mock.advanceClock(1000)).offsetMs).toBe(1000);
     expect((await client.describeAIConversation({ TaskId })).Status).toBe("InProgress");
 

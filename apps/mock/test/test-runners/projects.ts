@@ -28,7 +28,8 @@ test("a task's lifecycle, asserted on the mock's journal", async () => {
     RoomId,
     AgentConfig: { UserId: "robot_1", UserSig: "${USER_SIG}", TargetUserId: "user_1" },
   });
-  expect((await client.describeAIConversation({ TaskId })).Status).toBe("Preparing");
+  // Preparing, or already InProgress when a busy machine took more than the mock's 1 s to get here.
+  expect(["Preparing", "InProgress"]).toContain((await client.describeAIConversation({ TaskId })).Status);
   await mock.advanceClock(1000);
   expect((await client.describeAIConversation({ TaskId })).Status).toBe("InProgress");
   await client.stopAIConversation({ TaskId });

@@ -86,7 +86,7 @@ describe("the packed @voicetask/mock in real Jest and Vitest projects", () => {
       "--json",
     ]);
     expect(outcomes(report)).toEqual([["CommonJS resolves the .cjs build", "passed"], ...SHARED_TESTS]);
-  }, 120_000);
+  }, 180_000);
 
   it("Jest, ESM (--experimental-vm-modules)", async () => {
     const report = await runRunner(
@@ -97,10 +97,10 @@ describe("the packed @voicetask/mock in real Jest and Vitest projects", () => {
       },
     );
     expect(outcomes(report)).toEqual(SHARED_TESTS);
-  }, 120_000);
+  }, 180_000);
 
   it("Vitest", async () => {
     const report = await runRunner(vitestDir, ["node_modules/vitest/vitest.mjs", "run", "--reporter=json"]);
     expect(outcomes(report)).toEqual(SHARED_TESTS);
-  }, 120_000);
+  }, 180_000);
 });
