@@ -42,6 +42,18 @@ describe("voicetask-mock options", () => {
     expect(parseCliOptions(["-h"])).toBe("help");
   });
 
+  it("reads --cors: origins or *", () => {
+    expect(parseCliOptions(["--cors", "http://localhost:3000,http://127.0.0.1:5173"])).toMatchObject({
+      cors: ["http://localhost:3000", "http://127.0.0.1:5173"],
+    });
+    expect(parseCliOptions(["--cors=*"])).toMatchObject({ cors: "*" });
+    expect(parseCliOptions([])).not.toHaveProperty("cors");
+    expect(() => parseCliOptions(["--cors", "localhost:3000"])).toThrow(UsageError);
+    expect(() => parseCliOptions(["--cors", "localhost:3000"])).toThrow(
+      /^--cors: "localhost:3000" is not an origin/,
+    );
+  });
+
   it("refuses bad values and unknown flags", () => {
     expect(() => parseCliOptions(["--auth", "maybe"])).toThrow(UsageError);
     expect(() => parseCliOptions(["--port", "70000"])).toThrow(UsageError);

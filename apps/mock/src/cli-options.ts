@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { parseCorsOrigins } from "./http/cors.js";
 import { LOG_LEVELS, type LogLevel } from "./logger.js";
 import type { MockServerOptions } from "./server.js";
 
@@ -18,6 +19,8 @@ Options:
   --rate-limit <on|off>    enforce the specs' per-operation rate limits (default on)
   --latency <ms>           delay every provider answer by <ms> (default 0)
   --log-level <level>      debug | info | warn | error | silent (default info; debug logs every request)
+  --cors <origin,…|*>      let pages on these origins (or any, *) call the provider routes from a browser:
+                           answer preflights, add CORS headers; never for /_mock/ (default: no CORS)
   -h, --help               show this help`;
 
 export class UsageError extends Error {}
@@ -33,6 +36,14 @@ const nonNegativeInt = (name: string, value: string, max: number): number => {
   if (!/^\d+$/.test(value) || Number(value) > max)
     throw new UsageError(`--${name} must be an integer 0..${max}`);
   return Number(value);
+};
+
+const corsOrigins = (value: string) => {
+  try {
+    return parseCorsOrigins(value, "--cors");
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 };
 
 /** Parses the command line; `help` when -h was given. Throws UsageError on bad input. */
@@ -53,6 +64,7 @@ export function parseCliOptions(argv: string[]): MockServerOptions | "help" {
     rateLimit: oneOf("rate-limit", values["rate-limit"] ?? "on", ["on", "off"] as const) === "on",
     latencyMs: values.latency === undefined ? 0 : nonNegativeInt("latency", values.latency, 600_000),
     logLevel: oneOf<LogLevel>("log-level", values["log-level"] ?? "info", LOG_LEVELS),
+    ...(values.cors !== undefined ? { cors: corsOrigins(values.cors) } : {}),
   };
 }
 
@@ -69,6 +81,7 @@ function parseFlags(argv: string[]) {
       "rate-limit": { type: "string" },
       latency: { type: "string" },
       "log-level": { type: "string" },
+      cors: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -18,6 +18,7 @@ import {
   parseCredentials,
 } from "./credentials.js";
 import { FaultTable } from "./faults.js";
+import { type CorsOrigins, corsStep, parseCorsOrigins } from "./http/cors.js";
 import { send } from "./http/respond.js";
 import { Journal } from "./journal.js";
 import { createLogger, type LogLevel, type LogSink } from "./logger.js";
@@ -51,6 +52,11 @@ export interface MockServerOptions {
    * `@voicetask/chime-sdk-voice/spec`). Operations without stateful behaviour answer their spec example.
    */
   models?: { trtc?: ApiModel; chime?: ApiModel };
+  /**
+   * Page origins allowed to call the provider routes from a browser (`*` for any): preflights are answered and
+   * CORS headers added for them. Never for the `/_mock/` control API. Default: none (no CORS headers).
+   */
+  cors?: CorsOrigins | string;
 }
 
 export interface MockServer {
@@ -130,6 +136,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const actions = new ControlActions(ctx);
   const handleTrtc = createPipeline(ctx, trtcAdapter, ctx.trtc.behaviours);
   const handleChime = createPipeline(ctx, chimeAdapter, ctx.chime.behaviours);
+  const cors = options.cors === undefined ? undefined : corsStep(parseCorsOrigins(options.cors));
   let url = "";
 
   // Not async: each handler's own promise is returned as is (an async wrapper would add promise hops).
@@ -141,6 +148,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (rawPath === "/_mock" || rawPath.startsWith("/_mock/")) {
       return handleControl(ctx, control, actions, req, res, rawPath, rawQuery);
     }
+    if (cors?.(req, res)) return undefined;
     if (rawPath === "/") {
       if (req.method === "GET" && req.headers["x-tc-action"] === undefined) {
         req.resume();

@@ -22,18 +22,29 @@ async function pack(tool: "pnpm" | "npm", dir: string, destination: string): Pro
   return tarball.startsWith("/") ? tarball : join(destination, tarball);
 }
 
+/** Packs workspace packages with `pnpm pack` (which rewrites `workspace:`/`catalog:` ranges as publishing does). */
+export function packWorkspace(packageDirs: string[], destination: string): Promise<string[]> {
+  return Promise.all(packageDirs.map((d) => pack("pnpm", d, destination)));
+}
+
+async function npmInstall(dir: string, specs: string[], cache: string[]): Promise<void> {
+  await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", ...cache, ...specs], {
+    cwd: dir,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
 /**
  * A scratch project OUTSIDE the workspace (a temp dir) with the packed tarballs installed by npm, offline:
- * our packages come from `pnpm pack` (which rewrites `workspace:`/`catalog:` ranges as publishing does), and
- * their one third-party dependency (openapi-fetch and its helper package) is packed from the local store, so
- * nothing is downloaded.
+ * our packages come from `pnpm pack`, and their one third-party dependency (openapi-fetch and its helper
+ * package) is packed from the local store, so nothing is downloaded.
  */
 export async function scratchProject(packageDirs: string[], resolveFrom: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "voicetask-consumer-"));
   const openapiFetch = await realpath(join(resolveFrom, "node_modules", "openapi-fetch"));
   const helpers = join(dirname(openapiFetch), "openapi-typescript-helpers");
   const tarballs = [
-    ...(await Promise.all(packageDirs.map((d) => pack("pnpm", d, dir)))),
+    ...(await packWorkspace(packageDirs, dir)),
     await pack("npm", openapiFetch, dir),
     await pack("npm", helpers, dir),
   ];
@@ -41,20 +52,24 @@ export async function scratchProject(packageDirs: string[], resolveFrom: string)
     join(dir, "package.json"),
     JSON.stringify({ name: "scratch", private: true, version: "0.0.0" }),
   );
-  await run(
-    "npm",
-    [
-      "install",
-      "--offline",
-      "--no-audit",
-      "--no-fund",
-      "--ignore-scripts",
-      "--cache",
-      join(dir, ".npm"),
-      ...tarballs,
-    ],
-    { cwd: dir },
-  );
+  await npmInstall(dir, tarballs, ["--offline", "--cache", join(dir, ".npm")]);
+  return dir;
+}
+
+/**
+ * A project in a new temp dir: its `files` (`package.json` among them) written, then `npm install` of
+ * `packages`, i.e. packed tarballs (see {@link packWorkspace}) and exact `name@version` pins from the registry
+ * (a test runner, our packages' third-party dependencies). Registry packages go through npm's own cache with
+ * `--prefer-offline`, so a repeat install downloads nothing.
+ */
+export async function registryProject(
+  name: string,
+  packages: string[],
+  files: Record<string, string>,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `voicetask-${name}-`));
+  for (const [file, content] of Object.entries(files)) await writeFile(join(dir, file), content);
+  await npmInstall(dir, packages, ["--prefer-offline"]);
   return dir;
 }
 

@@ -1,0 +1,83 @@
+import type { ClockState } from "../control/actions.js";
+import type { JournalEntry } from "../journal.js";
+import { type MockAddress, readMockEnv } from "./env.js";
+
+/** Which journal entries to read (the control API's filters). */
+export interface JournalFilter {
+  account?: string;
+  operation?: string;
+  limit?: number;
+}
+
+/**
+ * A running mock seen from a test: where it is, the keys it accepts, and its control API (`/_mock/`) over HTTP,
+ * so it works from any test worker. Pass it to `expect(…)` for the journal matchers.
+ */
+export interface RunningMock extends MockAddress {
+  /** The last requests, oldest first, secrets redacted. */
+  journal(filter?: JournalFilter): Promise<JournalEntry[]>;
+  clearJournal(): Promise<void>;
+  /** Forgets tasks, journal, faults, rate windows and clock offset (every account: other test files too). */
+  reset(): Promise<void>;
+  /** Moves the mock's clock on: task transitions, rate windows and signature windows follow it. */
+  advanceClock(ms: number): Promise<ClockState>;
+}
+
+async function control<T>(url: string, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${url}/_mock/${path}`, {
+    method,
+    ...(body !== undefined && {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  });
+  const text = await res.text();
+  if (!res.ok) {
+    let message = text.slice(0, 500);
+    try {
+      message = (JSON.parse(text) as { error: { message: string } }).error.message;
+    } catch {
+      // not the control API's error format: the text as it is
+    }
+    throw new Error(
+      `voicetask-mock control API: ${method} /_mock/${path} answered ${res.status}: ${message}`,
+    );
+  }
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The journal of the mock at `url` (`GET /_mock/journal`): the last requests, oldest first, secrets redacted. */
+export async function readJournal(url: string, filter: JournalFilter = {}): Promise<JournalEntry[]> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined) query.set(k, String(v));
+  const q = String(query);
+  return (await control<{ entries: JournalEntry[] }>(url, "GET", q ? `journal?${q}` : "journal")).entries;
+}
+
+/** The control API of the mock at `address.url`. */
+export function runningMock(address: MockAddress): RunningMock {
+  const { url } = address;
+  return Object.defineProperties(
+    {
+      url,
+      journal: (filter?: JournalFilter) => readJournal(url, filter),
+      clearJournal: () => control<void>(url, "DELETE", "journal"),
+      reset: () => control<void>(url, "POST", "reset", {}),
+      advanceClock: (ms: number) => control<ClockState>(url, "POST", "clock/advance", { ms }),
+    },
+    // Read when used (see readMockEnv), and not enumerable: a test runner printing this object in a failure
+    // message (or console.log) shows no secret key.
+    {
+      tencent: { get: () => address.tencent },
+      aws: { get: () => address.aws },
+    },
+  ) as RunningMock;
+}
+
+/**
+ * The mock the global setup started, from the `VOICETASK_MOCK_*` variables (see `MOCK_ENV`). Throws, naming the
+ * missing variable, when no global setup ran.
+ */
+export function mockFromEnv(env: Record<string, string | undefined> = process.env): RunningMock {
+  return runningMock(readMockEnv(env));
+}
