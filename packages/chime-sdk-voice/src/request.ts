@@ -32,8 +32,12 @@ export function buildRequest(
   input: object,
   target: ChimeSdkVoiceTarget,
 ): HttpRequest {
-  const op: { path: string; httpMethod: string; query?: readonly string[][]; headers?: readonly string[][] } =
-    operations[operation];
+  const op: {
+    path: string;
+    httpMethod: string;
+    query?: readonly (readonly string[])[];
+    headers?: readonly (readonly string[])[];
+  } = operations[operation];
   const rest: Record<string, unknown> = { ...input };
   const take = (member: string) => {
     const value = rest[member];
