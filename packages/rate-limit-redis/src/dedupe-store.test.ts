@@ -16,8 +16,11 @@ let admin: Redis;
 const stores: RedisDedupeStore[] = [];
 const silent = { warn: () => {} };
 
+// Generous timeouts: on a loaded machine a first connection can take longer than the 1 s default, and a claim
+// then fails (as it should while Redis is away), which is not what these tests are about.
 function newStore(options: Partial<Parameters<typeof createRedisDedupeStore>[0]> = {}): RedisDedupeStore {
-  const store = createRedisDedupeStore({ url: server.url, logger: silent, ...options });
+  const timeouts = { connectTimeoutMs: 10_000, commandTimeoutMs: 10_000 };
+  const store = createRedisDedupeStore({ url: server.url, logger: silent, ...timeouts, ...options });
   stores.push(store);
   return store;
 }
