@@ -1,5 +1,8 @@
 // House rules for the voicetask specs: every operation says how fast it may be called, whether a retry is safe,
 // which errors it returns, and shows an example; every property is described; TRTC pseudo-paths name their action.
+// Webhooks (the events a service pushes) are operations the service calls: they show examples and describe their
+// properties like any operation, name the variant of each event (`x-discriminator`), and have no rate limit, retry
+// rule, error codes or action of their own.
 
 const RETRY_WORDS = new Set(["always", "never"]);
 
@@ -15,6 +18,11 @@ function requestBodyProperties(operation, resolve) {
   return new Set(Object.keys(schema?.properties ?? {}));
 }
 
+/** True for an operation or path item under `webhooks` (the service calls it; it is not an API call). */
+function isWebhook(ctx) {
+  return ctx.location.pointer.startsWith("#/webhooks/");
+}
+
 function hasExample(mediaTypes) {
   return Object.values(mediaTypes ?? {}).some(
     (media) => media.example !== undefined || Object.keys(media.examples ?? {}).length > 0,
@@ -25,6 +33,7 @@ function hasExample(mediaTypes) {
 function OperationRateLimit() {
   return {
     Operation(operation, ctx) {
+      if (isWebhook(ctx)) return;
       const limit = operation["x-rate-limit"];
       if (!Number.isInteger(limit) || limit <= 0) {
         report(ctx, "operation must declare x-rate-limit: a positive integer (requests per second)");
@@ -37,6 +46,7 @@ function OperationRateLimit() {
 function OperationRetry() {
   return {
     Operation(operation, ctx) {
+      if (isWebhook(ctx)) return;
       const retry = operation["x-retry"];
       if (typeof retry !== "string") {
         report(ctx, "operation must declare x-retry: always, never, or the idempotency field of its body");
@@ -54,6 +64,7 @@ function OperationRetry() {
 function OperationErrorCodes(options) {
   return {
     Operation(operation, ctx) {
+      if (isWebhook(ctx)) return;
       const codes = operation["x-error-codes"];
       if (!Array.isArray(codes) || codes.length === 0) {
         report(ctx, "operation must list its error codes in x-error-codes");
@@ -79,7 +90,10 @@ function OperationErrorCodes(options) {
   };
 }
 
-/** A request example (when there is a body) and at least one response example. */
+/**
+ * A request example (when there is a body) and at least one response example. A webhook needs its request
+ * examples (the events); its answer is the receiver's, so a response example is optional there.
+ */
 function OperationExamples() {
   return {
     Operation(operation, ctx) {
@@ -87,6 +101,7 @@ function OperationExamples() {
         const body = ctx.resolve(operation.requestBody).node;
         if (!hasExample(body?.content)) report(ctx, "request body needs an example", "requestBody");
       }
+      if (isWebhook(ctx)) return;
       const responses = Object.values(operation.responses ?? {}).map(
         (response) => ctx.resolve(response).node,
       );
@@ -118,6 +133,7 @@ function PropertiesDescribed() {
 function TcAction() {
   return {
     PathItem(pathItem, ctx) {
+      if (isWebhook(ctx)) return;
       const action = pathItem["x-tc-action"];
       const path = ctx.key;
       if (typeof action !== "string") {
@@ -195,6 +211,72 @@ function OperationWaiters() {
   };
 }
 
+/** The `const` a schema sets at a dotted property path (through `$ref`s and `allOf`), or undefined. */
+function constAt(schema, path, resolve) {
+  const node = resolve(schema).node;
+  if (!node || typeof node !== "object") return undefined;
+  const [head, ...rest] = path;
+  if (head === undefined) return node.const;
+  const own = node.properties?.[head];
+  const found = own === undefined ? undefined : constAt(own, rest, resolve);
+  if (found !== undefined) return found;
+  for (const member of node.allOf ?? []) {
+    const value = constAt(member, path, resolve);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * A webhook's JSON body is `anyOf` its variants, named by `x-discriminator` (dotted property paths): each variant
+ * but one sets a `const` at one or more of those paths, and no two set the same values; the one variant that sets
+ * none is the catch-all for events the spec does not know (kept, never dropped). Every other variant has a request
+ * example whose values at those paths are its own.
+ */
+function WebhookEvents() {
+  return {
+    Operation(operation, ctx) {
+      if (!isWebhook(ctx)) return;
+      const media = ctx.resolve(operation.requestBody ?? {}).node?.content?.["application/json"];
+      const payload = media?.schema && ctx.resolve(media.schema).node;
+      if (!payload) {
+        report(ctx, "a webhook needs a JSON request body (the event)", "requestBody");
+        return;
+      }
+      const paths = payload["x-discriminator"];
+      if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === "string")) {
+        report(ctx, "the event schema needs x-discriminator: the dotted paths whose const values name a variant");
+        return;
+      }
+      if (!Array.isArray(payload.anyOf)) {
+        report(ctx, "the event schema must be anyOf its variants (the catch-all overlaps the others)");
+        return;
+      }
+      const examples = Object.values(media.examples ?? {}).map((example) => ctx.resolve(example).node?.value);
+      const seen = new Map();
+      let catchAlls = 0;
+      for (const branch of payload.anyOf) {
+        const name = branch.$ref?.split("/").pop() ?? "an inline variant";
+        const values = paths
+          .map((path) => [path, constAt(branch, path.split("."), ctx.resolve)])
+          .filter(([, value]) => value !== undefined);
+        if (values.length === 0) {
+          catchAlls++;
+          continue;
+        }
+        const key = JSON.stringify(values);
+        if (seen.has(key)) report(ctx, `variants ${seen.get(key)} and ${name} set the same x-discriminator values`);
+        seen.set(key, name);
+        const valueAt = (example, path) => path.split(".").reduce((node, part) => node?.[part], example);
+        if (!examples.some((example) => values.every(([path, value]) => valueAt(example, path) === value)))
+          report(ctx, `variant ${name} needs a request example (${key})`, "requestBody");
+      }
+      if (catchAlls !== 1)
+        report(ctx, `the event schema needs exactly one catch-all variant (no const at x-discriminator), has ${catchAlls}`);
+    },
+  };
+}
+
 export default function voicetaskPlugin() {
   return {
     id: "voicetask",
@@ -207,6 +289,7 @@ export default function voicetaskPlugin() {
         "properties-described": PropertiesDescribed,
         "tc-action": TcAction,
         "operation-waiters": OperationWaiters,
+        "webhook-events": WebhookEvents,
       },
     },
   };

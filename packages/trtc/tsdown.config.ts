@@ -7,6 +7,7 @@ export default defineConfig({
     usersig: "src/usersig.ts",
     raw: "src/raw.ts",
     request: "src/request.ts",
+    callbacks: "src/callbacks.ts",
   },
   format: ["esm", "cjs"],
   platform: "neutral",

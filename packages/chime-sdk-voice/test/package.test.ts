@@ -1,4 +1,4 @@
 import { describePackageShape } from "@voicetask/test-kit/package-shape";
 import { packageDir } from "./package-dir.js";
 
-describePackageShape(packageDir, [".", "./package.json", "./raw", "./request", "./spec"]);
+describePackageShape(packageDir, [".", "./events", "./package.json", "./raw", "./request", "./spec"]);

@@ -13,3 +13,14 @@ const client = new ChimeSDKVoiceClient({ region: "us-east-1", credentials: { acc
 const out = await client.send(new StopSpeakerSearchTaskCommand({ VoiceConnectorId: "vc-1", SpeakerSearchTaskId: "task-1" }));
 console.log(out.$metadata.requestId);
 `;
+
+/** A Lambda function that reads speaker search events from an SQS queue. Used by the events size test. */
+export const eventsLambdaProgram = `
+import { parseEvent } from "@voicetask/chime-sdk-voice/events";
+export const handler = async (event) => {
+  for (const record of event.Records) {
+    const parsed = parseEvent(record);
+    if (parsed.type === "IdentificationSuccessfulEvent") console.log(parsed.event.detail.speakerSearchDetails.results);
+  }
+};
+`;

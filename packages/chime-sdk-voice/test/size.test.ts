@@ -3,7 +3,7 @@ import { bundleSize, kb } from "@voicetask/test-kit/size";
 import { expectWithinBudget } from "@voicetask/test-kit/size-budget";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packageDir } from "./package-dir.js";
-import { stopProgram } from "./programs.js";
+import { eventsLambdaProgram, stopProgram } from "./programs.js";
 
 /**
  * The issue's target, held as the budget: a browser program that only stops a task, bundled and minified, is at
@@ -30,6 +30,21 @@ describe("size budget", () => {
     expect(size.code).not.toMatch(/["']node:/);
     // The raw client is opt-in: openapi-fetch is not in a program that only calls the methods.
     expect(size.inputs.map(([name]) => name).filter((name) => name.includes("openapi-fetch"))).toEqual([]);
+    // Reading events is its own entry (`/events`): none of it is in a program that only calls the client.
+    expect(size.code).not.toContain("UnknownChimeEvent");
     expectWithinBudget(size, BUDGET_GZIP);
+  });
+
+  /** Reading events is apart from the client, with a budget of its own (the same as TRTC's callback Worker). */
+  const EVENTS_BUDGET_GZIP = 4 * 1024;
+
+  it(`a Lambda that reads speaker search events is at most ${kb(EVENTS_BUDGET_GZIP)} gzip`, async () => {
+    const size = await bundleSize(eventsLambdaProgram, packageDir, "browser");
+    expect(size.code).toContain("IdentificationSuccessfulEvent");
+    expect(size.code).toContain("UnknownChimeEvent");
+    expect(size.code).not.toContain("AWS4-HMAC-SHA256");
+    expect(size.code).not.toMatch(/["']node:/);
+    console.log(`events Lambda: ${kb(size.gzip)} gzip (${size.gzip} B), ${kb(size.minified)} minified`);
+    expectWithinBudget(size, EVENTS_BUDGET_GZIP);
   });
 });

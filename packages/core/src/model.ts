@@ -142,6 +142,51 @@ export interface OperationModel {
   readonly responseExamples: readonly ExampleModel[];
 }
 
+/** One variant of a webhook's event: an event type, with its own schema and examples. */
+export interface WebhookVariantModel {
+  /** The variant's schema name, e.g. `TaskStartedEvent`: the `type` a parser answers for it. */
+  readonly name: string;
+  readonly description: string;
+  /**
+   * The values that select this variant, by dotted path (`x-discriminator`), e.g. `{ EventGroupId: 9,
+   * EventType: 901 }`; empty for the catch-all.
+   */
+  readonly values: Readonly<Record<string, string | number | boolean>>;
+  /** True for the one variant that takes every event whose values no other variant has (kept, never dropped). */
+  readonly catchAll: boolean;
+  /** The whole event's JSON Schema, dereferenced and with `allOf` merged into one object schema. */
+  readonly schema: SchemaModel;
+  /** The webhook's request examples that are this variant (matched by their values). */
+  readonly examples: readonly ExampleModel[];
+}
+
+/**
+ * A webhook (OpenAPI 3.1 `webhooks`): an event the service pushes to the user (a TRTC callback, a Chime
+ * EventBridge event). The body is one of several variants, named by the values at `discriminator`.
+ */
+export interface WebhookModel {
+  /** The key under `webhooks`, e.g. `AIConversationCallback`. */
+  readonly name: string;
+  readonly summary: string;
+  readonly description: string;
+  /** The HTTP method the service sends it with (`POST`). */
+  readonly method: string;
+  /** Headers the service sets (`Sign`, `SdkAppId`). */
+  readonly headers: readonly ParameterModel[];
+  /** JSON Schema of the body, dereferenced: `anyOf` the variants. */
+  readonly payloadSchema: SchemaModel;
+  /** `x-discriminator`: the dotted property paths whose values select the variant, e.g. `["EventType"]`. */
+  readonly discriminator: readonly string[];
+  /** Every variant, in the spec's order; exactly one is the catch-all. */
+  readonly variants: readonly WebhookVariantModel[];
+  /** The answers the service expects from the receiver. */
+  readonly responses: readonly {
+    readonly status: number;
+    readonly description: string;
+    readonly examples: readonly ExampleModel[];
+  }[];
+}
+
 export interface ServerModel {
   readonly url: string;
   readonly description?: string;
@@ -180,6 +225,8 @@ export interface ApiModel {
   /** Errors every operation can answer (Tencent's common error codes). */
   readonly commonErrors: readonly ErrorModel[];
   readonly operations: readonly OperationModel[];
+  /** The events the service pushes (`webhooks`), in the spec's order. */
+  readonly webhooks: readonly WebhookModel[];
   /** The named schemas (`components.schemas`), dereferenced; every copy of one carries `x-schema-name`. */
   readonly schemas: Readonly<Record<string, SchemaModel>>;
 }

@@ -17,6 +17,7 @@ export class Availability {
   constructor(
     private readonly logger: StoreLogger,
     private readonly fallbackDescription: string,
+    private readonly recoveryDescription = "rate limits use the shared budget again",
   ) {}
 
   get isDown(): boolean {
@@ -34,7 +35,7 @@ export class Availability {
   markUp(): void {
     if (!this.down) return;
     this.down = false;
-    const line = `${PREFIX} Redis is reachable again; rate limits use the shared budget again.`;
+    const line = `${PREFIX} Redis is reachable again; ${this.recoveryDescription}.`;
     if (this.logger.info) this.logger.info(line);
     else this.logger.warn(line);
   }

@@ -1,7 +1,13 @@
 export type { StoreLogger } from "./availability.js";
 export {
+  createRedisDedupeStore,
+  type DedupeStoreLike,
+  type RedisDedupeStore,
+  type RedisDedupeStoreOptions,
+} from "./dedupe-store.js";
+export {
   createRedisRateLimitStore,
   type RedisRateLimitStore,
   type RedisRateLimitStoreOptions,
 } from "./redis-store.js";
-export { RedisUnavailableError } from "./unavailable-error.js";
+export { RedisUnavailableError, type UnavailableStore } from "./unavailable-error.js";

@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { type AcquireResult, createMemoryRateLimitStore, type RateLimitStore } from "@voicetask/core";
 import type { Redis } from "ioredis";
 import { ACQUIRE_SCRIPT } from "./acquire-script.js";
-import { Availability, type StoreLogger } from "./availability.js";
-import { createOwnClient, firstConnectionSettled } from "./connection.js";
+import type { StoreLogger } from "./availability.js";
+import { guardRedis } from "./guarded-redis.js";
 import { PAUSE_SCRIPT } from "./pause-script.js";
 import { redisKeysFor } from "./redis-keys.js";
 import { defineScript } from "./run-script.js";
@@ -56,58 +56,25 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   const mode = options.onUnavailable ?? "local";
   const expectedProcesses = Math.max(1, Math.floor(options.expectedProcesses ?? 1));
   const local = options.localStore ?? createMemoryRateLimitStore();
-  const connectTimeoutMs = options.connectTimeoutMs ?? 1000;
-  const ownsClient = options.client === undefined;
-  const client =
-    options.client ??
-    createOwnClient(options.url as string, {
-      connectTimeoutMs,
-      commandTimeoutMs: options.commandTimeoutMs ?? 1000,
-    });
-  const availability = new Availability(
-    options.logger ?? console,
-    mode === "local"
-      ? "rate limits use a local in-memory budget in each process"
-      : "rate-limit acquisitions fail with RedisUnavailableError",
-  );
-  // The last connection error of a store-owned client names the outage better than its status does.
-  let lastConnectionError: string | undefined;
-  if (ownsClient) client.on("error", (error: Error) => (lastConnectionError = error.message));
-  client.on("ready", () => (lastConnectionError = undefined));
+  const redis = guardRedis({
+    ...options,
+    logger: options.logger ?? console,
+    fallbackDescription:
+      mode === "local"
+        ? "rate limits use a local in-memory budget in each process"
+        : "rate-limit acquisitions fail with RedisUnavailableError",
+    recoveryDescription: "rate limits use the shared budget again",
+  });
   const bookingPrefix = randomUUID();
   let bookings = 0;
-  let starting: Promise<void> | undefined = firstConnectionSettled(client, connectTimeoutMs).then(() => {
-    starting = undefined;
-  });
-
-  /** Runs `step` on Redis; on any failure marks Redis down and returns `unavailable` with the reason. */
-  async function onRedis<T>(
-    step: () => Promise<T>,
-  ): Promise<{ value: T } | { unavailable: string; cause?: unknown }> {
-    if (starting) await starting;
-    if (client.status !== "ready") {
-      const reason = lastConnectionError ?? `connection ${client.status}`;
-      availability.markDown(reason);
-      return { unavailable: reason };
-    }
-    try {
-      const value = await step();
-      availability.markUp();
-      return { value };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      availability.markDown(reason);
-      return { unavailable: reason, cause: error };
-    }
-  }
 
   return {
     async tryAcquire(key, limit, windowMs): Promise<AcquireResult> {
       checkLimit(limit, windowMs);
       const keys = redisKeysFor(keyPrefix, key);
       const member = `${bookingPrefix}:${(bookings++).toString(36)}`;
-      const outcome = await onRedis(() =>
-        acquireScript.run(client, [keys.log, keys.pause], [limit, windowMs, member]),
+      const outcome = await redis.run(() =>
+        acquireScript.run(redis.client, [keys.log, keys.pause], [limit, windowMs, member]),
       );
       if ("value" in outcome) {
         const [granted, retryAfterMs] = outcome.value as [number, number, number];
@@ -123,7 +90,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       // Kept locally too, so the pause still holds if Redis goes away before it ends.
       if (mode === "local") await local.pause(key, ms);
       const keys = redisKeysFor(keyPrefix, key);
-      const outcome = await onRedis(() => pauseScript.run(client, [keys.pause], [Math.max(0, ms)]));
+      const outcome = await redis.run(() => pauseScript.run(redis.client, [keys.pause], [Math.max(0, ms)]));
       if (mode === "fail" && "unavailable" in outcome) {
         throw new RedisUnavailableError(outcome.unavailable, outcome.cause);
       }
@@ -131,9 +98,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
 
     async close() {
       await local.close?.();
-      if (!ownsClient) return;
-      if (client.status === "ready") await client.quit().catch(() => client.disconnect());
-      else client.disconnect();
+      await redis.close();
     },
   };
 }

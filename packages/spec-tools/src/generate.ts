@@ -5,6 +5,7 @@ import { type ApiEntry, apis, repoRoot } from "./apis.js";
 import { buildModel } from "./model/build.js";
 import { loadSpec } from "./model/load.js";
 import { CLI_OUTPUT, renderCli } from "./render/cli.js";
+import { renderEventParser, renderEvents } from "./render/events.js";
 import { renderMethods } from "./render/methods.js";
 import { renderModel } from "./render/model.js";
 import { renderOperations, renderService } from "./render/operations.js";
@@ -51,6 +52,13 @@ export async function renderApi({ api, model, document }: ModelledApi): Promise<
     files.set("service.ts", head + renderService(model));
     files.set("methods.ts", head + renderMethods(model));
     files.set("waiters.ts", head + renderWaiters(model));
+    if (model.webhooks.length) {
+      files.set("events.ts", head + renderEvents(model));
+      files.set(
+        "event-parser.ts",
+        header("packages/spec-tools/src/render/runtime/event-parser.ts") + renderEventParser(),
+      );
+    }
   }
   return { folder: api.output, files };
 }

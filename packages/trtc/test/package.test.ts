@@ -1,4 +1,12 @@
 import { describePackageShape } from "@voicetask/test-kit/package-shape";
 import { packageDir } from "./package-dir.js";
 
-describePackageShape(packageDir, [".", "./package.json", "./raw", "./request", "./spec", "./usersig"]);
+describePackageShape(packageDir, [
+  ".",
+  "./callbacks",
+  "./package.json",
+  "./raw",
+  "./request",
+  "./spec",
+  "./usersig",
+]);

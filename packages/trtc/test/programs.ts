@@ -15,3 +15,21 @@ const client = new Client({ credential: { secretId: "id", secretKey: "key" }, re
 const out = await client.StopAIConversation({ TaskId: "task-1" });
 console.log(out.RequestId);
 `;
+
+/**
+ * A Cloudflare Worker that receives TRTC callbacks: verifies the Sign, reads the body against the spec and
+ * deduplicates in memory. Used by the callbacks size budget test.
+ */
+export const callbackWorkerProgram = `
+import { createCallbackHandler } from "@voicetask/trtc/callbacks";
+let handler;
+export default {
+  fetch(request, env) {
+    handler ??= createCallbackHandler({
+      key: env.TRTC_CALLBACK_KEY,
+      onEvent: (event) => console.log(event.type, event.event.EventInfo.TaskId),
+    });
+    return handler(request);
+  },
+};
+`;

@@ -30,6 +30,8 @@ describe("size budget", () => {
     expect(size.code).not.toMatch(/["']node:/);
     // The raw client is opt-in: openapi-fetch is not in a program that only calls the methods.
     expect(size.inputs.map(([name]) => name).filter((name) => name.includes("openapi-fetch"))).toEqual([]);
+    // Receiving callbacks is its own entry (`/callbacks`): none of it is in a program that only calls the client.
+    expect(size.code).not.toContain("UnknownAIConversationEvent");
     expectWithinBudget(size, BUDGET_GZIP);
   });
 });

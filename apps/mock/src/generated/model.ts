@@ -1640,6 +1640,7 @@ export const model: ApiModel = {
       ]
     }
   ],
+  "webhooks": [],
   "schemas": {
     "Error": {
       "type": "object",

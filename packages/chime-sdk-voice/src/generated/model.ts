@@ -1121,6 +1121,3857 @@ export const model: ApiModel = {
       "responseExamples": []
     }
   ],
+  "webhooks": [
+    {
+      "name": "SpeakerSearchEvents",
+      "summary": "Speaker search and Voice Connector streaming events (EventBridge)",
+      "description": "While a call is analysed, Amazon Chime SDK Voice publishes events to Amazon EventBridge\n(source `aws.chime`): the Voice Connector's streaming status (whose `transactionId` is what\nStartSpeakerSearchTask needs), the speaker search results of each task, and a post-call\nsummary. An EventBridge rule delivers them to its targets: an API destination (an HTTP\n`POST` of the event JSON, as described here), AWS Lambda (the event is the invocation\npayload), Amazon SQS (the event JSON is the message body), Amazon SNS (the event JSON is\nthe notification's `Message`) or Kinesis Data Streams.\n\n**Timing.** After StartSpeakerSearchTask, an identification event arrives after 10 seconds\nof non-silent speech (`IdentificationSuccessful` with up to 10 matches,\n`IdentificationNoMatchesFound`, or `IdentificationFailure` after 10 seconds of silence or\npoor audio); a voiceprint generation event follows after another 10 seconds of speech. The\n`VoiceAnalyticsStatus` summary comes 5 minutes after the call ends.\n\n**Order and duplicates.** Delivery is standard, not FIFO: events can arrive out of order.\nOrder them by `time`, or read the task again with GetSpeakerSearchTask (results stay\nreadable for 7 days). The EventBridge `id` identifies an event.\n\n**Types.** `confidenceScore` is a string in these events (`\"0.94567856\"`) and a number\n(`ConfidenceScore`) in GetSpeakerSearchTask.\n\n**Variants.** `detail-type` with `detail.detailStatus` or `detail.streamingStatus`\nselects the variant (`x-discriminator`). Any other event from `aws.chime` is kept as an\n`UnknownChimeEvent`, never dropped.\n\nSources: https://docs.aws.amazon.com/chime-sdk/latest/dg/va-notification-targets.html\n(speaker search and post-call events), https://docs.aws.amazon.com/chime-sdk/latest/ag/automating-chime-with-cloudwatch-events.html\n(Voice Connector streaming events).",
+      "method": "POST",
+      "headers": [],
+      "payloadSchema": {
+        "description": "An Amazon Chime SDK event as EventBridge delivers it: one variant per `detail-type` and `detail.detailStatus` or `detail.streamingStatus` (`x-discriminator`). An event whose values name no documented variant is an `UnknownChimeEvent` (kept, never dropped), which is why the union is `anyOf`: the catch-all also matches every documented event.",
+        "x-discriminator": [
+          "detail-type",
+          "detail.detailStatus",
+          "detail.streamingStatus"
+        ],
+        "anyOf": [
+          {
+            "description": "Speaker search identified at least one matching voice profile with a high confidence, after 10 seconds of non-silent speech.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The identification.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "SpeakerSearchStatus",
+                    "description": "`SpeakerSearchStatus`."
+                  },
+                  "detail": {
+                    "description": "The task and its matches.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                        "required": [
+                          "taskId",
+                          "detailStatus"
+                        ],
+                        "properties": {
+                          "taskId": {
+                            "type": "string",
+                            "description": "The speaker search task (the SpeakerSearchTaskId)."
+                          },
+                          "detailStatus": {
+                            "type": "string",
+                            "description": "What happened."
+                          },
+                          "mediaInsightsPipelineId": {
+                            "type": "string",
+                            "description": "The media insights pipeline that ran the analysis."
+                          },
+                          "sourceArn": {
+                            "type": "string",
+                            "description": "The ARN of that pipeline."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream of the call."
+                          },
+                          "channelId": {
+                            "type": "integer",
+                            "description": "The audio channel analysed."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The Voice Connector transaction (call) analysed."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the speaker is the caller."
+                          }
+                        },
+                        "x-schema-name": "SpeakerSearchEventDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status and the matches.",
+                        "required": [
+                          "speakerSearchDetails"
+                        ],
+                        "properties": {
+                          "detailStatus": {
+                            "const": "IdentificationSuccessful",
+                            "description": "`IdentificationSuccessful`."
+                          },
+                          "speakerSearchDetails": {
+                            "type": "object",
+                            "description": "The voice profiles that match, best first.",
+                            "required": [
+                              "results"
+                            ],
+                            "properties": {
+                              "results": {
+                                "type": "array",
+                                "description": "Up to 10 matches.",
+                                "maxItems": 10,
+                                "items": {
+                                  "type": "object",
+                                  "description": "One matching voice profile.",
+                                  "required": [
+                                    "voiceProfileId",
+                                    "confidenceScore"
+                                  ],
+                                  "properties": {
+                                    "voiceProfileId": {
+                                      "type": "string",
+                                      "description": "The voice profile."
+                                    },
+                                    "confidenceScore": {
+                                      "type": "string",
+                                      "description": "The confidence, from 0 to 1, as a decimal string (`\"0.94567856\"`); GetSpeakerSearchTask answers the same score as a number (`ConfidenceScore`)."
+                                    }
+                                  },
+                                  "x-schema-name": "SpeakerSearchEventMatch"
+                                }
+                              }
+                            },
+                            "x-schema-name": "SpeakerSearchEventMatches"
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "IdentificationSuccessfulEvent"
+          },
+          {
+            "description": "Speaker search found no voice profile with a high confidence in the voice profile domain (the caller may be new, or their voice may have changed).",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The identification.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "SpeakerSearchStatus",
+                    "description": "`SpeakerSearchStatus`."
+                  },
+                  "detail": {
+                    "description": "The task.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                        "required": [
+                          "taskId",
+                          "detailStatus"
+                        ],
+                        "properties": {
+                          "taskId": {
+                            "type": "string",
+                            "description": "The speaker search task (the SpeakerSearchTaskId)."
+                          },
+                          "detailStatus": {
+                            "type": "string",
+                            "description": "What happened."
+                          },
+                          "mediaInsightsPipelineId": {
+                            "type": "string",
+                            "description": "The media insights pipeline that ran the analysis."
+                          },
+                          "sourceArn": {
+                            "type": "string",
+                            "description": "The ARN of that pipeline."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream of the call."
+                          },
+                          "channelId": {
+                            "type": "integer",
+                            "description": "The audio channel analysed."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The Voice Connector transaction (call) analysed."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the speaker is the caller."
+                          }
+                        },
+                        "x-schema-name": "SpeakerSearchEventDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status.",
+                        "properties": {
+                          "detailStatus": {
+                            "const": "IdentificationNoMatchesFound",
+                            "description": "`IdentificationNoMatchesFound`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "IdentificationNoMatchesFoundEvent"
+          },
+          {
+            "description": "Speaker search could not identify: the caller did not talk for at least 10 seconds, or the audio was poor.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The identification.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "SpeakerSearchStatus",
+                    "description": "`SpeakerSearchStatus`."
+                  },
+                  "detail": {
+                    "description": "The task.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                        "required": [
+                          "taskId",
+                          "detailStatus"
+                        ],
+                        "properties": {
+                          "taskId": {
+                            "type": "string",
+                            "description": "The speaker search task (the SpeakerSearchTaskId)."
+                          },
+                          "detailStatus": {
+                            "type": "string",
+                            "description": "What happened."
+                          },
+                          "mediaInsightsPipelineId": {
+                            "type": "string",
+                            "description": "The media insights pipeline that ran the analysis."
+                          },
+                          "sourceArn": {
+                            "type": "string",
+                            "description": "The ARN of that pipeline."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream of the call."
+                          },
+                          "channelId": {
+                            "type": "integer",
+                            "description": "The audio channel analysed."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The Voice Connector transaction (call) analysed."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the speaker is the caller."
+                          }
+                        },
+                        "x-schema-name": "SpeakerSearchEventDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status.",
+                        "properties": {
+                          "detailStatus": {
+                            "const": "IdentificationFailure",
+                            "description": "`IdentificationFailure`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "IdentificationFailureEvent"
+          },
+          {
+            "description": "A voiceprint was generated from 20 seconds of non-silent speech: it can be enrolled in a new voice profile or update one (for 24 hours). AWS's prose names the status `VoiceprintGenerationSuccessful`; its example sends `VoiceprintGenerationSuccess`, which is also the API's `VoiceprintGenerationStatus` value and what this document accepts.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The voiceprint generation.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "SpeakerSearchStatus",
+                    "description": "`SpeakerSearchStatus`."
+                  },
+                  "detail": {
+                    "description": "The task.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                        "required": [
+                          "taskId",
+                          "detailStatus"
+                        ],
+                        "properties": {
+                          "taskId": {
+                            "type": "string",
+                            "description": "The speaker search task (the SpeakerSearchTaskId)."
+                          },
+                          "detailStatus": {
+                            "type": "string",
+                            "description": "What happened."
+                          },
+                          "mediaInsightsPipelineId": {
+                            "type": "string",
+                            "description": "The media insights pipeline that ran the analysis."
+                          },
+                          "sourceArn": {
+                            "type": "string",
+                            "description": "The ARN of that pipeline."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream of the call."
+                          },
+                          "channelId": {
+                            "type": "integer",
+                            "description": "The audio channel analysed."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The Voice Connector transaction (call) analysed."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the speaker is the caller."
+                          }
+                        },
+                        "x-schema-name": "SpeakerSearchEventDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status.",
+                        "properties": {
+                          "detailStatus": {
+                            "const": "VoiceprintGenerationSuccess",
+                            "description": "`VoiceprintGenerationSuccess`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "VoiceprintGenerationSuccessEvent"
+          },
+          {
+            "description": "No voiceprint could be generated: the caller did not talk for at least 20 seconds, or the audio was poor.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The voiceprint generation.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "SpeakerSearchStatus",
+                    "description": "`SpeakerSearchStatus`."
+                  },
+                  "detail": {
+                    "description": "The task.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                        "required": [
+                          "taskId",
+                          "detailStatus"
+                        ],
+                        "properties": {
+                          "taskId": {
+                            "type": "string",
+                            "description": "The speaker search task (the SpeakerSearchTaskId)."
+                          },
+                          "detailStatus": {
+                            "type": "string",
+                            "description": "What happened."
+                          },
+                          "mediaInsightsPipelineId": {
+                            "type": "string",
+                            "description": "The media insights pipeline that ran the analysis."
+                          },
+                          "sourceArn": {
+                            "type": "string",
+                            "description": "The ARN of that pipeline."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream of the call."
+                          },
+                          "channelId": {
+                            "type": "integer",
+                            "description": "The audio channel analysed."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The Voice Connector transaction (call) analysed."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the speaker is the caller."
+                          }
+                        },
+                        "x-schema-name": "SpeakerSearchEventDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status.",
+                        "properties": {
+                          "detailStatus": {
+                            "const": "VoiceprintGenerationFailure",
+                            "description": "`VoiceprintGenerationFailure`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "VoiceprintGenerationFailureEvent"
+          },
+          {
+            "description": "The post-call summary, 5 minutes after the call ended: the best match, the identity the customer validated, and the voice profiles created or updated during the call.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The summary.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "VoiceAnalyticsStatus",
+                    "description": "`VoiceAnalyticsStatus`."
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The call and its speaker search summary.",
+                    "required": [
+                      "detailStatus",
+                      "callId",
+                      "transactionId",
+                      "voiceConnectorId",
+                      "isCaller",
+                      "speakerSearchResults"
+                    ],
+                    "properties": {
+                      "detailStatus": {
+                        "const": "PostCallVoiceAnalytics",
+                        "description": "`PostCallVoiceAnalytics`."
+                      },
+                      "callId": {
+                        "type": "string",
+                        "description": "The call."
+                      },
+                      "transactionId": {
+                        "type": "string",
+                        "description": "The Voice Connector transaction."
+                      },
+                      "voiceConnectorId": {
+                        "type": "string",
+                        "description": "The Voice Connector."
+                      },
+                      "isCaller": {
+                        "type": "boolean",
+                        "description": "Whether the summary is about the caller."
+                      },
+                      "speakerSearchResults": {
+                        "type": "object",
+                        "description": "The speaker search summary of the call.",
+                        "properties": {
+                          "bestMatchedVoiceProfileId": {
+                            "type": "string",
+                            "description": "The voice profile that matched best."
+                          },
+                          "customerValidatedCallerIdentity": {
+                            "type": "string",
+                            "description": "The voice profile the customer validated as the caller's identity."
+                          },
+                          "createVoiceProfileTransactions": {
+                            "type": "array",
+                            "description": "Voice profiles created (CreateVoiceProfile) during the call.",
+                            "items": {
+                              "type": "object",
+                              "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                              "required": [
+                                "voiceProfileId",
+                                "requestTimestamp"
+                              ],
+                              "properties": {
+                                "voiceProfileId": {
+                                  "type": "string",
+                                  "description": "The voice profile."
+                                },
+                                "requestTimestamp": {
+                                  "type": "string",
+                                  "format": "date-time",
+                                  "description": "When it was requested."
+                                }
+                              },
+                              "x-schema-name": "VoiceProfileTransaction"
+                            }
+                          },
+                          "updateVoiceProfileTransactions": {
+                            "type": "array",
+                            "description": "Voice profiles updated (UpdateVoiceProfile) during the call.",
+                            "items": {
+                              "type": "object",
+                              "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                              "required": [
+                                "voiceProfileId",
+                                "requestTimestamp"
+                              ],
+                              "properties": {
+                                "voiceProfileId": {
+                                  "type": "string",
+                                  "description": "The voice profile."
+                                },
+                                "requestTimestamp": {
+                                  "type": "string",
+                                  "format": "date-time",
+                                  "description": "When it was requested."
+                                }
+                              },
+                              "x-schema-name": "VoiceProfileTransaction"
+                            }
+                          }
+                        }
+                      }
+                    },
+                    "x-schema-name": "PostCallVoiceAnalyticsDetail"
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "PostCallVoiceAnalyticsEvent"
+          },
+          {
+            "description": "The Voice Connector started streaming a call to Kinesis Video Streams; `transactionId` is what StartSpeakerSearchTask needs.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The streaming status.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "Chime VoiceConnector Streaming Status",
+                    "description": "`Chime VoiceConnector Streaming Status`."
+                  },
+                  "detail": {
+                    "description": "The call and its stream.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                        "required": [
+                          "streamingStatus",
+                          "voiceConnectorId",
+                          "transactionId",
+                          "callId"
+                        ],
+                        "properties": {
+                          "streamingStatus": {
+                            "type": "string",
+                            "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "direction": {
+                            "type": "string",
+                            "description": "`Inbound` or `Outbound`."
+                          },
+                          "fromNumber": {
+                            "type": "string",
+                            "description": "The calling number (E.164)."
+                          },
+                          "toNumber": {
+                            "type": "string",
+                            "description": "The called number (E.164)."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the stream is the caller's."
+                          },
+                          "mediaType": {
+                            "type": "string",
+                            "description": "The audio format, e.g. `audio/L16`."
+                          },
+                          "inviteHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "updateHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "sdp": {
+                            "type": "object",
+                            "description": "Where the stream is in the call's SDP.",
+                            "properties": {
+                              "mediaIndex": {
+                                "type": "integer",
+                                "description": "The media index."
+                              },
+                              "mediaLabel": {
+                                "type": "string",
+                                "description": "The media label."
+                              }
+                            }
+                          },
+                          "siprecMetadata": {
+                            "type": "string",
+                            "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                          },
+                          "startFragmentNumber": {
+                            "type": "string",
+                            "description": "The first Kinesis video stream fragment of the call."
+                          },
+                          "startTime": {
+                            "type": "string",
+                            "description": "When streaming started (ISO 8601)."
+                          },
+                          "endTime": {
+                            "type": "string",
+                            "description": "When streaming ended (ISO 8601)."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream."
+                          },
+                          "failTime": {
+                            "type": "string",
+                            "description": "When streaming failed (ISO 8601)."
+                          },
+                          "failureReason": {
+                            "type": "string",
+                            "description": "Why streaming failed."
+                          },
+                          "version": {
+                            "type": "string",
+                            "description": "The format version of `detail`, `\"0\"`."
+                          }
+                        },
+                        "x-schema-name": "StreamingStatusDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status.",
+                        "properties": {
+                          "streamingStatus": {
+                            "const": "STARTED",
+                            "description": "`STARTED`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "StreamingStartedEvent"
+          },
+          {
+            "description": "The Voice Connector's stream of a call was updated (a re-INVITE).",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The streaming status.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "Chime VoiceConnector Streaming Status",
+                    "description": "`Chime VoiceConnector Streaming Status`."
+                  },
+                  "detail": {
+                    "description": "The call and its stream.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                        "required": [
+                          "streamingStatus",
+                          "voiceConnectorId",
+                          "transactionId",
+                          "callId"
+                        ],
+                        "properties": {
+                          "streamingStatus": {
+                            "type": "string",
+                            "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "direction": {
+                            "type": "string",
+                            "description": "`Inbound` or `Outbound`."
+                          },
+                          "fromNumber": {
+                            "type": "string",
+                            "description": "The calling number (E.164)."
+                          },
+                          "toNumber": {
+                            "type": "string",
+                            "description": "The called number (E.164)."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the stream is the caller's."
+                          },
+                          "mediaType": {
+                            "type": "string",
+                            "description": "The audio format, e.g. `audio/L16`."
+                          },
+                          "inviteHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "updateHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "sdp": {
+                            "type": "object",
+                            "description": "Where the stream is in the call's SDP.",
+                            "properties": {
+                              "mediaIndex": {
+                                "type": "integer",
+                                "description": "The media index."
+                              },
+                              "mediaLabel": {
+                                "type": "string",
+                                "description": "The media label."
+                              }
+                            }
+                          },
+                          "siprecMetadata": {
+                            "type": "string",
+                            "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                          },
+                          "startFragmentNumber": {
+                            "type": "string",
+                            "description": "The first Kinesis video stream fragment of the call."
+                          },
+                          "startTime": {
+                            "type": "string",
+                            "description": "When streaming started (ISO 8601)."
+                          },
+                          "endTime": {
+                            "type": "string",
+                            "description": "When streaming ended (ISO 8601)."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream."
+                          },
+                          "failTime": {
+                            "type": "string",
+                            "description": "When streaming failed (ISO 8601)."
+                          },
+                          "failureReason": {
+                            "type": "string",
+                            "description": "Why streaming failed."
+                          },
+                          "version": {
+                            "type": "string",
+                            "description": "The format version of `detail`, `\"0\"`."
+                          }
+                        },
+                        "x-schema-name": "StreamingStatusDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status.",
+                        "properties": {
+                          "streamingStatus": {
+                            "const": "UPDATED",
+                            "description": "`UPDATED`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "StreamingUpdatedEvent"
+          },
+          {
+            "description": "The Voice Connector stopped streaming a call (the call ended).",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The streaming status.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "Chime VoiceConnector Streaming Status",
+                    "description": "`Chime VoiceConnector Streaming Status`."
+                  },
+                  "detail": {
+                    "description": "The call and its stream.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                        "required": [
+                          "streamingStatus",
+                          "voiceConnectorId",
+                          "transactionId",
+                          "callId"
+                        ],
+                        "properties": {
+                          "streamingStatus": {
+                            "type": "string",
+                            "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "direction": {
+                            "type": "string",
+                            "description": "`Inbound` or `Outbound`."
+                          },
+                          "fromNumber": {
+                            "type": "string",
+                            "description": "The calling number (E.164)."
+                          },
+                          "toNumber": {
+                            "type": "string",
+                            "description": "The called number (E.164)."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the stream is the caller's."
+                          },
+                          "mediaType": {
+                            "type": "string",
+                            "description": "The audio format, e.g. `audio/L16`."
+                          },
+                          "inviteHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "updateHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "sdp": {
+                            "type": "object",
+                            "description": "Where the stream is in the call's SDP.",
+                            "properties": {
+                              "mediaIndex": {
+                                "type": "integer",
+                                "description": "The media index."
+                              },
+                              "mediaLabel": {
+                                "type": "string",
+                                "description": "The media label."
+                              }
+                            }
+                          },
+                          "siprecMetadata": {
+                            "type": "string",
+                            "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                          },
+                          "startFragmentNumber": {
+                            "type": "string",
+                            "description": "The first Kinesis video stream fragment of the call."
+                          },
+                          "startTime": {
+                            "type": "string",
+                            "description": "When streaming started (ISO 8601)."
+                          },
+                          "endTime": {
+                            "type": "string",
+                            "description": "When streaming ended (ISO 8601)."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream."
+                          },
+                          "failTime": {
+                            "type": "string",
+                            "description": "When streaming failed (ISO 8601)."
+                          },
+                          "failureReason": {
+                            "type": "string",
+                            "description": "Why streaming failed."
+                          },
+                          "version": {
+                            "type": "string",
+                            "description": "The format version of `detail`, `\"0\"`."
+                          }
+                        },
+                        "x-schema-name": "StreamingStatusDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status.",
+                        "properties": {
+                          "streamingStatus": {
+                            "const": "ENDED",
+                            "description": "`ENDED`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "StreamingEndedEvent"
+          },
+          {
+            "description": "The Voice Connector failed to stream a call.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The streaming status.",
+                "required": [
+                  "detail-type",
+                  "detail"
+                ],
+                "properties": {
+                  "detail-type": {
+                    "const": "Chime VoiceConnector Streaming Status",
+                    "description": "`Chime VoiceConnector Streaming Status`."
+                  },
+                  "detail": {
+                    "description": "The call and why streaming failed.",
+                    "allOf": [
+                      {
+                        "type": "object",
+                        "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                        "required": [
+                          "streamingStatus",
+                          "voiceConnectorId",
+                          "transactionId",
+                          "callId"
+                        ],
+                        "properties": {
+                          "streamingStatus": {
+                            "type": "string",
+                            "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                          },
+                          "voiceConnectorId": {
+                            "type": "string",
+                            "description": "The Voice Connector."
+                          },
+                          "transactionId": {
+                            "type": "string",
+                            "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                          },
+                          "callId": {
+                            "type": "string",
+                            "description": "The call."
+                          },
+                          "direction": {
+                            "type": "string",
+                            "description": "`Inbound` or `Outbound`."
+                          },
+                          "fromNumber": {
+                            "type": "string",
+                            "description": "The calling number (E.164)."
+                          },
+                          "toNumber": {
+                            "type": "string",
+                            "description": "The called number (E.164)."
+                          },
+                          "isCaller": {
+                            "type": "boolean",
+                            "description": "Whether the stream is the caller's."
+                          },
+                          "mediaType": {
+                            "type": "string",
+                            "description": "The audio format, e.g. `audio/L16`."
+                          },
+                          "inviteHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "updateHeaders": {
+                            "type": "object",
+                            "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                            "additionalProperties": {
+                              "type": "string",
+                              "description": "A header value."
+                            },
+                            "x-schema-name": "SipHeaders"
+                          },
+                          "sdp": {
+                            "type": "object",
+                            "description": "Where the stream is in the call's SDP.",
+                            "properties": {
+                              "mediaIndex": {
+                                "type": "integer",
+                                "description": "The media index."
+                              },
+                              "mediaLabel": {
+                                "type": "string",
+                                "description": "The media label."
+                              }
+                            }
+                          },
+                          "siprecMetadata": {
+                            "type": "string",
+                            "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                          },
+                          "startFragmentNumber": {
+                            "type": "string",
+                            "description": "The first Kinesis video stream fragment of the call."
+                          },
+                          "startTime": {
+                            "type": "string",
+                            "description": "When streaming started (ISO 8601)."
+                          },
+                          "endTime": {
+                            "type": "string",
+                            "description": "When streaming ended (ISO 8601)."
+                          },
+                          "streamArn": {
+                            "type": "string",
+                            "description": "The Kinesis video stream."
+                          },
+                          "failTime": {
+                            "type": "string",
+                            "description": "When streaming failed (ISO 8601)."
+                          },
+                          "failureReason": {
+                            "type": "string",
+                            "description": "Why streaming failed."
+                          },
+                          "version": {
+                            "type": "string",
+                            "description": "The format version of `detail`, `\"0\"`."
+                          }
+                        },
+                        "x-schema-name": "StreamingStatusDetail"
+                      },
+                      {
+                        "type": "object",
+                        "description": "The status, when and why.",
+                        "required": [
+                          "failTime",
+                          "failureReason"
+                        ],
+                        "properties": {
+                          "streamingStatus": {
+                            "const": "FAILED",
+                            "description": "`FAILED`."
+                          }
+                        }
+                      }
+                    ]
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "StreamingFailedEvent"
+          },
+          {
+            "description": "An event from `aws.chime` whose `detail-type` and status name no variant of this document (voice tone analysis, meetings, a status AWS adds later). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The EventBridge envelope every event carries.",
+                "required": [
+                  "version",
+                  "id",
+                  "detail-type",
+                  "source",
+                  "account",
+                  "time",
+                  "region",
+                  "detail"
+                ],
+                "properties": {
+                  "version": {
+                    "type": "string",
+                    "description": "The EventBridge event format version, `\"0\"`."
+                  },
+                  "id": {
+                    "type": "string",
+                    "description": "The EventBridge event id; the same event delivered twice has the same id."
+                  },
+                  "detail-type": {
+                    "type": "string",
+                    "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                  },
+                  "service-type": {
+                    "type": "string",
+                    "description": "`VoiceAnalytics` on the voice analytics events."
+                  },
+                  "source": {
+                    "const": "aws.chime",
+                    "description": "`aws.chime`."
+                  },
+                  "account": {
+                    "type": "string",
+                    "description": "The AWS account."
+                  },
+                  "time": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the event happened (ISO 8601, UTC)."
+                  },
+                  "region": {
+                    "type": "string",
+                    "description": "The AWS Region."
+                  },
+                  "resources": {
+                    "type": "array",
+                    "description": "ARNs of the resources involved (empty in AWS's examples).",
+                    "items": {
+                      "type": "string",
+                      "description": "A resource ARN."
+                    }
+                  },
+                  "detail": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `detail-type`.",
+                    "additionalProperties": true
+                  }
+                },
+                "x-schema-name": "ChimeEventEnvelope"
+              }
+            ],
+            "x-schema-name": "UnknownChimeEvent"
+          }
+        ],
+        "x-schema-name": "ChimeEvent"
+      },
+      "discriminator": [
+        "detail-type",
+        "detail.detailStatus",
+        "detail.streamingStatus"
+      ],
+      "variants": [
+        {
+          "name": "IdentificationSuccessfulEvent",
+          "description": "Speaker search identified at least one matching voice profile with a high confidence, after 10 seconds of non-silent speech.",
+          "values": {
+            "detail-type": "SpeakerSearchStatus",
+            "detail.detailStatus": "IdentificationSuccessful"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "Speaker search identified at least one matching voice profile with a high confidence, after 10 seconds of non-silent speech.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`SpeakerSearchStatus`.",
+                "const": "SpeakerSearchStatus"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The task and its matches.",
+                "additionalProperties": true,
+                "required": [
+                  "taskId",
+                  "detailStatus",
+                  "speakerSearchDetails"
+                ],
+                "properties": {
+                  "taskId": {
+                    "type": "string",
+                    "description": "The speaker search task (the SpeakerSearchTaskId)."
+                  },
+                  "detailStatus": {
+                    "type": "string",
+                    "description": "`IdentificationSuccessful`.",
+                    "const": "IdentificationSuccessful"
+                  },
+                  "mediaInsightsPipelineId": {
+                    "type": "string",
+                    "description": "The media insights pipeline that ran the analysis."
+                  },
+                  "sourceArn": {
+                    "type": "string",
+                    "description": "The ARN of that pipeline."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream of the call."
+                  },
+                  "channelId": {
+                    "type": "integer",
+                    "description": "The audio channel analysed."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The Voice Connector transaction (call) analysed."
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the speaker is the caller."
+                  },
+                  "speakerSearchDetails": {
+                    "type": "object",
+                    "description": "The voice profiles that match, best first.",
+                    "required": [
+                      "results"
+                    ],
+                    "properties": {
+                      "results": {
+                        "type": "array",
+                        "description": "Up to 10 matches.",
+                        "maxItems": 10,
+                        "items": {
+                          "type": "object",
+                          "description": "One matching voice profile.",
+                          "required": [
+                            "voiceProfileId",
+                            "confidenceScore"
+                          ],
+                          "properties": {
+                            "voiceProfileId": {
+                              "type": "string",
+                              "description": "The voice profile."
+                            },
+                            "confidenceScore": {
+                              "type": "string",
+                              "description": "The confidence, from 0 to 1, as a decimal string (`\"0.94567856\"`); GetSpeakerSearchTask answers the same score as a number (`ConfidenceScore`)."
+                            }
+                          },
+                          "x-schema-name": "SpeakerSearchEventMatch"
+                        }
+                      }
+                    },
+                    "x-schema-name": "SpeakerSearchEventMatches"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "IdentificationSuccessfulEvent"
+          },
+          "examples": [
+            {
+              "name": "identificationSuccessful",
+              "summary": "Speaker search found matching voice profiles",
+              "description": "AWS's example, placeholders filled in.",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223333",
+                "detail-type": "SpeakerSearchStatus",
+                "service-type": "VoiceAnalytics",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:14:12Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "taskId": "4b5a0c3e-7a51-4c2e-9f1d-0c5e8f0e6a11",
+                  "detailStatus": "IdentificationSuccessful",
+                  "speakerSearchDetails": {
+                    "results": [
+                      {
+                        "voiceProfileId": "vp-505e0992-82da-49eb-9d4a-4b34772b96b6",
+                        "confidenceScore": "0.94567856"
+                      },
+                      {
+                        "voiceProfileId": "vp-fba9cbfa-4b8d-4f10-9e41-9dfdd66545ab",
+                        "confidenceScore": "0.82783350"
+                      },
+                      {
+                        "voiceProfileId": "vp-746995fd-16dc-45b9-8965-89569d1cf787",
+                        "confidenceScore": "0.77136436"
+                      }
+                    ]
+                  },
+                  "mediaInsightsPipelineId": "87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "sourceArn": "arn:aws:chime:us-east-1:111122223333:media-pipeline/87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "streamArn": "arn:aws:kinesisvideo:us-east-1:111122223333:stream/my-stream/0123456789012",
+                  "channelId": 0
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "IdentificationNoMatchesFoundEvent",
+          "description": "Speaker search found no voice profile with a high confidence in the voice profile domain (the caller may be new, or their voice may have changed).",
+          "values": {
+            "detail-type": "SpeakerSearchStatus",
+            "detail.detailStatus": "IdentificationNoMatchesFound"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "Speaker search found no voice profile with a high confidence in the voice profile domain (the caller may be new, or their voice may have changed).",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`SpeakerSearchStatus`.",
+                "const": "SpeakerSearchStatus"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The task.",
+                "additionalProperties": true,
+                "required": [
+                  "taskId",
+                  "detailStatus"
+                ],
+                "properties": {
+                  "taskId": {
+                    "type": "string",
+                    "description": "The speaker search task (the SpeakerSearchTaskId)."
+                  },
+                  "detailStatus": {
+                    "type": "string",
+                    "description": "`IdentificationNoMatchesFound`.",
+                    "const": "IdentificationNoMatchesFound"
+                  },
+                  "mediaInsightsPipelineId": {
+                    "type": "string",
+                    "description": "The media insights pipeline that ran the analysis."
+                  },
+                  "sourceArn": {
+                    "type": "string",
+                    "description": "The ARN of that pipeline."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream of the call."
+                  },
+                  "channelId": {
+                    "type": "integer",
+                    "description": "The audio channel analysed."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The Voice Connector transaction (call) analysed."
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the speaker is the caller."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "IdentificationNoMatchesFoundEvent"
+          },
+          "examples": [
+            {
+              "name": "identificationNoMatchesFound",
+              "summary": "Speaker search found no voice profile with a high confidence",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223334",
+                "detail-type": "SpeakerSearchStatus",
+                "service-type": "VoiceAnalytics",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:14:12Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "taskId": "4b5a0c3e-7a51-4c2e-9f1d-0c5e8f0e6a11",
+                  "detailStatus": "IdentificationNoMatchesFound",
+                  "mediaInsightsPipelineId": "87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "sourceArn": "arn:aws:chime:us-east-1:111122223333:media-pipeline/87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "streamArn": "arn:aws:kinesisvideo:us-east-1:111122223333:stream/my-stream/0123456789012",
+                  "channelId": 0
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "IdentificationFailureEvent",
+          "description": "Speaker search could not identify: the caller did not talk for at least 10 seconds, or the audio was poor.",
+          "values": {
+            "detail-type": "SpeakerSearchStatus",
+            "detail.detailStatus": "IdentificationFailure"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "Speaker search could not identify: the caller did not talk for at least 10 seconds, or the audio was poor.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`SpeakerSearchStatus`.",
+                "const": "SpeakerSearchStatus"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The task.",
+                "additionalProperties": true,
+                "required": [
+                  "taskId",
+                  "detailStatus"
+                ],
+                "properties": {
+                  "taskId": {
+                    "type": "string",
+                    "description": "The speaker search task (the SpeakerSearchTaskId)."
+                  },
+                  "detailStatus": {
+                    "type": "string",
+                    "description": "`IdentificationFailure`.",
+                    "const": "IdentificationFailure"
+                  },
+                  "mediaInsightsPipelineId": {
+                    "type": "string",
+                    "description": "The media insights pipeline that ran the analysis."
+                  },
+                  "sourceArn": {
+                    "type": "string",
+                    "description": "The ARN of that pipeline."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream of the call."
+                  },
+                  "channelId": {
+                    "type": "integer",
+                    "description": "The audio channel analysed."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The Voice Connector transaction (call) analysed."
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the speaker is the caller."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "IdentificationFailureEvent"
+          },
+          "examples": [
+            {
+              "name": "identificationFailure",
+              "summary": "Speaker search could not identify (silence or poor audio)",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223335",
+                "detail-type": "SpeakerSearchStatus",
+                "service-type": "VoiceAnalytics",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:14:12Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "taskId": "4b5a0c3e-7a51-4c2e-9f1d-0c5e8f0e6a11",
+                  "detailStatus": "IdentificationFailure",
+                  "mediaInsightsPipelineId": "87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "sourceArn": "arn:aws:chime:us-east-1:111122223333:media-pipeline/87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "streamArn": "arn:aws:kinesisvideo:us-east-1:111122223333:stream/my-stream/0123456789012",
+                  "channelId": 0
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "VoiceprintGenerationSuccessEvent",
+          "description": "A voiceprint was generated from 20 seconds of non-silent speech: it can be enrolled in a new voice profile or update one (for 24 hours). AWS's prose names the status `VoiceprintGenerationSuccessful`; its example sends `VoiceprintGenerationSuccess`, which is also the API's `VoiceprintGenerationStatus` value and what this document accepts.",
+          "values": {
+            "detail-type": "SpeakerSearchStatus",
+            "detail.detailStatus": "VoiceprintGenerationSuccess"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "A voiceprint was generated from 20 seconds of non-silent speech: it can be enrolled in a new voice profile or update one (for 24 hours). AWS's prose names the status `VoiceprintGenerationSuccessful`; its example sends `VoiceprintGenerationSuccess`, which is also the API's `VoiceprintGenerationStatus` value and what this document accepts.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`SpeakerSearchStatus`.",
+                "const": "SpeakerSearchStatus"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The task.",
+                "additionalProperties": true,
+                "required": [
+                  "taskId",
+                  "detailStatus"
+                ],
+                "properties": {
+                  "taskId": {
+                    "type": "string",
+                    "description": "The speaker search task (the SpeakerSearchTaskId)."
+                  },
+                  "detailStatus": {
+                    "type": "string",
+                    "description": "`VoiceprintGenerationSuccess`.",
+                    "const": "VoiceprintGenerationSuccess"
+                  },
+                  "mediaInsightsPipelineId": {
+                    "type": "string",
+                    "description": "The media insights pipeline that ran the analysis."
+                  },
+                  "sourceArn": {
+                    "type": "string",
+                    "description": "The ARN of that pipeline."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream of the call."
+                  },
+                  "channelId": {
+                    "type": "integer",
+                    "description": "The audio channel analysed."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The Voice Connector transaction (call) analysed."
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the speaker is the caller."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "VoiceprintGenerationSuccessEvent"
+          },
+          "examples": [
+            {
+              "name": "voiceprintGenerationSuccess",
+              "summary": "A voiceprint was generated (AWS's example, placeholders filled in)",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223336",
+                "detail-type": "SpeakerSearchStatus",
+                "service-type": "VoiceAnalytics",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:14:22Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "taskId": "4b5a0c3e-7a51-4c2e-9f1d-0c5e8f0e6a11",
+                  "detailStatus": "VoiceprintGenerationSuccess",
+                  "mediaInsightsPipelineId": "87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "sourceArn": "arn:aws:chime:us-east-1:111122223333:media-pipeline/87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "streamArn": "arn:aws:kinesisvideo:us-east-1:111122223333:stream/my-stream/0123456789012",
+                  "channelId": 0
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "VoiceprintGenerationFailureEvent",
+          "description": "No voiceprint could be generated: the caller did not talk for at least 20 seconds, or the audio was poor.",
+          "values": {
+            "detail-type": "SpeakerSearchStatus",
+            "detail.detailStatus": "VoiceprintGenerationFailure"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "No voiceprint could be generated: the caller did not talk for at least 20 seconds, or the audio was poor.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`SpeakerSearchStatus`.",
+                "const": "SpeakerSearchStatus"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The task.",
+                "additionalProperties": true,
+                "required": [
+                  "taskId",
+                  "detailStatus"
+                ],
+                "properties": {
+                  "taskId": {
+                    "type": "string",
+                    "description": "The speaker search task (the SpeakerSearchTaskId)."
+                  },
+                  "detailStatus": {
+                    "type": "string",
+                    "description": "`VoiceprintGenerationFailure`.",
+                    "const": "VoiceprintGenerationFailure"
+                  },
+                  "mediaInsightsPipelineId": {
+                    "type": "string",
+                    "description": "The media insights pipeline that ran the analysis."
+                  },
+                  "sourceArn": {
+                    "type": "string",
+                    "description": "The ARN of that pipeline."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream of the call."
+                  },
+                  "channelId": {
+                    "type": "integer",
+                    "description": "The audio channel analysed."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The Voice Connector transaction (call) analysed."
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the speaker is the caller."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "VoiceprintGenerationFailureEvent"
+          },
+          "examples": [
+            {
+              "name": "voiceprintGenerationFailure",
+              "summary": "No voiceprint could be generated",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223337",
+                "detail-type": "SpeakerSearchStatus",
+                "service-type": "VoiceAnalytics",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:14:22Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "taskId": "4b5a0c3e-7a51-4c2e-9f1d-0c5e8f0e6a11",
+                  "detailStatus": "VoiceprintGenerationFailure",
+                  "mediaInsightsPipelineId": "87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "sourceArn": "arn:aws:chime:us-east-1:111122223333:media-pipeline/87654321-33ca-4dc6-9cdf-abcde6612345",
+                  "streamArn": "arn:aws:kinesisvideo:us-east-1:111122223333:stream/my-stream/0123456789012",
+                  "channelId": 0
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "PostCallVoiceAnalyticsEvent",
+          "description": "The post-call summary, 5 minutes after the call ended: the best match, the identity the customer validated, and the voice profiles created or updated during the call.",
+          "values": {
+            "detail-type": "VoiceAnalyticsStatus",
+            "detail.detailStatus": "PostCallVoiceAnalytics"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "The post-call summary, 5 minutes after the call ended: the best match, the identity the customer validated, and the voice profiles created or updated during the call.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`VoiceAnalyticsStatus`.",
+                "const": "VoiceAnalyticsStatus"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The call and its speaker search summary.",
+                "additionalProperties": true,
+                "required": [
+                  "detailStatus",
+                  "callId",
+                  "transactionId",
+                  "voiceConnectorId",
+                  "isCaller",
+                  "speakerSearchResults"
+                ],
+                "properties": {
+                  "detailStatus": {
+                    "const": "PostCallVoiceAnalytics",
+                    "description": "`PostCallVoiceAnalytics`."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The Voice Connector transaction."
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the summary is about the caller."
+                  },
+                  "speakerSearchResults": {
+                    "type": "object",
+                    "description": "The speaker search summary of the call.",
+                    "properties": {
+                      "bestMatchedVoiceProfileId": {
+                        "type": "string",
+                        "description": "The voice profile that matched best."
+                      },
+                      "customerValidatedCallerIdentity": {
+                        "type": "string",
+                        "description": "The voice profile the customer validated as the caller's identity."
+                      },
+                      "createVoiceProfileTransactions": {
+                        "type": "array",
+                        "description": "Voice profiles created (CreateVoiceProfile) during the call.",
+                        "items": {
+                          "type": "object",
+                          "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                          "required": [
+                            "voiceProfileId",
+                            "requestTimestamp"
+                          ],
+                          "properties": {
+                            "voiceProfileId": {
+                              "type": "string",
+                              "description": "The voice profile."
+                            },
+                            "requestTimestamp": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When it was requested."
+                            }
+                          },
+                          "x-schema-name": "VoiceProfileTransaction"
+                        }
+                      },
+                      "updateVoiceProfileTransactions": {
+                        "type": "array",
+                        "description": "Voice profiles updated (UpdateVoiceProfile) during the call.",
+                        "items": {
+                          "type": "object",
+                          "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                          "required": [
+                            "voiceProfileId",
+                            "requestTimestamp"
+                          ],
+                          "properties": {
+                            "voiceProfileId": {
+                              "type": "string",
+                              "description": "The voice profile."
+                            },
+                            "requestTimestamp": {
+                              "type": "string",
+                              "format": "date-time",
+                              "description": "When it was requested."
+                            }
+                          },
+                          "x-schema-name": "VoiceProfileTransaction"
+                        }
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "PostCallVoiceAnalyticsDetail"
+              }
+            },
+            "x-schema-name": "PostCallVoiceAnalyticsEvent"
+          },
+          "examples": [
+            {
+              "name": "postCallVoiceAnalytics",
+              "summary": "The post-call summary (AWS's example, placeholders filled in)",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223338",
+                "detail-type": "VoiceAnalyticsStatus",
+                "service-type": "VoiceAnalytics",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:20:02Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "detailStatus": "PostCallVoiceAnalytics",
+                  "callId": "22e8dee8-bbd7-4f94-927b-2d0ebaeddc1c",
+                  "transactionId": "daaeb6bf-2fe2-4e51-984e-d0fbf2f09436",
+                  "voiceConnectorId": "abcdef1ghij2klmno3pqr4",
+                  "isCaller": true,
+                  "speakerSearchResults": {
+                    "bestMatchedVoiceProfileId": "vp-04c25ba1-a059-4fd3-8495-4ac91b55e2bf",
+                    "customerValidatedCallerIdentity": "vp-04c25ba1-a059-4fd3-8495-4ac91b55e2bf",
+                    "createVoiceProfileTransactions": [
+                      {
+                        "voiceProfileId": "vp-04c25ba1-a059-4fd3-8495-4ac91b55e2bf",
+                        "requestTimestamp": "2022-12-14T18:38:38.796Z"
+                      }
+                    ],
+                    "updateVoiceProfileTransactions": [
+                      {
+                        "voiceProfileId": "vp-04c25ba1-a059-4fd3-8495-4ac91b55e2bf",
+                        "requestTimestamp": "2022-12-14T18:38:38.796Z"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "StreamingStartedEvent",
+          "description": "The Voice Connector started streaming a call to Kinesis Video Streams; `transactionId` is what StartSpeakerSearchTask needs.",
+          "values": {
+            "detail-type": "Chime VoiceConnector Streaming Status",
+            "detail.streamingStatus": "STARTED"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "The Voice Connector started streaming a call to Kinesis Video Streams; `transactionId` is what StartSpeakerSearchTask needs.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`Chime VoiceConnector Streaming Status`.",
+                "const": "Chime VoiceConnector Streaming Status"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The call and its stream.",
+                "additionalProperties": true,
+                "required": [
+                  "streamingStatus",
+                  "voiceConnectorId",
+                  "transactionId",
+                  "callId"
+                ],
+                "properties": {
+                  "streamingStatus": {
+                    "type": "string",
+                    "description": "`STARTED`.",
+                    "const": "STARTED"
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "direction": {
+                    "type": "string",
+                    "description": "`Inbound` or `Outbound`."
+                  },
+                  "fromNumber": {
+                    "type": "string",
+                    "description": "The calling number (E.164)."
+                  },
+                  "toNumber": {
+                    "type": "string",
+                    "description": "The called number (E.164)."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the stream is the caller's."
+                  },
+                  "mediaType": {
+                    "type": "string",
+                    "description": "The audio format, e.g. `audio/L16`."
+                  },
+                  "inviteHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "updateHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "sdp": {
+                    "type": "object",
+                    "description": "Where the stream is in the call's SDP.",
+                    "properties": {
+                      "mediaIndex": {
+                        "type": "integer",
+                        "description": "The media index."
+                      },
+                      "mediaLabel": {
+                        "type": "string",
+                        "description": "The media label."
+                      }
+                    }
+                  },
+                  "siprecMetadata": {
+                    "type": "string",
+                    "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                  },
+                  "startFragmentNumber": {
+                    "type": "string",
+                    "description": "The first Kinesis video stream fragment of the call."
+                  },
+                  "startTime": {
+                    "type": "string",
+                    "description": "When streaming started (ISO 8601)."
+                  },
+                  "endTime": {
+                    "type": "string",
+                    "description": "When streaming ended (ISO 8601)."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream."
+                  },
+                  "failTime": {
+                    "type": "string",
+                    "description": "When streaming failed (ISO 8601)."
+                  },
+                  "failureReason": {
+                    "type": "string",
+                    "description": "Why streaming failed."
+                  },
+                  "version": {
+                    "type": "string",
+                    "description": "The format version of `detail`, `\"0\"`."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "StreamingStartedEvent"
+          },
+          "examples": [
+            {
+              "name": "streamingStarted",
+              "summary": "The Voice Connector started streaming a call (AWS's example, placeholders filled in)",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223339",
+                "detail-type": "Chime VoiceConnector Streaming Status",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:14:02Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "callId": "1112-2222-4333",
+                  "direction": "Outbound",
+                  "fromNumber": "+12065550100",
+                  "inviteHeaders": {
+                    "from": "\"John\" <sip:+12065550100@10.24.34.0;tag=abcdefg",
+                    "to": "<sip:+13605550199@abcdef1ghij2klmno3pqr4.voiceconnector.chime.aws:5060",
+                    "call-id": "1112-2222-4333",
+                    "cseq": "101 INVITE",
+                    "contact": "<sip:user@10.24.34.0:6090",
+                    "content-type": "application/sdp",
+                    "content-length": "246"
+                  },
+                  "isCaller": false,
+                  "mediaType": "audio/L16",
+                  "sdp": {
+                    "mediaIndex": 0,
+                    "mediaLabel": "1"
+                  },
+                  "startFragmentNumber": "1234567899444",
+                  "startTime": "2023-04-05T22:14:02Z",
+                  "streamArn": "arn:aws:kinesisvideo:us-east-1:123456:stream/ChimeVoiceConnector-abcdef1ghij2klmno3pqr4-111aaa-22bb-33cc-44dd-111222/111122223333",
+                  "toNumber": "+13605550199",
+                  "transactionId": "12345678-1234-1234",
+                  "voiceConnectorId": "abcdef1ghij2klmno3pqr4",
+                  "streamingStatus": "STARTED",
+                  "version": "0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "StreamingUpdatedEvent",
+          "description": "The Voice Connector's stream of a call was updated (a re-INVITE).",
+          "values": {
+            "detail-type": "Chime VoiceConnector Streaming Status",
+            "detail.streamingStatus": "UPDATED"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "The Voice Connector's stream of a call was updated (a re-INVITE).",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`Chime VoiceConnector Streaming Status`.",
+                "const": "Chime VoiceConnector Streaming Status"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The call and its stream.",
+                "additionalProperties": true,
+                "required": [
+                  "streamingStatus",
+                  "voiceConnectorId",
+                  "transactionId",
+                  "callId"
+                ],
+                "properties": {
+                  "streamingStatus": {
+                    "type": "string",
+                    "description": "`UPDATED`.",
+                    "const": "UPDATED"
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "direction": {
+                    "type": "string",
+                    "description": "`Inbound` or `Outbound`."
+                  },
+                  "fromNumber": {
+                    "type": "string",
+                    "description": "The calling number (E.164)."
+                  },
+                  "toNumber": {
+                    "type": "string",
+                    "description": "The called number (E.164)."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the stream is the caller's."
+                  },
+                  "mediaType": {
+                    "type": "string",
+                    "description": "The audio format, e.g. `audio/L16`."
+                  },
+                  "inviteHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "updateHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "sdp": {
+                    "type": "object",
+                    "description": "Where the stream is in the call's SDP.",
+                    "properties": {
+                      "mediaIndex": {
+                        "type": "integer",
+                        "description": "The media index."
+                      },
+                      "mediaLabel": {
+                        "type": "string",
+                        "description": "The media label."
+                      }
+                    }
+                  },
+                  "siprecMetadata": {
+                    "type": "string",
+                    "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                  },
+                  "startFragmentNumber": {
+                    "type": "string",
+                    "description": "The first Kinesis video stream fragment of the call."
+                  },
+                  "startTime": {
+                    "type": "string",
+                    "description": "When streaming started (ISO 8601)."
+                  },
+                  "endTime": {
+                    "type": "string",
+                    "description": "When streaming ended (ISO 8601)."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream."
+                  },
+                  "failTime": {
+                    "type": "string",
+                    "description": "When streaming failed (ISO 8601)."
+                  },
+                  "failureReason": {
+                    "type": "string",
+                    "description": "Why streaming failed."
+                  },
+                  "version": {
+                    "type": "string",
+                    "description": "The format version of `detail`, `\"0\"`."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "StreamingUpdatedEvent"
+          },
+          "examples": [
+            {
+              "name": "streamingUpdated",
+              "summary": "The Voice Connector's stream of a call was updated (AWS's example, placeholders filled in)",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223340",
+                "detail-type": "Chime VoiceConnector Streaming Status",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:15:02Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "callId": "1112-2222-4333",
+                  "updateHeaders": {
+                    "from": "\"John\" <sip:+12065550100@10.24.34.0;tag=abcdefg",
+                    "to": "<sip:+13605550199@abcdef1ghij2klmno3pqr4.voiceconnector.chime.aws:5060",
+                    "call-id": "1112-2222-4333",
+                    "cseq": "101 INVITE",
+                    "contact": "<sip:user@10.24.34.0:6090",
+                    "content-type": "application/sdp",
+                    "content-length": "246"
+                  },
+                  "streamingStatus": "UPDATED",
+                  "transactionId": "12345678-1234-1234",
+                  "version": "0",
+                  "voiceConnectorId": "abcdef1ghij2klmno3pqr4"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "StreamingEndedEvent",
+          "description": "The Voice Connector stopped streaming a call (the call ended).",
+          "values": {
+            "detail-type": "Chime VoiceConnector Streaming Status",
+            "detail.streamingStatus": "ENDED"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "The Voice Connector stopped streaming a call (the call ended).",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`Chime VoiceConnector Streaming Status`.",
+                "const": "Chime VoiceConnector Streaming Status"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The call and its stream.",
+                "additionalProperties": true,
+                "required": [
+                  "streamingStatus",
+                  "voiceConnectorId",
+                  "transactionId",
+                  "callId"
+                ],
+                "properties": {
+                  "streamingStatus": {
+                    "type": "string",
+                    "description": "`ENDED`.",
+                    "const": "ENDED"
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "direction": {
+                    "type": "string",
+                    "description": "`Inbound` or `Outbound`."
+                  },
+                  "fromNumber": {
+                    "type": "string",
+                    "description": "The calling number (E.164)."
+                  },
+                  "toNumber": {
+                    "type": "string",
+                    "description": "The called number (E.164)."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the stream is the caller's."
+                  },
+                  "mediaType": {
+                    "type": "string",
+                    "description": "The audio format, e.g. `audio/L16`."
+                  },
+                  "inviteHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "updateHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "sdp": {
+                    "type": "object",
+                    "description": "Where the stream is in the call's SDP.",
+                    "properties": {
+                      "mediaIndex": {
+                        "type": "integer",
+                        "description": "The media index."
+                      },
+                      "mediaLabel": {
+                        "type": "string",
+                        "description": "The media label."
+                      }
+                    }
+                  },
+                  "siprecMetadata": {
+                    "type": "string",
+                    "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                  },
+                  "startFragmentNumber": {
+                    "type": "string",
+                    "description": "The first Kinesis video stream fragment of the call."
+                  },
+                  "startTime": {
+                    "type": "string",
+                    "description": "When streaming started (ISO 8601)."
+                  },
+                  "endTime": {
+                    "type": "string",
+                    "description": "When streaming ended (ISO 8601)."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream."
+                  },
+                  "failTime": {
+                    "type": "string",
+                    "description": "When streaming failed (ISO 8601)."
+                  },
+                  "failureReason": {
+                    "type": "string",
+                    "description": "Why streaming failed."
+                  },
+                  "version": {
+                    "type": "string",
+                    "description": "The format version of `detail`, `\"0\"`."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "StreamingEndedEvent"
+          },
+          "examples": [
+            {
+              "name": "streamingEnded",
+              "summary": "The Voice Connector stopped streaming a call (AWS's example, placeholders filled in)",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223341",
+                "detail-type": "Chime VoiceConnector Streaming Status",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:19:02Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "streamingStatus": "ENDED",
+                  "voiceConnectorId": "abcdef1ghij2klmno3pqr4",
+                  "transactionId": "12345678-1234-1234",
+                  "callId": "1112-2222-4333",
+                  "direction": "Inbound",
+                  "fromNumber": "+12065550100",
+                  "isCaller": false,
+                  "mediaType": "audio/L16",
+                  "startFragmentNumber": "1234567899444",
+                  "startTime": "2023-04-05T22:14:02Z",
+                  "endTime": "2023-04-05T22:19:02Z",
+                  "streamArn": "arn:aws:kinesisvideo:us-east-1:123456:stream/ChimeVoiceConnector-abcdef1ghij2klmno3pqr4-111aaa-22bb-33cc-44dd-111222/111122223333",
+                  "toNumber": "+13605550199",
+                  "version": "0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "StreamingFailedEvent",
+          "description": "The Voice Connector failed to stream a call.",
+          "values": {
+            "detail-type": "Chime VoiceConnector Streaming Status",
+            "detail.streamingStatus": "FAILED"
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "The Voice Connector failed to stream a call.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "`Chime VoiceConnector Streaming Status`.",
+                "const": "Chime VoiceConnector Streaming Status"
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The call and why streaming failed.",
+                "additionalProperties": true,
+                "required": [
+                  "streamingStatus",
+                  "voiceConnectorId",
+                  "transactionId",
+                  "callId",
+                  "failTime",
+                  "failureReason"
+                ],
+                "properties": {
+                  "streamingStatus": {
+                    "type": "string",
+                    "description": "`FAILED`.",
+                    "const": "FAILED"
+                  },
+                  "voiceConnectorId": {
+                    "type": "string",
+                    "description": "The Voice Connector."
+                  },
+                  "transactionId": {
+                    "type": "string",
+                    "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                  },
+                  "callId": {
+                    "type": "string",
+                    "description": "The call."
+                  },
+                  "direction": {
+                    "type": "string",
+                    "description": "`Inbound` or `Outbound`."
+                  },
+                  "fromNumber": {
+                    "type": "string",
+                    "description": "The calling number (E.164)."
+                  },
+                  "toNumber": {
+                    "type": "string",
+                    "description": "The called number (E.164)."
+                  },
+                  "isCaller": {
+                    "type": "boolean",
+                    "description": "Whether the stream is the caller's."
+                  },
+                  "mediaType": {
+                    "type": "string",
+                    "description": "The audio format, e.g. `audio/L16`."
+                  },
+                  "inviteHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "updateHeaders": {
+                    "type": "object",
+                    "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                    "additionalProperties": {
+                      "type": "string",
+                      "description": "A header value."
+                    },
+                    "x-schema-name": "SipHeaders"
+                  },
+                  "sdp": {
+                    "type": "object",
+                    "description": "Where the stream is in the call's SDP.",
+                    "properties": {
+                      "mediaIndex": {
+                        "type": "integer",
+                        "description": "The media index."
+                      },
+                      "mediaLabel": {
+                        "type": "string",
+                        "description": "The media label."
+                      }
+                    }
+                  },
+                  "siprecMetadata": {
+                    "type": "string",
+                    "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                  },
+                  "startFragmentNumber": {
+                    "type": "string",
+                    "description": "The first Kinesis video stream fragment of the call."
+                  },
+                  "startTime": {
+                    "type": "string",
+                    "description": "When streaming started (ISO 8601)."
+                  },
+                  "endTime": {
+                    "type": "string",
+                    "description": "When streaming ended (ISO 8601)."
+                  },
+                  "streamArn": {
+                    "type": "string",
+                    "description": "The Kinesis video stream."
+                  },
+                  "failTime": {
+                    "type": "string",
+                    "description": "When streaming failed (ISO 8601)."
+                  },
+                  "failureReason": {
+                    "type": "string",
+                    "description": "Why streaming failed."
+                  },
+                  "version": {
+                    "type": "string",
+                    "description": "The format version of `detail`, `\"0\"`."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "StreamingFailedEvent"
+          },
+          "examples": [
+            {
+              "name": "streamingFailed",
+              "summary": "The Voice Connector failed to stream a call (AWS's example, placeholders filled in)",
+              "value": {
+                "version": "0",
+                "id": "12345678-1234-1234-1234-111122223342",
+                "detail-type": "Chime VoiceConnector Streaming Status",
+                "source": "aws.chime",
+                "account": "111122223333",
+                "time": "2023-04-05T22:14:03Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "streamingStatus": "FAILED",
+                  "voiceConnectorId": "abcdefghi",
+                  "transactionId": "12345678-1234-1234",
+                  "callId": "1112-2222-4333",
+                  "direction": "Inbound",
+                  "failTime": "2023-04-05T22:14:03Z",
+                  "failureReason": "Internal failure",
+                  "version": "0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "UnknownChimeEvent",
+          "description": "An event from `aws.chime` whose `detail-type` and status name no variant of this document (voice tone analysis, meetings, a status AWS adds later). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+          "values": {},
+          "catchAll": true,
+          "schema": {
+            "type": "object",
+            "description": "An event from `aws.chime` whose `detail-type` and status name no variant of this document (voice tone analysis, meetings, a status AWS adds later). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+            "required": [
+              "version",
+              "id",
+              "detail-type",
+              "source",
+              "account",
+              "time",
+              "region",
+              "detail"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "The EventBridge event format version, `\"0\"`."
+              },
+              "id": {
+                "type": "string",
+                "description": "The EventBridge event id; the same event delivered twice has the same id."
+              },
+              "detail-type": {
+                "type": "string",
+                "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+              },
+              "service-type": {
+                "type": "string",
+                "description": "`VoiceAnalytics` on the voice analytics events."
+              },
+              "source": {
+                "const": "aws.chime",
+                "description": "`aws.chime`."
+              },
+              "account": {
+                "type": "string",
+                "description": "The AWS account."
+              },
+              "time": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the event happened (ISO 8601, UTC)."
+              },
+              "region": {
+                "type": "string",
+                "description": "The AWS Region."
+              },
+              "resources": {
+                "type": "array",
+                "description": "ARNs of the resources involved (empty in AWS's examples).",
+                "items": {
+                  "type": "string",
+                  "description": "A resource ARN."
+                }
+              },
+              "detail": {
+                "type": "object",
+                "description": "The event's own data; its shape depends on `detail-type`.",
+                "additionalProperties": true
+              }
+            },
+            "x-schema-name": "UnknownChimeEvent"
+          },
+          "examples": [
+            {
+              "name": "unknownEvent",
+              "summary": "An event this document does not describe",
+              "description": "AWS's voice tone analysis event (not part of speaker search), trimmed: kept as an `UnknownChimeEvent`.",
+              "value": {
+                "version": "0",
+                "id": "Id-f928dfe3-f44b-4965-8a17-612f9fb92d59",
+                "detail-type": "VoiceToneAnalysisStatus",
+                "service-type": "VoiceAnalytics",
+                "source": "aws.chime",
+                "account": "216539279014",
+                "time": "2022-08-26T17:55:15.563441Z",
+                "region": "us-east-1",
+                "resources": [],
+                "detail": {
+                  "taskId": "5b5a0c3e-7a51-4c2e-9f1d-0c5e8f0e6a12",
+                  "detailStatus": "VoiceToneAnalysisSuccessful"
+                }
+              }
+            }
+          ]
+        }
+      ],
+      "responses": [
+        {
+          "status": 200,
+          "description": "The target took the event. EventBridge retries a delivery that fails.",
+          "examples": []
+        }
+      ]
+    }
+  ],
   "schemas": {
     "StartSpeakerSearchTaskRequest": {
       "type": "object",
@@ -2014,6 +5865,4181 @@ export const model: ApiModel = {
         }
       },
       "x-schema-name": "UnprocessableEntityException"
+    },
+    "ChimeEvent": {
+      "description": "An Amazon Chime SDK event as EventBridge delivers it: one variant per `detail-type` and `detail.detailStatus` or `detail.streamingStatus` (`x-discriminator`). An event whose values name no documented variant is an `UnknownChimeEvent` (kept, never dropped), which is why the union is `anyOf`: the catch-all also matches every documented event.",
+      "x-discriminator": [
+        "detail-type",
+        "detail.detailStatus",
+        "detail.streamingStatus"
+      ],
+      "anyOf": [
+        {
+          "description": "Speaker search identified at least one matching voice profile with a high confidence, after 10 seconds of non-silent speech.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The identification.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "SpeakerSearchStatus",
+                  "description": "`SpeakerSearchStatus`."
+                },
+                "detail": {
+                  "description": "The task and its matches.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                      "required": [
+                        "taskId",
+                        "detailStatus"
+                      ],
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The speaker search task (the SpeakerSearchTaskId)."
+                        },
+                        "detailStatus": {
+                          "type": "string",
+                          "description": "What happened."
+                        },
+                        "mediaInsightsPipelineId": {
+                          "type": "string",
+                          "description": "The media insights pipeline that ran the analysis."
+                        },
+                        "sourceArn": {
+                          "type": "string",
+                          "description": "The ARN of that pipeline."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream of the call."
+                        },
+                        "channelId": {
+                          "type": "integer",
+                          "description": "The audio channel analysed."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The Voice Connector transaction (call) analysed."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the speaker is the caller."
+                        }
+                      },
+                      "x-schema-name": "SpeakerSearchEventDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status and the matches.",
+                      "required": [
+                        "speakerSearchDetails"
+                      ],
+                      "properties": {
+                        "detailStatus": {
+                          "const": "IdentificationSuccessful",
+                          "description": "`IdentificationSuccessful`."
+                        },
+                        "speakerSearchDetails": {
+                          "type": "object",
+                          "description": "The voice profiles that match, best first.",
+                          "required": [
+                            "results"
+                          ],
+                          "properties": {
+                            "results": {
+                              "type": "array",
+                              "description": "Up to 10 matches.",
+                              "maxItems": 10,
+                              "items": {
+                                "type": "object",
+                                "description": "One matching voice profile.",
+                                "required": [
+                                  "voiceProfileId",
+                                  "confidenceScore"
+                                ],
+                                "properties": {
+                                  "voiceProfileId": {
+                                    "type": "string",
+                                    "description": "The voice profile."
+                                  },
+                                  "confidenceScore": {
+                                    "type": "string",
+                                    "description": "The confidence, from 0 to 1, as a decimal string (`\"0.94567856\"`); GetSpeakerSearchTask answers the same score as a number (`ConfidenceScore`)."
+                                  }
+                                },
+                                "x-schema-name": "SpeakerSearchEventMatch"
+                              }
+                            }
+                          },
+                          "x-schema-name": "SpeakerSearchEventMatches"
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "IdentificationSuccessfulEvent"
+        },
+        {
+          "description": "Speaker search found no voice profile with a high confidence in the voice profile domain (the caller may be new, or their voice may have changed).",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The identification.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "SpeakerSearchStatus",
+                  "description": "`SpeakerSearchStatus`."
+                },
+                "detail": {
+                  "description": "The task.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                      "required": [
+                        "taskId",
+                        "detailStatus"
+                      ],
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The speaker search task (the SpeakerSearchTaskId)."
+                        },
+                        "detailStatus": {
+                          "type": "string",
+                          "description": "What happened."
+                        },
+                        "mediaInsightsPipelineId": {
+                          "type": "string",
+                          "description": "The media insights pipeline that ran the analysis."
+                        },
+                        "sourceArn": {
+                          "type": "string",
+                          "description": "The ARN of that pipeline."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream of the call."
+                        },
+                        "channelId": {
+                          "type": "integer",
+                          "description": "The audio channel analysed."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The Voice Connector transaction (call) analysed."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the speaker is the caller."
+                        }
+                      },
+                      "x-schema-name": "SpeakerSearchEventDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status.",
+                      "properties": {
+                        "detailStatus": {
+                          "const": "IdentificationNoMatchesFound",
+                          "description": "`IdentificationNoMatchesFound`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "IdentificationNoMatchesFoundEvent"
+        },
+        {
+          "description": "Speaker search could not identify: the caller did not talk for at least 10 seconds, or the audio was poor.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The identification.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "SpeakerSearchStatus",
+                  "description": "`SpeakerSearchStatus`."
+                },
+                "detail": {
+                  "description": "The task.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                      "required": [
+                        "taskId",
+                        "detailStatus"
+                      ],
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The speaker search task (the SpeakerSearchTaskId)."
+                        },
+                        "detailStatus": {
+                          "type": "string",
+                          "description": "What happened."
+                        },
+                        "mediaInsightsPipelineId": {
+                          "type": "string",
+                          "description": "The media insights pipeline that ran the analysis."
+                        },
+                        "sourceArn": {
+                          "type": "string",
+                          "description": "The ARN of that pipeline."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream of the call."
+                        },
+                        "channelId": {
+                          "type": "integer",
+                          "description": "The audio channel analysed."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The Voice Connector transaction (call) analysed."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the speaker is the caller."
+                        }
+                      },
+                      "x-schema-name": "SpeakerSearchEventDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status.",
+                      "properties": {
+                        "detailStatus": {
+                          "const": "IdentificationFailure",
+                          "description": "`IdentificationFailure`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "IdentificationFailureEvent"
+        },
+        {
+          "description": "A voiceprint was generated from 20 seconds of non-silent speech: it can be enrolled in a new voice profile or update one (for 24 hours). AWS's prose names the status `VoiceprintGenerationSuccessful`; its example sends `VoiceprintGenerationSuccess`, which is also the API's `VoiceprintGenerationStatus` value and what this document accepts.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The voiceprint generation.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "SpeakerSearchStatus",
+                  "description": "`SpeakerSearchStatus`."
+                },
+                "detail": {
+                  "description": "The task.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                      "required": [
+                        "taskId",
+                        "detailStatus"
+                      ],
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The speaker search task (the SpeakerSearchTaskId)."
+                        },
+                        "detailStatus": {
+                          "type": "string",
+                          "description": "What happened."
+                        },
+                        "mediaInsightsPipelineId": {
+                          "type": "string",
+                          "description": "The media insights pipeline that ran the analysis."
+                        },
+                        "sourceArn": {
+                          "type": "string",
+                          "description": "The ARN of that pipeline."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream of the call."
+                        },
+                        "channelId": {
+                          "type": "integer",
+                          "description": "The audio channel analysed."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The Voice Connector transaction (call) analysed."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the speaker is the caller."
+                        }
+                      },
+                      "x-schema-name": "SpeakerSearchEventDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status.",
+                      "properties": {
+                        "detailStatus": {
+                          "const": "VoiceprintGenerationSuccess",
+                          "description": "`VoiceprintGenerationSuccess`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "VoiceprintGenerationSuccessEvent"
+        },
+        {
+          "description": "No voiceprint could be generated: the caller did not talk for at least 20 seconds, or the audio was poor.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The voiceprint generation.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "SpeakerSearchStatus",
+                  "description": "`SpeakerSearchStatus`."
+                },
+                "detail": {
+                  "description": "The task.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                      "required": [
+                        "taskId",
+                        "detailStatus"
+                      ],
+                      "properties": {
+                        "taskId": {
+                          "type": "string",
+                          "description": "The speaker search task (the SpeakerSearchTaskId)."
+                        },
+                        "detailStatus": {
+                          "type": "string",
+                          "description": "What happened."
+                        },
+                        "mediaInsightsPipelineId": {
+                          "type": "string",
+                          "description": "The media insights pipeline that ran the analysis."
+                        },
+                        "sourceArn": {
+                          "type": "string",
+                          "description": "The ARN of that pipeline."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream of the call."
+                        },
+                        "channelId": {
+                          "type": "integer",
+                          "description": "The audio channel analysed."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The Voice Connector transaction (call) analysed."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the speaker is the caller."
+                        }
+                      },
+                      "x-schema-name": "SpeakerSearchEventDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status.",
+                      "properties": {
+                        "detailStatus": {
+                          "const": "VoiceprintGenerationFailure",
+                          "description": "`VoiceprintGenerationFailure`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "VoiceprintGenerationFailureEvent"
+        },
+        {
+          "description": "The post-call summary, 5 minutes after the call ended: the best match, the identity the customer validated, and the voice profiles created or updated during the call.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The summary.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "VoiceAnalyticsStatus",
+                  "description": "`VoiceAnalyticsStatus`."
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The call and its speaker search summary.",
+                  "required": [
+                    "detailStatus",
+                    "callId",
+                    "transactionId",
+                    "voiceConnectorId",
+                    "isCaller",
+                    "speakerSearchResults"
+                  ],
+                  "properties": {
+                    "detailStatus": {
+                      "const": "PostCallVoiceAnalytics",
+                      "description": "`PostCallVoiceAnalytics`."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The Voice Connector transaction."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the summary is about the caller."
+                    },
+                    "speakerSearchResults": {
+                      "type": "object",
+                      "description": "The speaker search summary of the call.",
+                      "properties": {
+                        "bestMatchedVoiceProfileId": {
+                          "type": "string",
+                          "description": "The voice profile that matched best."
+                        },
+                        "customerValidatedCallerIdentity": {
+                          "type": "string",
+                          "description": "The voice profile the customer validated as the caller's identity."
+                        },
+                        "createVoiceProfileTransactions": {
+                          "type": "array",
+                          "description": "Voice profiles created (CreateVoiceProfile) during the call.",
+                          "items": {
+                            "type": "object",
+                            "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                            "required": [
+                              "voiceProfileId",
+                              "requestTimestamp"
+                            ],
+                            "properties": {
+                              "voiceProfileId": {
+                                "type": "string",
+                                "description": "The voice profile."
+                              },
+                              "requestTimestamp": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When it was requested."
+                              }
+                            },
+                            "x-schema-name": "VoiceProfileTransaction"
+                          }
+                        },
+                        "updateVoiceProfileTransactions": {
+                          "type": "array",
+                          "description": "Voice profiles updated (UpdateVoiceProfile) during the call.",
+                          "items": {
+                            "type": "object",
+                            "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                            "required": [
+                              "voiceProfileId",
+                              "requestTimestamp"
+                            ],
+                            "properties": {
+                              "voiceProfileId": {
+                                "type": "string",
+                                "description": "The voice profile."
+                              },
+                              "requestTimestamp": {
+                                "type": "string",
+                                "format": "date-time",
+                                "description": "When it was requested."
+                              }
+                            },
+                            "x-schema-name": "VoiceProfileTransaction"
+                          }
+                        }
+                      }
+                    }
+                  },
+                  "x-schema-name": "PostCallVoiceAnalyticsDetail"
+                }
+              }
+            }
+          ],
+          "x-schema-name": "PostCallVoiceAnalyticsEvent"
+        },
+        {
+          "description": "The Voice Connector started streaming a call to Kinesis Video Streams; `transactionId` is what StartSpeakerSearchTask needs.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The streaming status.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "Chime VoiceConnector Streaming Status",
+                  "description": "`Chime VoiceConnector Streaming Status`."
+                },
+                "detail": {
+                  "description": "The call and its stream.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                      "required": [
+                        "streamingStatus",
+                        "voiceConnectorId",
+                        "transactionId",
+                        "callId"
+                      ],
+                      "properties": {
+                        "streamingStatus": {
+                          "type": "string",
+                          "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "direction": {
+                          "type": "string",
+                          "description": "`Inbound` or `Outbound`."
+                        },
+                        "fromNumber": {
+                          "type": "string",
+                          "description": "The calling number (E.164)."
+                        },
+                        "toNumber": {
+                          "type": "string",
+                          "description": "The called number (E.164)."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the stream is the caller's."
+                        },
+                        "mediaType": {
+                          "type": "string",
+                          "description": "The audio format, e.g. `audio/L16`."
+                        },
+                        "inviteHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "updateHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "sdp": {
+                          "type": "object",
+                          "description": "Where the stream is in the call's SDP.",
+                          "properties": {
+                            "mediaIndex": {
+                              "type": "integer",
+                              "description": "The media index."
+                            },
+                            "mediaLabel": {
+                              "type": "string",
+                              "description": "The media label."
+                            }
+                          }
+                        },
+                        "siprecMetadata": {
+                          "type": "string",
+                          "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                        },
+                        "startFragmentNumber": {
+                          "type": "string",
+                          "description": "The first Kinesis video stream fragment of the call."
+                        },
+                        "startTime": {
+                          "type": "string",
+                          "description": "When streaming started (ISO 8601)."
+                        },
+                        "endTime": {
+                          "type": "string",
+                          "description": "When streaming ended (ISO 8601)."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream."
+                        },
+                        "failTime": {
+                          "type": "string",
+                          "description": "When streaming failed (ISO 8601)."
+                        },
+                        "failureReason": {
+                          "type": "string",
+                          "description": "Why streaming failed."
+                        },
+                        "version": {
+                          "type": "string",
+                          "description": "The format version of `detail`, `\"0\"`."
+                        }
+                      },
+                      "x-schema-name": "StreamingStatusDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status.",
+                      "properties": {
+                        "streamingStatus": {
+                          "const": "STARTED",
+                          "description": "`STARTED`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "StreamingStartedEvent"
+        },
+        {
+          "description": "The Voice Connector's stream of a call was updated (a re-INVITE).",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The streaming status.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "Chime VoiceConnector Streaming Status",
+                  "description": "`Chime VoiceConnector Streaming Status`."
+                },
+                "detail": {
+                  "description": "The call and its stream.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                      "required": [
+                        "streamingStatus",
+                        "voiceConnectorId",
+                        "transactionId",
+                        "callId"
+                      ],
+                      "properties": {
+                        "streamingStatus": {
+                          "type": "string",
+                          "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "direction": {
+                          "type": "string",
+                          "description": "`Inbound` or `Outbound`."
+                        },
+                        "fromNumber": {
+                          "type": "string",
+                          "description": "The calling number (E.164)."
+                        },
+                        "toNumber": {
+                          "type": "string",
+                          "description": "The called number (E.164)."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the stream is the caller's."
+                        },
+                        "mediaType": {
+                          "type": "string",
+                          "description": "The audio format, e.g. `audio/L16`."
+                        },
+                        "inviteHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "updateHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "sdp": {
+                          "type": "object",
+                          "description": "Where the stream is in the call's SDP.",
+                          "properties": {
+                            "mediaIndex": {
+                              "type": "integer",
+                              "description": "The media index."
+                            },
+                            "mediaLabel": {
+                              "type": "string",
+                              "description": "The media label."
+                            }
+                          }
+                        },
+                        "siprecMetadata": {
+                          "type": "string",
+                          "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                        },
+                        "startFragmentNumber": {
+                          "type": "string",
+                          "description": "The first Kinesis video stream fragment of the call."
+                        },
+                        "startTime": {
+                          "type": "string",
+                          "description": "When streaming started (ISO 8601)."
+                        },
+                        "endTime": {
+                          "type": "string",
+                          "description": "When streaming ended (ISO 8601)."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream."
+                        },
+                        "failTime": {
+                          "type": "string",
+                          "description": "When streaming failed (ISO 8601)."
+                        },
+                        "failureReason": {
+                          "type": "string",
+                          "description": "Why streaming failed."
+                        },
+                        "version": {
+                          "type": "string",
+                          "description": "The format version of `detail`, `\"0\"`."
+                        }
+                      },
+                      "x-schema-name": "StreamingStatusDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status.",
+                      "properties": {
+                        "streamingStatus": {
+                          "const": "UPDATED",
+                          "description": "`UPDATED`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "StreamingUpdatedEvent"
+        },
+        {
+          "description": "The Voice Connector stopped streaming a call (the call ended).",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The streaming status.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "Chime VoiceConnector Streaming Status",
+                  "description": "`Chime VoiceConnector Streaming Status`."
+                },
+                "detail": {
+                  "description": "The call and its stream.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                      "required": [
+                        "streamingStatus",
+                        "voiceConnectorId",
+                        "transactionId",
+                        "callId"
+                      ],
+                      "properties": {
+                        "streamingStatus": {
+                          "type": "string",
+                          "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "direction": {
+                          "type": "string",
+                          "description": "`Inbound` or `Outbound`."
+                        },
+                        "fromNumber": {
+                          "type": "string",
+                          "description": "The calling number (E.164)."
+                        },
+                        "toNumber": {
+                          "type": "string",
+                          "description": "The called number (E.164)."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the stream is the caller's."
+                        },
+                        "mediaType": {
+                          "type": "string",
+                          "description": "The audio format, e.g. `audio/L16`."
+                        },
+                        "inviteHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "updateHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "sdp": {
+                          "type": "object",
+                          "description": "Where the stream is in the call's SDP.",
+                          "properties": {
+                            "mediaIndex": {
+                              "type": "integer",
+                              "description": "The media index."
+                            },
+                            "mediaLabel": {
+                              "type": "string",
+                              "description": "The media label."
+                            }
+                          }
+                        },
+                        "siprecMetadata": {
+                          "type": "string",
+                          "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                        },
+                        "startFragmentNumber": {
+                          "type": "string",
+                          "description": "The first Kinesis video stream fragment of the call."
+                        },
+                        "startTime": {
+                          "type": "string",
+                          "description": "When streaming started (ISO 8601)."
+                        },
+                        "endTime": {
+                          "type": "string",
+                          "description": "When streaming ended (ISO 8601)."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream."
+                        },
+                        "failTime": {
+                          "type": "string",
+                          "description": "When streaming failed (ISO 8601)."
+                        },
+                        "failureReason": {
+                          "type": "string",
+                          "description": "Why streaming failed."
+                        },
+                        "version": {
+                          "type": "string",
+                          "description": "The format version of `detail`, `\"0\"`."
+                        }
+                      },
+                      "x-schema-name": "StreamingStatusDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status.",
+                      "properties": {
+                        "streamingStatus": {
+                          "const": "ENDED",
+                          "description": "`ENDED`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "StreamingEndedEvent"
+        },
+        {
+          "description": "The Voice Connector failed to stream a call.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The streaming status.",
+              "required": [
+                "detail-type",
+                "detail"
+              ],
+              "properties": {
+                "detail-type": {
+                  "const": "Chime VoiceConnector Streaming Status",
+                  "description": "`Chime VoiceConnector Streaming Status`."
+                },
+                "detail": {
+                  "description": "The call and why streaming failed.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                      "required": [
+                        "streamingStatus",
+                        "voiceConnectorId",
+                        "transactionId",
+                        "callId"
+                      ],
+                      "properties": {
+                        "streamingStatus": {
+                          "type": "string",
+                          "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                        },
+                        "voiceConnectorId": {
+                          "type": "string",
+                          "description": "The Voice Connector."
+                        },
+                        "transactionId": {
+                          "type": "string",
+                          "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                        },
+                        "callId": {
+                          "type": "string",
+                          "description": "The call."
+                        },
+                        "direction": {
+                          "type": "string",
+                          "description": "`Inbound` or `Outbound`."
+                        },
+                        "fromNumber": {
+                          "type": "string",
+                          "description": "The calling number (E.164)."
+                        },
+                        "toNumber": {
+                          "type": "string",
+                          "description": "The called number (E.164)."
+                        },
+                        "isCaller": {
+                          "type": "boolean",
+                          "description": "Whether the stream is the caller's."
+                        },
+                        "mediaType": {
+                          "type": "string",
+                          "description": "The audio format, e.g. `audio/L16`."
+                        },
+                        "inviteHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "updateHeaders": {
+                          "type": "object",
+                          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                          "additionalProperties": {
+                            "type": "string",
+                            "description": "A header value."
+                          },
+                          "x-schema-name": "SipHeaders"
+                        },
+                        "sdp": {
+                          "type": "object",
+                          "description": "Where the stream is in the call's SDP.",
+                          "properties": {
+                            "mediaIndex": {
+                              "type": "integer",
+                              "description": "The media index."
+                            },
+                            "mediaLabel": {
+                              "type": "string",
+                              "description": "The media label."
+                            }
+                          }
+                        },
+                        "siprecMetadata": {
+                          "type": "string",
+                          "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                        },
+                        "startFragmentNumber": {
+                          "type": "string",
+                          "description": "The first Kinesis video stream fragment of the call."
+                        },
+                        "startTime": {
+                          "type": "string",
+                          "description": "When streaming started (ISO 8601)."
+                        },
+                        "endTime": {
+                          "type": "string",
+                          "description": "When streaming ended (ISO 8601)."
+                        },
+                        "streamArn": {
+                          "type": "string",
+                          "description": "The Kinesis video stream."
+                        },
+                        "failTime": {
+                          "type": "string",
+                          "description": "When streaming failed (ISO 8601)."
+                        },
+                        "failureReason": {
+                          "type": "string",
+                          "description": "Why streaming failed."
+                        },
+                        "version": {
+                          "type": "string",
+                          "description": "The format version of `detail`, `\"0\"`."
+                        }
+                      },
+                      "x-schema-name": "StreamingStatusDetail"
+                    },
+                    {
+                      "type": "object",
+                      "description": "The status, when and why.",
+                      "required": [
+                        "failTime",
+                        "failureReason"
+                      ],
+                      "properties": {
+                        "streamingStatus": {
+                          "const": "FAILED",
+                          "description": "`FAILED`."
+                        }
+                      }
+                    }
+                  ]
+                }
+              }
+            }
+          ],
+          "x-schema-name": "StreamingFailedEvent"
+        },
+        {
+          "description": "An event from `aws.chime` whose `detail-type` and status name no variant of this document (voice tone analysis, meetings, a status AWS adds later). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "The EventBridge envelope every event carries.",
+              "required": [
+                "version",
+                "id",
+                "detail-type",
+                "source",
+                "account",
+                "time",
+                "region",
+                "detail"
+              ],
+              "properties": {
+                "version": {
+                  "type": "string",
+                  "description": "The EventBridge event format version, `\"0\"`."
+                },
+                "id": {
+                  "type": "string",
+                  "description": "The EventBridge event id; the same event delivered twice has the same id."
+                },
+                "detail-type": {
+                  "type": "string",
+                  "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+                },
+                "service-type": {
+                  "type": "string",
+                  "description": "`VoiceAnalytics` on the voice analytics events."
+                },
+                "source": {
+                  "const": "aws.chime",
+                  "description": "`aws.chime`."
+                },
+                "account": {
+                  "type": "string",
+                  "description": "The AWS account."
+                },
+                "time": {
+                  "type": "string",
+                  "format": "date-time",
+                  "description": "When the event happened (ISO 8601, UTC)."
+                },
+                "region": {
+                  "type": "string",
+                  "description": "The AWS Region."
+                },
+                "resources": {
+                  "type": "array",
+                  "description": "ARNs of the resources involved (empty in AWS's examples).",
+                  "items": {
+                    "type": "string",
+                    "description": "A resource ARN."
+                  }
+                },
+                "detail": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `detail-type`.",
+                  "additionalProperties": true
+                }
+              },
+              "x-schema-name": "ChimeEventEnvelope"
+            }
+          ],
+          "x-schema-name": "UnknownChimeEvent"
+        }
+      ],
+      "x-schema-name": "ChimeEvent"
+    },
+    "ChimeEventEnvelope": {
+      "type": "object",
+      "description": "The EventBridge envelope every event carries.",
+      "required": [
+        "version",
+        "id",
+        "detail-type",
+        "source",
+        "account",
+        "time",
+        "region",
+        "detail"
+      ],
+      "properties": {
+        "version": {
+          "type": "string",
+          "description": "The EventBridge event format version, `\"0\"`."
+        },
+        "id": {
+          "type": "string",
+          "description": "The EventBridge event id; the same event delivered twice has the same id."
+        },
+        "detail-type": {
+          "type": "string",
+          "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+        },
+        "service-type": {
+          "type": "string",
+          "description": "`VoiceAnalytics` on the voice analytics events."
+        },
+        "source": {
+          "const": "aws.chime",
+          "description": "`aws.chime`."
+        },
+        "account": {
+          "type": "string",
+          "description": "The AWS account."
+        },
+        "time": {
+          "type": "string",
+          "format": "date-time",
+          "description": "When the event happened (ISO 8601, UTC)."
+        },
+        "region": {
+          "type": "string",
+          "description": "The AWS Region."
+        },
+        "resources": {
+          "type": "array",
+          "description": "ARNs of the resources involved (empty in AWS's examples).",
+          "items": {
+            "type": "string",
+            "description": "A resource ARN."
+          }
+        },
+        "detail": {
+          "type": "object",
+          "description": "The event's own data; its shape depends on `detail-type`.",
+          "additionalProperties": true
+        }
+      },
+      "x-schema-name": "ChimeEventEnvelope"
+    },
+    "UnknownChimeEvent": {
+      "description": "An event from `aws.chime` whose `detail-type` and status name no variant of this document (voice tone analysis, meetings, a status AWS adds later). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        }
+      ],
+      "x-schema-name": "UnknownChimeEvent"
+    },
+    "SpeakerSearchEventDetail": {
+      "type": "object",
+      "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+      "required": [
+        "taskId",
+        "detailStatus"
+      ],
+      "properties": {
+        "taskId": {
+          "type": "string",
+          "description": "The speaker search task (the SpeakerSearchTaskId)."
+        },
+        "detailStatus": {
+          "type": "string",
+          "description": "What happened."
+        },
+        "mediaInsightsPipelineId": {
+          "type": "string",
+          "description": "The media insights pipeline that ran the analysis."
+        },
+        "sourceArn": {
+          "type": "string",
+          "description": "The ARN of that pipeline."
+        },
+        "streamArn": {
+          "type": "string",
+          "description": "The Kinesis video stream of the call."
+        },
+        "channelId": {
+          "type": "integer",
+          "description": "The audio channel analysed."
+        },
+        "transactionId": {
+          "type": "string",
+          "description": "The Voice Connector transaction (call) analysed."
+        },
+        "voiceConnectorId": {
+          "type": "string",
+          "description": "The Voice Connector."
+        },
+        "callId": {
+          "type": "string",
+          "description": "The call."
+        },
+        "isCaller": {
+          "type": "boolean",
+          "description": "Whether the speaker is the caller."
+        }
+      },
+      "x-schema-name": "SpeakerSearchEventDetail"
+    },
+    "SpeakerSearchEventMatches": {
+      "type": "object",
+      "description": "The voice profiles that match, best first.",
+      "required": [
+        "results"
+      ],
+      "properties": {
+        "results": {
+          "type": "array",
+          "description": "Up to 10 matches.",
+          "maxItems": 10,
+          "items": {
+            "type": "object",
+            "description": "One matching voice profile.",
+            "required": [
+              "voiceProfileId",
+              "confidenceScore"
+            ],
+            "properties": {
+              "voiceProfileId": {
+                "type": "string",
+                "description": "The voice profile."
+              },
+              "confidenceScore": {
+                "type": "string",
+                "description": "The confidence, from 0 to 1, as a decimal string (`\"0.94567856\"`); GetSpeakerSearchTask answers the same score as a number (`ConfidenceScore`)."
+              }
+            },
+            "x-schema-name": "SpeakerSearchEventMatch"
+          }
+        }
+      },
+      "x-schema-name": "SpeakerSearchEventMatches"
+    },
+    "SpeakerSearchEventMatch": {
+      "type": "object",
+      "description": "One matching voice profile.",
+      "required": [
+        "voiceProfileId",
+        "confidenceScore"
+      ],
+      "properties": {
+        "voiceProfileId": {
+          "type": "string",
+          "description": "The voice profile."
+        },
+        "confidenceScore": {
+          "type": "string",
+          "description": "The confidence, from 0 to 1, as a decimal string (`\"0.94567856\"`); GetSpeakerSearchTask answers the same score as a number (`ConfidenceScore`)."
+        }
+      },
+      "x-schema-name": "SpeakerSearchEventMatch"
+    },
+    "IdentificationSuccessfulEvent": {
+      "description": "Speaker search identified at least one matching voice profile with a high confidence, after 10 seconds of non-silent speech.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The identification.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "SpeakerSearchStatus",
+              "description": "`SpeakerSearchStatus`."
+            },
+            "detail": {
+              "description": "The task and its matches.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                  "required": [
+                    "taskId",
+                    "detailStatus"
+                  ],
+                  "properties": {
+                    "taskId": {
+                      "type": "string",
+                      "description": "The speaker search task (the SpeakerSearchTaskId)."
+                    },
+                    "detailStatus": {
+                      "type": "string",
+                      "description": "What happened."
+                    },
+                    "mediaInsightsPipelineId": {
+                      "type": "string",
+                      "description": "The media insights pipeline that ran the analysis."
+                    },
+                    "sourceArn": {
+                      "type": "string",
+                      "description": "The ARN of that pipeline."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream of the call."
+                    },
+                    "channelId": {
+                      "type": "integer",
+                      "description": "The audio channel analysed."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The Voice Connector transaction (call) analysed."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the speaker is the caller."
+                    }
+                  },
+                  "x-schema-name": "SpeakerSearchEventDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status and the matches.",
+                  "required": [
+                    "speakerSearchDetails"
+                  ],
+                  "properties": {
+                    "detailStatus": {
+                      "const": "IdentificationSuccessful",
+                      "description": "`IdentificationSuccessful`."
+                    },
+                    "speakerSearchDetails": {
+                      "type": "object",
+                      "description": "The voice profiles that match, best first.",
+                      "required": [
+                        "results"
+                      ],
+                      "properties": {
+                        "results": {
+                          "type": "array",
+                          "description": "Up to 10 matches.",
+                          "maxItems": 10,
+                          "items": {
+                            "type": "object",
+                            "description": "One matching voice profile.",
+                            "required": [
+                              "voiceProfileId",
+                              "confidenceScore"
+                            ],
+                            "properties": {
+                              "voiceProfileId": {
+                                "type": "string",
+                                "description": "The voice profile."
+                              },
+                              "confidenceScore": {
+                                "type": "string",
+                                "description": "The confidence, from 0 to 1, as a decimal string (`\"0.94567856\"`); GetSpeakerSearchTask answers the same score as a number (`ConfidenceScore`)."
+                              }
+                            },
+                            "x-schema-name": "SpeakerSearchEventMatch"
+                          }
+                        }
+                      },
+                      "x-schema-name": "SpeakerSearchEventMatches"
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "IdentificationSuccessfulEvent"
+    },
+    "IdentificationNoMatchesFoundEvent": {
+      "description": "Speaker search found no voice profile with a high confidence in the voice profile domain (the caller may be new, or their voice may have changed).",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The identification.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "SpeakerSearchStatus",
+              "description": "`SpeakerSearchStatus`."
+            },
+            "detail": {
+              "description": "The task.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                  "required": [
+                    "taskId",
+                    "detailStatus"
+                  ],
+                  "properties": {
+                    "taskId": {
+                      "type": "string",
+                      "description": "The speaker search task (the SpeakerSearchTaskId)."
+                    },
+                    "detailStatus": {
+                      "type": "string",
+                      "description": "What happened."
+                    },
+                    "mediaInsightsPipelineId": {
+                      "type": "string",
+                      "description": "The media insights pipeline that ran the analysis."
+                    },
+                    "sourceArn": {
+                      "type": "string",
+                      "description": "The ARN of that pipeline."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream of the call."
+                    },
+                    "channelId": {
+                      "type": "integer",
+                      "description": "The audio channel analysed."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The Voice Connector transaction (call) analysed."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the speaker is the caller."
+                    }
+                  },
+                  "x-schema-name": "SpeakerSearchEventDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status.",
+                  "properties": {
+                    "detailStatus": {
+                      "const": "IdentificationNoMatchesFound",
+                      "description": "`IdentificationNoMatchesFound`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "IdentificationNoMatchesFoundEvent"
+    },
+    "IdentificationFailureEvent": {
+      "description": "Speaker search could not identify: the caller did not talk for at least 10 seconds, or the audio was poor.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The identification.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "SpeakerSearchStatus",
+              "description": "`SpeakerSearchStatus`."
+            },
+            "detail": {
+              "description": "The task.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                  "required": [
+                    "taskId",
+                    "detailStatus"
+                  ],
+                  "properties": {
+                    "taskId": {
+                      "type": "string",
+                      "description": "The speaker search task (the SpeakerSearchTaskId)."
+                    },
+                    "detailStatus": {
+                      "type": "string",
+                      "description": "What happened."
+                    },
+                    "mediaInsightsPipelineId": {
+                      "type": "string",
+                      "description": "The media insights pipeline that ran the analysis."
+                    },
+                    "sourceArn": {
+                      "type": "string",
+                      "description": "The ARN of that pipeline."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream of the call."
+                    },
+                    "channelId": {
+                      "type": "integer",
+                      "description": "The audio channel analysed."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The Voice Connector transaction (call) analysed."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the speaker is the caller."
+                    }
+                  },
+                  "x-schema-name": "SpeakerSearchEventDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status.",
+                  "properties": {
+                    "detailStatus": {
+                      "const": "IdentificationFailure",
+                      "description": "`IdentificationFailure`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "IdentificationFailureEvent"
+    },
+    "VoiceprintGenerationSuccessEvent": {
+      "description": "A voiceprint was generated from 20 seconds of non-silent speech: it can be enrolled in a new voice profile or update one (for 24 hours). AWS's prose names the status `VoiceprintGenerationSuccessful`; its example sends `VoiceprintGenerationSuccess`, which is also the API's `VoiceprintGenerationStatus` value and what this document accepts.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The voiceprint generation.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "SpeakerSearchStatus",
+              "description": "`SpeakerSearchStatus`."
+            },
+            "detail": {
+              "description": "The task.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                  "required": [
+                    "taskId",
+                    "detailStatus"
+                  ],
+                  "properties": {
+                    "taskId": {
+                      "type": "string",
+                      "description": "The speaker search task (the SpeakerSearchTaskId)."
+                    },
+                    "detailStatus": {
+                      "type": "string",
+                      "description": "What happened."
+                    },
+                    "mediaInsightsPipelineId": {
+                      "type": "string",
+                      "description": "The media insights pipeline that ran the analysis."
+                    },
+                    "sourceArn": {
+                      "type": "string",
+                      "description": "The ARN of that pipeline."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream of the call."
+                    },
+                    "channelId": {
+                      "type": "integer",
+                      "description": "The audio channel analysed."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The Voice Connector transaction (call) analysed."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the speaker is the caller."
+                    }
+                  },
+                  "x-schema-name": "SpeakerSearchEventDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status.",
+                  "properties": {
+                    "detailStatus": {
+                      "const": "VoiceprintGenerationSuccess",
+                      "description": "`VoiceprintGenerationSuccess`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "VoiceprintGenerationSuccessEvent"
+    },
+    "VoiceprintGenerationFailureEvent": {
+      "description": "No voiceprint could be generated: the caller did not talk for at least 20 seconds, or the audio was poor.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The voiceprint generation.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "SpeakerSearchStatus",
+              "description": "`SpeakerSearchStatus`."
+            },
+            "detail": {
+              "description": "The task.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector.",
+                  "required": [
+                    "taskId",
+                    "detailStatus"
+                  ],
+                  "properties": {
+                    "taskId": {
+                      "type": "string",
+                      "description": "The speaker search task (the SpeakerSearchTaskId)."
+                    },
+                    "detailStatus": {
+                      "type": "string",
+                      "description": "What happened."
+                    },
+                    "mediaInsightsPipelineId": {
+                      "type": "string",
+                      "description": "The media insights pipeline that ran the analysis."
+                    },
+                    "sourceArn": {
+                      "type": "string",
+                      "description": "The ARN of that pipeline."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream of the call."
+                    },
+                    "channelId": {
+                      "type": "integer",
+                      "description": "The audio channel analysed."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The Voice Connector transaction (call) analysed."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the speaker is the caller."
+                    }
+                  },
+                  "x-schema-name": "SpeakerSearchEventDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status.",
+                  "properties": {
+                    "detailStatus": {
+                      "const": "VoiceprintGenerationFailure",
+                      "description": "`VoiceprintGenerationFailure`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "VoiceprintGenerationFailureEvent"
+    },
+    "PostCallVoiceAnalyticsEvent": {
+      "description": "The post-call summary, 5 minutes after the call ended: the best match, the identity the customer validated, and the voice profiles created or updated during the call.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The summary.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "VoiceAnalyticsStatus",
+              "description": "`VoiceAnalyticsStatus`."
+            },
+            "detail": {
+              "type": "object",
+              "description": "The call and its speaker search summary.",
+              "required": [
+                "detailStatus",
+                "callId",
+                "transactionId",
+                "voiceConnectorId",
+                "isCaller",
+                "speakerSearchResults"
+              ],
+              "properties": {
+                "detailStatus": {
+                  "const": "PostCallVoiceAnalytics",
+                  "description": "`PostCallVoiceAnalytics`."
+                },
+                "callId": {
+                  "type": "string",
+                  "description": "The call."
+                },
+                "transactionId": {
+                  "type": "string",
+                  "description": "The Voice Connector transaction."
+                },
+                "voiceConnectorId": {
+                  "type": "string",
+                  "description": "The Voice Connector."
+                },
+                "isCaller": {
+                  "type": "boolean",
+                  "description": "Whether the summary is about the caller."
+                },
+                "speakerSearchResults": {
+                  "type": "object",
+                  "description": "The speaker search summary of the call.",
+                  "properties": {
+                    "bestMatchedVoiceProfileId": {
+                      "type": "string",
+                      "description": "The voice profile that matched best."
+                    },
+                    "customerValidatedCallerIdentity": {
+                      "type": "string",
+                      "description": "The voice profile the customer validated as the caller's identity."
+                    },
+                    "createVoiceProfileTransactions": {
+                      "type": "array",
+                      "description": "Voice profiles created (CreateVoiceProfile) during the call.",
+                      "items": {
+                        "type": "object",
+                        "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                        "required": [
+                          "voiceProfileId",
+                          "requestTimestamp"
+                        ],
+                        "properties": {
+                          "voiceProfileId": {
+                            "type": "string",
+                            "description": "The voice profile."
+                          },
+                          "requestTimestamp": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When it was requested."
+                          }
+                        },
+                        "x-schema-name": "VoiceProfileTransaction"
+                      }
+                    },
+                    "updateVoiceProfileTransactions": {
+                      "type": "array",
+                      "description": "Voice profiles updated (UpdateVoiceProfile) during the call.",
+                      "items": {
+                        "type": "object",
+                        "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                        "required": [
+                          "voiceProfileId",
+                          "requestTimestamp"
+                        ],
+                        "properties": {
+                          "voiceProfileId": {
+                            "type": "string",
+                            "description": "The voice profile."
+                          },
+                          "requestTimestamp": {
+                            "type": "string",
+                            "format": "date-time",
+                            "description": "When it was requested."
+                          }
+                        },
+                        "x-schema-name": "VoiceProfileTransaction"
+                      }
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "PostCallVoiceAnalyticsDetail"
+            }
+          }
+        }
+      ],
+      "x-schema-name": "PostCallVoiceAnalyticsEvent"
+    },
+    "PostCallVoiceAnalyticsDetail": {
+      "type": "object",
+      "description": "The call and its speaker search summary.",
+      "required": [
+        "detailStatus",
+        "callId",
+        "transactionId",
+        "voiceConnectorId",
+        "isCaller",
+        "speakerSearchResults"
+      ],
+      "properties": {
+        "detailStatus": {
+          "const": "PostCallVoiceAnalytics",
+          "description": "`PostCallVoiceAnalytics`."
+        },
+        "callId": {
+          "type": "string",
+          "description": "The call."
+        },
+        "transactionId": {
+          "type": "string",
+          "description": "The Voice Connector transaction."
+        },
+        "voiceConnectorId": {
+          "type": "string",
+          "description": "The Voice Connector."
+        },
+        "isCaller": {
+          "type": "boolean",
+          "description": "Whether the summary is about the caller."
+        },
+        "speakerSearchResults": {
+          "type": "object",
+          "description": "The speaker search summary of the call.",
+          "properties": {
+            "bestMatchedVoiceProfileId": {
+              "type": "string",
+              "description": "The voice profile that matched best."
+            },
+            "customerValidatedCallerIdentity": {
+              "type": "string",
+              "description": "The voice profile the customer validated as the caller's identity."
+            },
+            "createVoiceProfileTransactions": {
+              "type": "array",
+              "description": "Voice profiles created (CreateVoiceProfile) during the call.",
+              "items": {
+                "type": "object",
+                "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                "required": [
+                  "voiceProfileId",
+                  "requestTimestamp"
+                ],
+                "properties": {
+                  "voiceProfileId": {
+                    "type": "string",
+                    "description": "The voice profile."
+                  },
+                  "requestTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it was requested."
+                  }
+                },
+                "x-schema-name": "VoiceProfileTransaction"
+              }
+            },
+            "updateVoiceProfileTransactions": {
+              "type": "array",
+              "description": "Voice profiles updated (UpdateVoiceProfile) during the call.",
+              "items": {
+                "type": "object",
+                "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+                "required": [
+                  "voiceProfileId",
+                  "requestTimestamp"
+                ],
+                "properties": {
+                  "voiceProfileId": {
+                    "type": "string",
+                    "description": "The voice profile."
+                  },
+                  "requestTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When it was requested."
+                  }
+                },
+                "x-schema-name": "VoiceProfileTransaction"
+              }
+            }
+          }
+        }
+      },
+      "x-schema-name": "PostCallVoiceAnalyticsDetail"
+    },
+    "VoiceProfileTransaction": {
+      "type": "object",
+      "description": "One CreateVoiceProfile or UpdateVoiceProfile call.",
+      "required": [
+        "voiceProfileId",
+        "requestTimestamp"
+      ],
+      "properties": {
+        "voiceProfileId": {
+          "type": "string",
+          "description": "The voice profile."
+        },
+        "requestTimestamp": {
+          "type": "string",
+          "format": "date-time",
+          "description": "When it was requested."
+        }
+      },
+      "x-schema-name": "VoiceProfileTransaction"
+    },
+    "StreamingStatusDetail": {
+      "type": "object",
+      "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+      "required": [
+        "streamingStatus",
+        "voiceConnectorId",
+        "transactionId",
+        "callId"
+      ],
+      "properties": {
+        "streamingStatus": {
+          "type": "string",
+          "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+        },
+        "voiceConnectorId": {
+          "type": "string",
+          "description": "The Voice Connector."
+        },
+        "transactionId": {
+          "type": "string",
+          "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+        },
+        "callId": {
+          "type": "string",
+          "description": "The call."
+        },
+        "direction": {
+          "type": "string",
+          "description": "`Inbound` or `Outbound`."
+        },
+        "fromNumber": {
+          "type": "string",
+          "description": "The calling number (E.164)."
+        },
+        "toNumber": {
+          "type": "string",
+          "description": "The called number (E.164)."
+        },
+        "isCaller": {
+          "type": "boolean",
+          "description": "Whether the stream is the caller's."
+        },
+        "mediaType": {
+          "type": "string",
+          "description": "The audio format, e.g. `audio/L16`."
+        },
+        "inviteHeaders": {
+          "type": "object",
+          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+          "additionalProperties": {
+            "type": "string",
+            "description": "A header value."
+          },
+          "x-schema-name": "SipHeaders"
+        },
+        "updateHeaders": {
+          "type": "object",
+          "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+          "additionalProperties": {
+            "type": "string",
+            "description": "A header value."
+          },
+          "x-schema-name": "SipHeaders"
+        },
+        "sdp": {
+          "type": "object",
+          "description": "Where the stream is in the call's SDP.",
+          "properties": {
+            "mediaIndex": {
+              "type": "integer",
+              "description": "The media index."
+            },
+            "mediaLabel": {
+              "type": "string",
+              "description": "The media label."
+            }
+          }
+        },
+        "siprecMetadata": {
+          "type": "string",
+          "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+        },
+        "startFragmentNumber": {
+          "type": "string",
+          "description": "The first Kinesis video stream fragment of the call."
+        },
+        "startTime": {
+          "type": "string",
+          "description": "When streaming started (ISO 8601)."
+        },
+        "endTime": {
+          "type": "string",
+          "description": "When streaming ended (ISO 8601)."
+        },
+        "streamArn": {
+          "type": "string",
+          "description": "The Kinesis video stream."
+        },
+        "failTime": {
+          "type": "string",
+          "description": "When streaming failed (ISO 8601)."
+        },
+        "failureReason": {
+          "type": "string",
+          "description": "Why streaming failed."
+        },
+        "version": {
+          "type": "string",
+          "description": "The format version of `detail`, `\"0\"`."
+        }
+      },
+      "x-schema-name": "StreamingStatusDetail"
+    },
+    "SipHeaders": {
+      "type": "object",
+      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+      "additionalProperties": {
+        "type": "string",
+        "description": "A header value."
+      },
+      "x-schema-name": "SipHeaders"
+    },
+    "StreamingStartedEvent": {
+      "description": "The Voice Connector started streaming a call to Kinesis Video Streams; `transactionId` is what StartSpeakerSearchTask needs.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The streaming status.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "Chime VoiceConnector Streaming Status",
+              "description": "`Chime VoiceConnector Streaming Status`."
+            },
+            "detail": {
+              "description": "The call and its stream.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                  "required": [
+                    "streamingStatus",
+                    "voiceConnectorId",
+                    "transactionId",
+                    "callId"
+                  ],
+                  "properties": {
+                    "streamingStatus": {
+                      "type": "string",
+                      "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "direction": {
+                      "type": "string",
+                      "description": "`Inbound` or `Outbound`."
+                    },
+                    "fromNumber": {
+                      "type": "string",
+                      "description": "The calling number (E.164)."
+                    },
+                    "toNumber": {
+                      "type": "string",
+                      "description": "The called number (E.164)."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the stream is the caller's."
+                    },
+                    "mediaType": {
+                      "type": "string",
+                      "description": "The audio format, e.g. `audio/L16`."
+                    },
+                    "inviteHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "updateHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "sdp": {
+                      "type": "object",
+                      "description": "Where the stream is in the call's SDP.",
+                      "properties": {
+                        "mediaIndex": {
+                          "type": "integer",
+                          "description": "The media index."
+                        },
+                        "mediaLabel": {
+                          "type": "string",
+                          "description": "The media label."
+                        }
+                      }
+                    },
+                    "siprecMetadata": {
+                      "type": "string",
+                      "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                    },
+                    "startFragmentNumber": {
+                      "type": "string",
+                      "description": "The first Kinesis video stream fragment of the call."
+                    },
+                    "startTime": {
+                      "type": "string",
+                      "description": "When streaming started (ISO 8601)."
+                    },
+                    "endTime": {
+                      "type": "string",
+                      "description": "When streaming ended (ISO 8601)."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream."
+                    },
+                    "failTime": {
+                      "type": "string",
+                      "description": "When streaming failed (ISO 8601)."
+                    },
+                    "failureReason": {
+                      "type": "string",
+                      "description": "Why streaming failed."
+                    },
+                    "version": {
+                      "type": "string",
+                      "description": "The format version of `detail`, `\"0\"`."
+                    }
+                  },
+                  "x-schema-name": "StreamingStatusDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status.",
+                  "properties": {
+                    "streamingStatus": {
+                      "const": "STARTED",
+                      "description": "`STARTED`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "StreamingStartedEvent"
+    },
+    "StreamingUpdatedEvent": {
+      "description": "The Voice Connector's stream of a call was updated (a re-INVITE).",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The streaming status.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "Chime VoiceConnector Streaming Status",
+              "description": "`Chime VoiceConnector Streaming Status`."
+            },
+            "detail": {
+              "description": "The call and its stream.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                  "required": [
+                    "streamingStatus",
+                    "voiceConnectorId",
+                    "transactionId",
+                    "callId"
+                  ],
+                  "properties": {
+                    "streamingStatus": {
+                      "type": "string",
+                      "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "direction": {
+                      "type": "string",
+                      "description": "`Inbound` or `Outbound`."
+                    },
+                    "fromNumber": {
+                      "type": "string",
+                      "description": "The calling number (E.164)."
+                    },
+                    "toNumber": {
+                      "type": "string",
+                      "description": "The called number (E.164)."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the stream is the caller's."
+                    },
+                    "mediaType": {
+                      "type": "string",
+                      "description": "The audio format, e.g. `audio/L16`."
+                    },
+                    "inviteHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "updateHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "sdp": {
+                      "type": "object",
+                      "description": "Where the stream is in the call's SDP.",
+                      "properties": {
+                        "mediaIndex": {
+                          "type": "integer",
+                          "description": "The media index."
+                        },
+                        "mediaLabel": {
+                          "type": "string",
+                          "description": "The media label."
+                        }
+                      }
+                    },
+                    "siprecMetadata": {
+                      "type": "string",
+                      "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                    },
+                    "startFragmentNumber": {
+                      "type": "string",
+                      "description": "The first Kinesis video stream fragment of the call."
+                    },
+                    "startTime": {
+                      "type": "string",
+                      "description": "When streaming started (ISO 8601)."
+                    },
+                    "endTime": {
+                      "type": "string",
+                      "description": "When streaming ended (ISO 8601)."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream."
+                    },
+                    "failTime": {
+                      "type": "string",
+                      "description": "When streaming failed (ISO 8601)."
+                    },
+                    "failureReason": {
+                      "type": "string",
+                      "description": "Why streaming failed."
+                    },
+                    "version": {
+                      "type": "string",
+                      "description": "The format version of `detail`, `\"0\"`."
+                    }
+                  },
+                  "x-schema-name": "StreamingStatusDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status.",
+                  "properties": {
+                    "streamingStatus": {
+                      "const": "UPDATED",
+                      "description": "`UPDATED`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "StreamingUpdatedEvent"
+    },
+    "StreamingEndedEvent": {
+      "description": "The Voice Connector stopped streaming a call (the call ended).",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The streaming status.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "Chime VoiceConnector Streaming Status",
+              "description": "`Chime VoiceConnector Streaming Status`."
+            },
+            "detail": {
+              "description": "The call and its stream.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                  "required": [
+                    "streamingStatus",
+                    "voiceConnectorId",
+                    "transactionId",
+                    "callId"
+                  ],
+                  "properties": {
+                    "streamingStatus": {
+                      "type": "string",
+                      "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "direction": {
+                      "type": "string",
+                      "description": "`Inbound` or `Outbound`."
+                    },
+                    "fromNumber": {
+                      "type": "string",
+                      "description": "The calling number (E.164)."
+                    },
+                    "toNumber": {
+                      "type": "string",
+                      "description": "The called number (E.164)."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the stream is the caller's."
+                    },
+                    "mediaType": {
+                      "type": "string",
+                      "description": "The audio format, e.g. `audio/L16`."
+                    },
+                    "inviteHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "updateHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "sdp": {
+                      "type": "object",
+                      "description": "Where the stream is in the call's SDP.",
+                      "properties": {
+                        "mediaIndex": {
+                          "type": "integer",
+                          "description": "The media index."
+                        },
+                        "mediaLabel": {
+                          "type": "string",
+                          "description": "The media label."
+                        }
+                      }
+                    },
+                    "siprecMetadata": {
+                      "type": "string",
+                      "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                    },
+                    "startFragmentNumber": {
+                      "type": "string",
+                      "description": "The first Kinesis video stream fragment of the call."
+                    },
+                    "startTime": {
+                      "type": "string",
+                      "description": "When streaming started (ISO 8601)."
+                    },
+                    "endTime": {
+                      "type": "string",
+                      "description": "When streaming ended (ISO 8601)."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream."
+                    },
+                    "failTime": {
+                      "type": "string",
+                      "description": "When streaming failed (ISO 8601)."
+                    },
+                    "failureReason": {
+                      "type": "string",
+                      "description": "Why streaming failed."
+                    },
+                    "version": {
+                      "type": "string",
+                      "description": "The format version of `detail`, `\"0\"`."
+                    }
+                  },
+                  "x-schema-name": "StreamingStatusDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status.",
+                  "properties": {
+                    "streamingStatus": {
+                      "const": "ENDED",
+                      "description": "`ENDED`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "StreamingEndedEvent"
+    },
+    "StreamingFailedEvent": {
+      "description": "The Voice Connector failed to stream a call.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "The EventBridge envelope every event carries.",
+          "required": [
+            "version",
+            "id",
+            "detail-type",
+            "source",
+            "account",
+            "time",
+            "region",
+            "detail"
+          ],
+          "properties": {
+            "version": {
+              "type": "string",
+              "description": "The EventBridge event format version, `\"0\"`."
+            },
+            "id": {
+              "type": "string",
+              "description": "The EventBridge event id; the same event delivered twice has the same id."
+            },
+            "detail-type": {
+              "type": "string",
+              "description": "What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others."
+            },
+            "service-type": {
+              "type": "string",
+              "description": "`VoiceAnalytics` on the voice analytics events."
+            },
+            "source": {
+              "const": "aws.chime",
+              "description": "`aws.chime`."
+            },
+            "account": {
+              "type": "string",
+              "description": "The AWS account."
+            },
+            "time": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the event happened (ISO 8601, UTC)."
+            },
+            "region": {
+              "type": "string",
+              "description": "The AWS Region."
+            },
+            "resources": {
+              "type": "array",
+              "description": "ARNs of the resources involved (empty in AWS's examples).",
+              "items": {
+                "type": "string",
+                "description": "A resource ARN."
+              }
+            },
+            "detail": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `detail-type`.",
+              "additionalProperties": true
+            }
+          },
+          "x-schema-name": "ChimeEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The streaming status.",
+          "required": [
+            "detail-type",
+            "detail"
+          ],
+          "properties": {
+            "detail-type": {
+              "const": "Chime VoiceConnector Streaming Status",
+              "description": "`Chime VoiceConnector Streaming Status`."
+            },
+            "detail": {
+              "description": "The call and why streaming failed.",
+              "allOf": [
+                {
+                  "type": "object",
+                  "description": "What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream.",
+                  "required": [
+                    "streamingStatus",
+                    "voiceConnectorId",
+                    "transactionId",
+                    "callId"
+                  ],
+                  "properties": {
+                    "streamingStatus": {
+                      "type": "string",
+                      "description": "`STARTED`, `UPDATED`, `ENDED` or `FAILED`."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "The Voice Connector."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "The call's transaction (what StartSpeakerSearchTask needs)."
+                    },
+                    "callId": {
+                      "type": "string",
+                      "description": "The call."
+                    },
+                    "direction": {
+                      "type": "string",
+                      "description": "`Inbound` or `Outbound`."
+                    },
+                    "fromNumber": {
+                      "type": "string",
+                      "description": "The calling number (E.164)."
+                    },
+                    "toNumber": {
+                      "type": "string",
+                      "description": "The called number (E.164)."
+                    },
+                    "isCaller": {
+                      "type": "boolean",
+                      "description": "Whether the stream is the caller's."
+                    },
+                    "mediaType": {
+                      "type": "string",
+                      "description": "The audio format, e.g. `audio/L16`."
+                    },
+                    "inviteHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "updateHeaders": {
+                      "type": "object",
+                      "description": "SIP headers of the call (INVITE or update), by lower-case name.",
+                      "additionalProperties": {
+                        "type": "string",
+                        "description": "A header value."
+                      },
+                      "x-schema-name": "SipHeaders"
+                    },
+                    "sdp": {
+                      "type": "object",
+                      "description": "Where the stream is in the call's SDP.",
+                      "properties": {
+                        "mediaIndex": {
+                          "type": "integer",
+                          "description": "The media index."
+                        },
+                        "mediaLabel": {
+                          "type": "string",
+                          "description": "The media label."
+                        }
+                      }
+                    },
+                    "siprecMetadata": {
+                      "type": "string",
+                      "description": "The SIPREC metadata (XML), when the call is a SIPREC recording."
+                    },
+                    "startFragmentNumber": {
+                      "type": "string",
+                      "description": "The first Kinesis video stream fragment of the call."
+                    },
+                    "startTime": {
+                      "type": "string",
+                      "description": "When streaming started (ISO 8601)."
+                    },
+                    "endTime": {
+                      "type": "string",
+                      "description": "When streaming ended (ISO 8601)."
+                    },
+                    "streamArn": {
+                      "type": "string",
+                      "description": "The Kinesis video stream."
+                    },
+                    "failTime": {
+                      "type": "string",
+                      "description": "When streaming failed (ISO 8601)."
+                    },
+                    "failureReason": {
+                      "type": "string",
+                      "description": "Why streaming failed."
+                    },
+                    "version": {
+                      "type": "string",
+                      "description": "The format version of `detail`, `\"0\"`."
+                    }
+                  },
+                  "x-schema-name": "StreamingStatusDetail"
+                },
+                {
+                  "type": "object",
+                  "description": "The status, when and why.",
+                  "required": [
+                    "failTime",
+                    "failureReason"
+                  ],
+                  "properties": {
+                    "streamingStatus": {
+                      "const": "FAILED",
+                      "description": "`FAILED`."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        }
+      ],
+      "x-schema-name": "StreamingFailedEvent"
     }
   }
 };

@@ -102,7 +102,55 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    SpeakerSearchEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Speaker search and Voice Connector streaming events (EventBridge)
+         * @description While a call is analysed, Amazon Chime SDK Voice publishes events to Amazon EventBridge
+         *     (source `aws.chime`): the Voice Connector's streaming status (whose `transactionId` is what
+         *     StartSpeakerSearchTask needs), the speaker search results of each task, and a post-call
+         *     summary. An EventBridge rule delivers them to its targets: an API destination (an HTTP
+         *     `POST` of the event JSON, as described here), AWS Lambda (the event is the invocation
+         *     payload), Amazon SQS (the event JSON is the message body), Amazon SNS (the event JSON is
+         *     the notification's `Message`) or Kinesis Data Streams.
+         *
+         *     **Timing.** After StartSpeakerSearchTask, an identification event arrives after 10 seconds
+         *     of non-silent speech (`IdentificationSuccessful` with up to 10 matches,
+         *     `IdentificationNoMatchesFound`, or `IdentificationFailure` after 10 seconds of silence or
+         *     poor audio); a voiceprint generation event follows after another 10 seconds of speech. The
+         *     `VoiceAnalyticsStatus` summary comes 5 minutes after the call ends.
+         *
+         *     **Order and duplicates.** Delivery is standard, not FIFO: events can arrive out of order.
+         *     Order them by `time`, or read the task again with GetSpeakerSearchTask (results stay
+         *     readable for 7 days). The EventBridge `id` identifies an event.
+         *
+         *     **Types.** `confidenceScore` is a string in these events (`"0.94567856"`) and a number
+         *     (`ConfidenceScore`) in GetSpeakerSearchTask.
+         *
+         *     **Variants.** `detail-type` with `detail.detailStatus` or `detail.streamingStatus`
+         *     selects the variant (`x-discriminator`). Any other event from `aws.chime` is kept as an
+         *     `UnknownChimeEvent`, never dropped.
+         *
+         *     Sources: https://docs.aws.amazon.com/chime-sdk/latest/dg/va-notification-targets.html
+         *     (speaker search and post-call events), https://docs.aws.amazon.com/chime-sdk/latest/ag/automating-chime-with-cloudwatch-events.html
+         *     (Voice Connector streaming events).
+         */
+        post: operations["SpeakerSearchEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -331,6 +379,317 @@ export interface components {
             Code?: "AccessDenied" | "BadRequest" | "Conflict" | "Forbidden" | "Gone" | "NotFound" | "PhoneNumberAssociationsExist" | "PreconditionFailed" | "ResourceLimitExceeded" | "ServiceFailure" | "ServiceUnavailable" | "Throttled" | "Throttling" | "Unauthorized" | "Unprocessable" | "Validation" | "VoiceConnectorGroupAssociationsExist";
             /** @description A human-readable description of the error. */
             Message?: string;
+        };
+        /** @description An Amazon Chime SDK event as EventBridge delivers it: one variant per `detail-type` and `detail.detailStatus` or `detail.streamingStatus` (`x-discriminator`). An event whose values name no documented variant is an `UnknownChimeEvent` (kept, never dropped), which is why the union is `anyOf`: the catch-all also matches every documented event. */
+        ChimeEvent: components["schemas"]["IdentificationSuccessfulEvent"] | components["schemas"]["IdentificationNoMatchesFoundEvent"] | components["schemas"]["IdentificationFailureEvent"] | components["schemas"]["VoiceprintGenerationSuccessEvent"] | components["schemas"]["VoiceprintGenerationFailureEvent"] | components["schemas"]["PostCallVoiceAnalyticsEvent"] | components["schemas"]["StreamingStartedEvent"] | components["schemas"]["StreamingUpdatedEvent"] | components["schemas"]["StreamingEndedEvent"] | components["schemas"]["StreamingFailedEvent"] | components["schemas"]["UnknownChimeEvent"];
+        /** @description The EventBridge envelope every event carries. */
+        ChimeEventEnvelope: {
+            /** @description The EventBridge event format version, `"0"`. */
+            version: string;
+            /** @description The EventBridge event id; the same event delivered twice has the same id. */
+            id: string;
+            /** @description What the event is about: `SpeakerSearchStatus`, `VoiceAnalyticsStatus`, `Chime VoiceConnector Streaming Status` and others. */
+            "detail-type": string;
+            /** @description `VoiceAnalytics` on the voice analytics events. */
+            "service-type"?: string;
+            /**
+             * @description `aws.chime`.
+             * @constant
+             */
+            source: "aws.chime";
+            /** @description The AWS account. */
+            account: string;
+            /**
+             * Format: date-time
+             * @description When the event happened (ISO 8601, UTC).
+             */
+            time: string;
+            /** @description The AWS Region. */
+            region: string;
+            /** @description ARNs of the resources involved (empty in AWS's examples). */
+            resources?: string[];
+            /** @description The event's own data; its shape depends on `detail-type`. */
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An event from `aws.chime` whose `detail-type` and status name no variant of this document (voice tone analysis, meetings, a status AWS adds later). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it. */
+        UnknownChimeEvent: components["schemas"]["ChimeEventEnvelope"];
+        /** @description What every speaker search event carries in `detail`. AWS's examples are from a media insights pipeline (`mediaInsightsPipelineId`, `sourceArn`, `streamArn`, `channelId`); the Voice Connector members (`transactionId`, `voiceConnectorId`, `callId`, `isCaller`) are listed for tasks started on a Voice Connector. */
+        SpeakerSearchEventDetail: {
+            /** @description The speaker search task (the SpeakerSearchTaskId). */
+            taskId: string;
+            /** @description What happened. */
+            detailStatus: string;
+            /** @description The media insights pipeline that ran the analysis. */
+            mediaInsightsPipelineId?: string;
+            /** @description The ARN of that pipeline. */
+            sourceArn?: string;
+            /** @description The Kinesis video stream of the call. */
+            streamArn?: string;
+            /** @description The audio channel analysed. */
+            channelId?: number;
+            /** @description The Voice Connector transaction (call) analysed. */
+            transactionId?: string;
+            /** @description The Voice Connector. */
+            voiceConnectorId?: string;
+            /** @description The call. */
+            callId?: string;
+            /** @description Whether the speaker is the caller. */
+            isCaller?: boolean;
+        };
+        /** @description The voice profiles that match, best first. */
+        SpeakerSearchEventMatches: {
+            /** @description Up to 10 matches. */
+            results: components["schemas"]["SpeakerSearchEventMatch"][];
+        };
+        /** @description One matching voice profile. */
+        SpeakerSearchEventMatch: {
+            /** @description The voice profile. */
+            voiceProfileId: string;
+            /** @description The confidence, from 0 to 1, as a decimal string (`"0.94567856"`); GetSpeakerSearchTask answers the same score as a number (`ConfidenceScore`). */
+            confidenceScore: string;
+        };
+        /** @description Speaker search identified at least one matching voice profile with a high confidence, after 10 seconds of non-silent speech. */
+        IdentificationSuccessfulEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `SpeakerSearchStatus`.
+             * @constant
+             */
+            "detail-type": "SpeakerSearchStatus";
+            /** @description The task and its matches. */
+            detail: components["schemas"]["SpeakerSearchEventDetail"] & {
+                /**
+                 * @description `IdentificationSuccessful`.
+                 * @constant
+                 */
+                detailStatus?: "IdentificationSuccessful";
+                speakerSearchDetails: components["schemas"]["SpeakerSearchEventMatches"];
+            };
+        };
+        /** @description Speaker search found no voice profile with a high confidence in the voice profile domain (the caller may be new, or their voice may have changed). */
+        IdentificationNoMatchesFoundEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `SpeakerSearchStatus`.
+             * @constant
+             */
+            "detail-type": "SpeakerSearchStatus";
+            /** @description The task. */
+            detail: components["schemas"]["SpeakerSearchEventDetail"] & {
+                /**
+                 * @description `IdentificationNoMatchesFound`.
+                 * @constant
+                 */
+                detailStatus?: "IdentificationNoMatchesFound";
+            };
+        };
+        /** @description Speaker search could not identify: the caller did not talk for at least 10 seconds, or the audio was poor. */
+        IdentificationFailureEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `SpeakerSearchStatus`.
+             * @constant
+             */
+            "detail-type": "SpeakerSearchStatus";
+            /** @description The task. */
+            detail: components["schemas"]["SpeakerSearchEventDetail"] & {
+                /**
+                 * @description `IdentificationFailure`.
+                 * @constant
+                 */
+                detailStatus?: "IdentificationFailure";
+            };
+        };
+        /** @description A voiceprint was generated from 20 seconds of non-silent speech: it can be enrolled in a new voice profile or update one (for 24 hours). AWS's prose names the status `VoiceprintGenerationSuccessful`; its example sends `VoiceprintGenerationSuccess`, which is also the API's `VoiceprintGenerationStatus` value and what this document accepts. */
+        VoiceprintGenerationSuccessEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `SpeakerSearchStatus`.
+             * @constant
+             */
+            "detail-type": "SpeakerSearchStatus";
+            /** @description The task. */
+            detail: components["schemas"]["SpeakerSearchEventDetail"] & {
+                /**
+                 * @description `VoiceprintGenerationSuccess`.
+                 * @constant
+                 */
+                detailStatus?: "VoiceprintGenerationSuccess";
+            };
+        };
+        /** @description No voiceprint could be generated: the caller did not talk for at least 20 seconds, or the audio was poor. */
+        VoiceprintGenerationFailureEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `SpeakerSearchStatus`.
+             * @constant
+             */
+            "detail-type": "SpeakerSearchStatus";
+            /** @description The task. */
+            detail: components["schemas"]["SpeakerSearchEventDetail"] & {
+                /**
+                 * @description `VoiceprintGenerationFailure`.
+                 * @constant
+                 */
+                detailStatus?: "VoiceprintGenerationFailure";
+            };
+        };
+        /** @description The post-call summary, 5 minutes after the call ended: the best match, the identity the customer validated, and the voice profiles created or updated during the call. */
+        PostCallVoiceAnalyticsEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `VoiceAnalyticsStatus`.
+             * @constant
+             */
+            "detail-type": "VoiceAnalyticsStatus";
+            detail: components["schemas"]["PostCallVoiceAnalyticsDetail"];
+        };
+        /** @description The call and its speaker search summary. */
+        PostCallVoiceAnalyticsDetail: {
+            /**
+             * @description `PostCallVoiceAnalytics`.
+             * @constant
+             */
+            detailStatus: "PostCallVoiceAnalytics";
+            /** @description The call. */
+            callId: string;
+            /** @description The Voice Connector transaction. */
+            transactionId: string;
+            /** @description The Voice Connector. */
+            voiceConnectorId: string;
+            /** @description Whether the summary is about the caller. */
+            isCaller: boolean;
+            /** @description The speaker search summary of the call. */
+            speakerSearchResults: {
+                /** @description The voice profile that matched best. */
+                bestMatchedVoiceProfileId?: string;
+                /** @description The voice profile the customer validated as the caller's identity. */
+                customerValidatedCallerIdentity?: string;
+                /** @description Voice profiles created (CreateVoiceProfile) during the call. */
+                createVoiceProfileTransactions?: components["schemas"]["VoiceProfileTransaction"][];
+                /** @description Voice profiles updated (UpdateVoiceProfile) during the call. */
+                updateVoiceProfileTransactions?: components["schemas"]["VoiceProfileTransaction"][];
+            };
+        };
+        /** @description One CreateVoiceProfile or UpdateVoiceProfile call. */
+        VoiceProfileTransaction: {
+            /** @description The voice profile. */
+            voiceProfileId: string;
+            /**
+             * Format: date-time
+             * @description When it was requested.
+             */
+            requestTimestamp: string;
+        };
+        /** @description What every Voice Connector streaming event carries in `detail`: the call and its Kinesis video stream. */
+        StreamingStatusDetail: {
+            /** @description `STARTED`, `UPDATED`, `ENDED` or `FAILED`. */
+            streamingStatus: string;
+            /** @description The Voice Connector. */
+            voiceConnectorId: string;
+            /** @description The call's transaction (what StartSpeakerSearchTask needs). */
+            transactionId: string;
+            /** @description The call. */
+            callId: string;
+            /** @description `Inbound` or `Outbound`. */
+            direction?: string;
+            /** @description The calling number (E.164). */
+            fromNumber?: string;
+            /** @description The called number (E.164). */
+            toNumber?: string;
+            /** @description Whether the stream is the caller's. */
+            isCaller?: boolean;
+            /** @description The audio format, e.g. `audio/L16`. */
+            mediaType?: string;
+            inviteHeaders?: components["schemas"]["SipHeaders"];
+            updateHeaders?: components["schemas"]["SipHeaders"];
+            /** @description Where the stream is in the call's SDP. */
+            sdp?: {
+                /** @description The media index. */
+                mediaIndex?: number;
+                /** @description The media label. */
+                mediaLabel?: string;
+            };
+            /** @description The SIPREC metadata (XML), when the call is a SIPREC recording. */
+            siprecMetadata?: string;
+            /** @description The first Kinesis video stream fragment of the call. */
+            startFragmentNumber?: string;
+            /** @description When streaming started (ISO 8601). */
+            startTime?: string;
+            /** @description When streaming ended (ISO 8601). */
+            endTime?: string;
+            /** @description The Kinesis video stream. */
+            streamArn?: string;
+            /** @description When streaming failed (ISO 8601). */
+            failTime?: string;
+            /** @description Why streaming failed. */
+            failureReason?: string;
+            /** @description The format version of `detail`, `"0"`. */
+            version?: string;
+        };
+        /** @description SIP headers of the call (INVITE or update), by lower-case name. */
+        SipHeaders: {
+            [key: string]: string;
+        };
+        /** @description The Voice Connector started streaming a call to Kinesis Video Streams; `transactionId` is what StartSpeakerSearchTask needs. */
+        StreamingStartedEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `Chime VoiceConnector Streaming Status`.
+             * @constant
+             */
+            "detail-type": "Chime VoiceConnector Streaming Status";
+            /** @description The call and its stream. */
+            detail: components["schemas"]["StreamingStatusDetail"] & {
+                /**
+                 * @description `STARTED`.
+                 * @constant
+                 */
+                streamingStatus?: "STARTED";
+            };
+        };
+        /** @description The Voice Connector's stream of a call was updated (a re-INVITE). */
+        StreamingUpdatedEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `Chime VoiceConnector Streaming Status`.
+             * @constant
+             */
+            "detail-type": "Chime VoiceConnector Streaming Status";
+            /** @description The call and its stream. */
+            detail: components["schemas"]["StreamingStatusDetail"] & {
+                /**
+                 * @description `UPDATED`.
+                 * @constant
+                 */
+                streamingStatus?: "UPDATED";
+            };
+        };
+        /** @description The Voice Connector stopped streaming a call (the call ended). */
+        StreamingEndedEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `Chime VoiceConnector Streaming Status`.
+             * @constant
+             */
+            "detail-type": "Chime VoiceConnector Streaming Status";
+            /** @description The call and its stream. */
+            detail: components["schemas"]["StreamingStatusDetail"] & {
+                /**
+                 * @description `ENDED`.
+                 * @constant
+                 */
+                streamingStatus?: "ENDED";
+            };
+        };
+        /** @description The Voice Connector failed to stream a call. */
+        StreamingFailedEvent: components["schemas"]["ChimeEventEnvelope"] & {
+            /**
+             * @description `Chime VoiceConnector Streaming Status`.
+             * @constant
+             */
+            "detail-type": "Chime VoiceConnector Streaming Status";
+            /** @description The call and why streaming failed. */
+            detail: components["schemas"]["StreamingStatusDetail"] & {
+                /**
+                 * @description `FAILED`.
+                 * @constant
+                 */
+                streamingStatus?: "FAILED";
+            };
         };
     };
     responses: {
@@ -603,6 +962,29 @@ export interface operations {
             429: components["responses"]["ThrottledClientException"];
             500: components["responses"]["ServiceFailureException"];
             503: components["responses"]["ServiceUnavailableException"];
+        };
+    };
+    SpeakerSearchEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The EventBridge event, as JSON. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChimeEvent"];
+            };
+        };
+        responses: {
+            /** @description The target took the event. EventBridge retries a delivery that fails. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

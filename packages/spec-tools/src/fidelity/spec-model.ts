@@ -56,20 +56,36 @@ export function boundStructures(op: OperationModel): { request?: string; respons
   return { request: nameOf(op.bodySchema), response: nameOf(op.outputSchema) };
 }
 
+/** Calls `visit` on every object below `node` (schemas, their members, lists of them). */
+function eachObject(node: unknown, visit: (record: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) eachObject(item, visit);
+    return;
+  }
+  if (typeof node !== "object" || node === null) return;
+  visit(node as Record<string, unknown>);
+  for (const value of Object.values(node)) eachObject(value, visit);
+}
+
 /** Names of the schemas reachable only as the documented contents of JSON-in-a-string fields. */
 export function contentSchemaNames(api: ApiModel): Set<string> {
   const names = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      node.forEach(visit);
-      return;
-    }
-    if (typeof node !== "object" || node === null) return;
-    const record = node as Record<string, unknown>;
+  eachObject(api.schemas, (record) => {
     const name = nameOf(record.contentSchema as SchemaModel | undefined);
     if (name) names.add(name);
-    Object.values(record).forEach(visit);
-  };
-  visit(api.schemas);
+  });
+  return names;
+}
+
+/** Names of the schemas the webhooks' events are made of: the services push them; the SDKs do not model them. */
+export function webhookSchemaNames(api: ApiModel): Set<string> {
+  const names = new Set<string>();
+  eachObject(
+    api.webhooks.map((webhook) => webhook.payloadSchema),
+    (record) => {
+      const name = nameOf(record as SchemaModel);
+      if (name) names.add(name);
+    },
+  );
   return names;
 }

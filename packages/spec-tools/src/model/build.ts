@@ -11,7 +11,6 @@ import type {
 import type { ApiEntry } from "../apis.js";
 import {
   errorModels,
-  memberName,
   type Protocol,
   protocolOf,
   rateLimit,
@@ -23,14 +22,8 @@ import {
 } from "./extensions.js";
 import { type Json, type JsonObject, SCHEMA_NAME } from "./load.js";
 import { kebab, methodName } from "./names.js";
-
-const METHODS = ["get", "put", "post", "delete", "patch"] as const;
-const JSON_MEDIA = "application/json";
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-const object = (value: Json | undefined): JsonObject => (isObject(value) ? value : {});
-const text = (value: Json | undefined): string | undefined => (typeof value === "string" ? value : undefined);
+import { arrayOf, examplesOf, isObject, JSON_MEDIA, METHODS, object, parameterModel, text } from "./parts.js";
+import { webhookModels } from "./webhooks.js";
 
 /** Builds the model of one API from its dereferenced document (see `loadSpec`). */
 export function buildModel(api: ApiEntry, doc: JsonObject): ApiModel {
@@ -65,6 +58,7 @@ export function buildModel(api: ApiEntry, doc: JsonObject): ApiModel {
     })),
     commonErrors: errorModels("x-tc-common-error-codes", doc["x-tc-common-error-codes"], protocol),
     operations,
+    webhooks: webhookModels(doc),
     schemas: object(object(doc.components).schemas) as Record<string, SchemaModel>,
   };
   return model;
@@ -138,43 +132,6 @@ function operationModel({
     requestExamples: requestExamples(media, userParameters),
     responseExamples: responseExamples(protocol, success),
   } as OperationModel;
-}
-
-function arrayOf(value: Json | undefined): Json[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function examplesOf(holder: JsonObject): ExampleModel[] {
-  const out: ExampleModel[] = [];
-  for (const [key, raw] of Object.entries(object(holder.examples))) {
-    const ex = object(raw);
-    out.push({
-      name: key,
-      ...(text(ex.summary) ? { summary: text(ex.summary) } : {}),
-      ...(text(ex.description) ? { description: text(ex.description) } : {}),
-      value: ex.value ?? null,
-    });
-  }
-  if (out.length === 0 && holder.example !== undefined) out.push({ name: "example", value: holder.example });
-  return out;
-}
-
-function parameterModel(operationId: string, raw: JsonObject): ParameterModel {
-  const name = text(raw.name);
-  const where = text(raw.in);
-  if (!name || (where !== "path" && where !== "query" && where !== "header"))
-    throw new SpecError(`${operationId}: a parameter needs a name and in: path, query or header`);
-  const schema = object(raw.schema);
-  return {
-    name,
-    member: memberName(raw),
-    in: where,
-    required: where === "path" || raw.required === true,
-    ...(text(raw.description) ? { description: text(raw.description) } : {}),
-    schema:
-      text(raw.description) && !schema.description ? { ...schema, description: raw.description } : schema,
-    examples: examplesOf(raw),
-  };
 }
 
 function wireModel(

@@ -12,6 +12,8 @@
 // | x-member-name             | parameter                    | the input member it carries; default its wire name       |
 // | x-tc-service              | document                     | TC3 signing service name                                 |
 // | x-aws-signing-name        | document                     | SigV4 signing name                                       |
+// | x-discriminator           | a webhook's body schema      | dotted paths whose `const`s name each `anyOf` variant;   |
+// |                           |                              | the one variant without one is the catch-all             |
 
 import type { ErrorModel, WaiterModel } from "@voicetask/core";
 import { classifyAwsError, classifyTencentCode } from "@voicetask/core";
@@ -143,4 +145,16 @@ export function protocolOf(doc: JsonObject): Protocol {
   if (typeof doc["x-tc-service"] === "string") return "tencent";
   if (typeof doc["x-aws-signing-name"] === "string") return "aws-rest-json";
   return "rest";
+}
+
+/**
+ * `x-discriminator` of a webhook's body schema: the dotted property paths (`EventType`, `detail.detailStatus`)
+ * whose `const` values name each variant. OpenAPI's own `discriminator` cannot say this: its values are strings
+ * of one top-level property, and TRTC's `EventType` is a number.
+ */
+export function discriminatorPaths(webhook: string, schema: JsonObject): string[] {
+  const paths = schema["x-discriminator"];
+  if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === "string" && p !== ""))
+    throw new SpecError(`webhook ${webhook}: its body schema needs x-discriminator, a list of dotted paths`);
+  return paths as string[];
 }

@@ -4526,6 +4526,2322 @@ export const model: ApiModel = {
       ]
     }
   ],
+  "webhooks": [
+    {
+      "name": "AIConversationCallback",
+      "summary": "AI conversation task events (server callback)",
+      "description": "While an AI conversation task runs, TRTC posts its events (event group 9, types 901–909)\nto the application's callback URL. There is one URL per application (SdkAppId), set in\nthe TRTC console together with an optional signing key of at most 32 letters and digits;\nStartAIConversation has no per-task callback field.\n\n**Request.** `POST` with a UTF-8 JSON body and the headers `Content-Type:\napplication/json`, `Sign` and `SdkAppId`. The body's envelope is the same for every event\ntype; `EventInfo.Payload` depends on `EventType`.\n\n**Signature.** `Sign = base64(HMAC-SHA256(key, body))` over the raw body bytes exactly as\nsent (Tencent's own bodies contain tabs and newlines: never re-serialise before\nverifying). Compare in constant time. Nothing time-dependent is signed, so the signature\ngives no replay protection.\n\n**Answer and delivery.** Answer HTTP 200 (the body is ignored; `{\"code\":0}` is\nsuggested). No answer within 5 seconds counts as a failure: the service retries at once,\nthen every 10 seconds, and drops the event once it is more than 1 minute old. The same\nevent can therefore arrive more than once: deduplicate on `EventInfo.TaskId` +\n`EventType` + `EventInfo.EventMsTs` (Tencent's rule for the AI conversation events).\n\n**Event types.** `EventType` (with `EventGroupId` 9) selects the variant\n(`x-discriminator`): 901 started, 902 stopped, 903 a whole sentence, 904 a user started\nspeaking, 905 the bot finished speaking, 906 a metric, 908 an error, 909 the session is\nready. 907 is not documented. Any other event, of another type or group, is kept as an\n`UnknownAIConversationEvent`, never dropped.\n\nSources: https://trtc.io/document/68331 (events), https://trtc.io/document/54912\n(signature, with a worked example), https://trtc.io/document/39558 (delivery).",
+      "method": "POST",
+      "headers": [
+        {
+          "name": "Sign",
+          "member": "Sign",
+          "in": "header",
+          "required": false,
+          "description": "`base64(HMAC-SHA256(key, raw body))` with the application's callback key. Present when a key is configured in the console (the key is optional; without one there is nothing to verify).",
+          "schema": {
+            "type": "string",
+            "description": "Base64 of the 32-byte HMAC-SHA256 of the body."
+          },
+          "examples": [
+            {
+              "name": "example",
+              "value": "kkoFeO3Oh2ZHnjtg8tEAQhtXK16/KI05W3BQff8IvGA="
+            }
+          ]
+        },
+        {
+          "name": "SdkAppId",
+          "member": "SdkAppId",
+          "in": "header",
+          "required": true,
+          "description": "The SdkAppId of the application the event belongs to.",
+          "schema": {
+            "type": "string",
+            "description": "The application's SdkAppId, in decimal."
+          },
+          "examples": [
+            {
+              "name": "example",
+              "value": "1400000001"
+            }
+          ]
+        }
+      ],
+      "payloadSchema": {
+        "description": "An AI conversation event as posted to the callback URL: one variant per event type, selected by `EventGroupId` and `EventType` (`x-discriminator`). A body whose values name no documented variant is an `UnknownAIConversationEvent` (kept, never dropped), which is why the union is `anyOf`: the catch-all also matches every documented event.",
+        "x-discriminator": [
+          "EventGroupId",
+          "EventType"
+        ],
+        "anyOf": [
+          {
+            "description": "901 (Tencent's `EVENT_TYPE_AI_SERVICE_START`): the task started, or failed to start (`Payload.Status`).",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 901 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 901,
+                    "description": "901, the task started (or failed to)."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and its start status.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "Whether the task started.",
+                        "required": [
+                          "Status"
+                        ],
+                        "properties": {
+                          "Status": {
+                            "type": "integer",
+                            "description": "0 the task started; 1 it failed to start."
+                          }
+                        },
+                        "x-schema-name": "TaskStartedPayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "TaskStartedEvent"
+          },
+          {
+            "description": "902 (Tencent's `EVENT_TYPE_AI_SERVICE_STOP`): the task ended; `Payload.LeaveCode` says why.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 902 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 902,
+                    "description": "902, the task ended."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and why it ended.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "Why the task ended.",
+                        "required": [
+                          "LeaveCode"
+                        ],
+                        "properties": {
+                          "LeaveCode": {
+                            "type": "integer",
+                            "description": "0 StopAIConversation was called; 1 a user removed the bot from the room; 2 a user dismissed the room; 3 the TRTC server removed the bot; 4 the TRTC server dismissed the room; 98 an internal error (start the task again); 99 no user stream but the bot's in the room for longer than `MaxIdleTime`."
+                          }
+                        },
+                        "x-schema-name": "TaskStoppedPayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "TaskStoppedEvent"
+          },
+          {
+            "description": "903 (Tencent's `EVENT_TYPE_AI_SERVICE_MSG`): a whole sentence: what speech recognition heard from the user, or the LLM's whole reply. The payload has the shape of the client-side subtitle message.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 903 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 903,
+                    "description": "903, a whole sentence."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the sentence.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "A whole sentence, heard or said.",
+                        "required": [
+                          "UserId",
+                          "Text",
+                          "StartTimeMs",
+                          "EndTimeMs",
+                          "RoundId"
+                        ],
+                        "properties": {
+                          "UserId": {
+                            "type": "string",
+                            "description": "Who said it (the user, or the bot for its own reply)."
+                          },
+                          "Text": {
+                            "type": "string",
+                            "description": "The sentence."
+                          },
+                          "StartTimeMs": {
+                            "type": "integer",
+                            "description": "When the sentence started, in milliseconds."
+                          },
+                          "EndTimeMs": {
+                            "type": "integer",
+                            "description": "When the sentence ended, in milliseconds."
+                          },
+                          "RoundId": {
+                            "type": "string",
+                            "description": "The conversation round, unique per round."
+                          }
+                        },
+                        "x-schema-name": "SentencePayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "SentenceEvent"
+          },
+          {
+            "description": "904 (Tencent's `EVENT_TYPE_AI_START_OF_SPEECH`): speech recognition heard a user start a sentence.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 904 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 904,
+                    "description": "904, a user started speaking."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and who started speaking.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "Who started speaking.",
+                        "required": [
+                          "UserId",
+                          "RoundId"
+                        ],
+                        "properties": {
+                          "UserId": {
+                            "type": "string",
+                            "description": "The user who started speaking."
+                          },
+                          "RoundId": {
+                            "type": "string",
+                            "description": "The conversation round, unique per round."
+                          }
+                        },
+                        "x-schema-name": "SpeechStartedPayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "SpeechStartedEvent"
+          },
+          {
+            "description": "905 (Tencent's `EVENT_TYPE_AI_SPEAKING_FINISHED`): the bot finished speaking in a round of the conversation.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 905 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 905,
+                    "description": "905, the bot finished speaking."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and what the bot said.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "What the bot said in the round.",
+                        "required": [
+                          "UserId",
+                          "RoundId",
+                          "Text"
+                        ],
+                        "properties": {
+                          "UserId": {
+                            "type": "string",
+                            "description": "The bot's UserId."
+                          },
+                          "RoundId": {
+                            "type": "string",
+                            "description": "The conversation round."
+                          },
+                          "Text": {
+                            "type": "string",
+                            "description": "What the bot said in this round."
+                          }
+                        },
+                        "x-schema-name": "SpeakingFinishedPayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "SpeakingFinishedEvent"
+          },
+          {
+            "description": "906 (Tencent's `EVENT_TYPE_AI_METRIC_MESSAGE`): a latency or quality metric of the speech recognition, LLM or TTS calls.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 906 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 906,
+                    "description": "906, a metric."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the metric.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "One metric value.",
+                        "required": [
+                          "Metric",
+                          "Value",
+                          "Tag"
+                        ],
+                        "properties": {
+                          "Metric": {
+                            "type": "string",
+                            "description": "The metric: `asr_latency` (includes `VadSilenceTime`), `llm_network_latency`, `llm_first_token`, `tts_network_latency`, `tts_first_frame_latency`, `tts_discontinuity` (a count) or `interruption` (the round was interrupted)."
+                          },
+                          "Value": {
+                            "type": "number",
+                            "description": "The value (milliseconds for the latencies)."
+                          },
+                          "Tag": {
+                            "type": "object",
+                            "description": "Where the metric belongs.",
+                            "required": [
+                              "RoundId"
+                            ],
+                            "properties": {
+                              "RoundId": {
+                                "type": "string",
+                                "description": "The conversation round."
+                              }
+                            }
+                          }
+                        },
+                        "x-schema-name": "MetricPayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "MetricEvent"
+          },
+          {
+            "description": "908 (Tencent's `EVENT_TYPE_AI_ERROR_METRIC_CALLBACK`): a speech recognition, LLM or TTS call failed.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 908 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 908,
+                    "description": "908, an error."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the error.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "A failed call.",
+                        "required": [
+                          "Metric",
+                          "Tag"
+                        ],
+                        "properties": {
+                          "Metric": {
+                            "type": "string",
+                            "description": "What failed: `asr_error`, `llm_error` or `tts_error` (the names of the client-side error message, https://trtc.io/document/68335; the server callback's field table repeats the metric names of 906 by mistake, its example sends `llm_error`)."
+                          },
+                          "Tag": {
+                            "type": "object",
+                            "description": "The round and the error.",
+                            "required": [
+                              "RoundId",
+                              "Code",
+                              "Message"
+                            ],
+                            "properties": {
+                              "RoundId": {
+                                "type": "string",
+                                "description": "The conversation round."
+                              },
+                              "Code": {
+                                "type": "integer",
+                                "description": "The service's error code, e.g. 30100 ASR timeout, 30102 ASR internal error, 30200 LLM timeout, 30201 LLM rate limited, 30202 LLM failed, 30300 TTS timeout, 30301 TTS rate limited, 30302 TTS failed."
+                              },
+                              "Message": {
+                                "type": "string",
+                                "description": "The error in detail; third-party LLM and TTS error codes are carried here."
+                              }
+                            }
+                          }
+                        },
+                        "x-schema-name": "ErrorMetricPayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "ErrorMetricEvent"
+          },
+          {
+            "description": "909 (Tencent's `EVENT_TYPE_AI_SESSION_STATUS_CALLBACK`): the audio and video channels are established and the bot is ready to talk.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+                "required": [
+                  "EventGroupId",
+                  "CallbackTs",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "const": 9,
+                    "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and the room.",
+                    "required": [
+                      "RoomId",
+                      "RoomIdType",
+                      "Payload"
+                    ],
+                    "properties": {
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`."
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "DocumentedEventEnvelope"
+              },
+              {
+                "type": "object",
+                "description": "The 909 members.",
+                "required": [
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventType": {
+                    "const": 909,
+                    "description": "909, the session is ready."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "The task and its session status.",
+                    "required": [
+                      "Payload"
+                    ],
+                    "properties": {
+                      "Payload": {
+                        "type": "object",
+                        "description": "The session status.",
+                        "required": [
+                          "Status"
+                        ],
+                        "properties": {
+                          "Status": {
+                            "type": "string",
+                            "description": "`session_ready`: audio and video are connected and the bot can talk."
+                          }
+                        },
+                        "x-schema-name": "SessionReadyPayload"
+                      }
+                    }
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "SessionReadyEvent"
+          },
+          {
+            "description": "An event whose `EventGroupId` and `EventType` name no variant of this document (907, types Tencent adds later, or another event group sent to the same URL). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+                "required": [
+                  "EventGroupId",
+                  "EventType",
+                  "EventInfo"
+                ],
+                "properties": {
+                  "EventGroupId": {
+                    "type": "integer",
+                    "description": "The event group; 9 for AI conversation events."
+                  },
+                  "EventType": {
+                    "type": "integer",
+                    "description": "The event type within its group (901–909 for group 9)."
+                  },
+                  "CallbackTs": {
+                    "type": "integer",
+                    "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                  },
+                  "EventInfo": {
+                    "type": "object",
+                    "description": "What happened, to which task, in which room.",
+                    "required": [
+                      "EventMsTs",
+                      "TaskId"
+                    ],
+                    "properties": {
+                      "EventMsTs": {
+                        "type": "integer",
+                        "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                      },
+                      "TaskId": {
+                        "type": "string",
+                        "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                      },
+                      "RoomId": {
+                        "type": "string",
+                        "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                      },
+                      "RoomIdType": {
+                        "type": "integer",
+                        "description": "0 a numeric room id, 1 a string room id."
+                      },
+                      "Payload": {
+                        "type": "object",
+                        "description": "The event's own data; its shape depends on `EventType`.",
+                        "additionalProperties": true
+                      }
+                    }
+                  }
+                },
+                "x-schema-name": "AIConversationEventEnvelope"
+              }
+            ],
+            "x-schema-name": "UnknownAIConversationEvent"
+          }
+        ],
+        "x-schema-name": "AIConversationEvent"
+      },
+      "discriminator": [
+        "EventGroupId",
+        "EventType"
+      ],
+      "variants": [
+        {
+          "name": "TaskStartedEvent",
+          "description": "901 (Tencent's `EVENT_TYPE_AI_SERVICE_START`): the task started, or failed to start (`Payload.Status`).",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 901
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "901 (Tencent's `EVENT_TYPE_AI_SERVICE_START`): the task started, or failed to start (`Payload.Status`).",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "901, the task started (or failed to).",
+                "const": 901
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and its start status.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "Whether the task started.",
+                    "additionalProperties": true,
+                    "required": [
+                      "Status"
+                    ],
+                    "properties": {
+                      "Status": {
+                        "type": "integer",
+                        "description": "0 the task started; 1 it failed to start."
+                      }
+                    },
+                    "x-schema-name": "TaskStartedPayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "TaskStartedEvent"
+          },
+          "examples": [
+            {
+              "name": "taskStarted",
+              "summary": "901: the task started",
+              "description": "The package example of Tencent's page (its TaskId shortened).",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 901,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "hKPD2Q7kBVzu-6ezFiqmcEBJQCykqbZrS9OOTE46uYlb4NvQDIaEXlpOlLXFtGBiado5oP0zfLDZs",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "Status": 0
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "TaskStoppedEvent",
+          "description": "902 (Tencent's `EVENT_TYPE_AI_SERVICE_STOP`): the task ended; `Payload.LeaveCode` says why.",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 902
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "902 (Tencent's `EVENT_TYPE_AI_SERVICE_STOP`): the task ended; `Payload.LeaveCode` says why.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "902, the task ended.",
+                "const": 902
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and why it ended.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "Why the task ended.",
+                    "additionalProperties": true,
+                    "required": [
+                      "LeaveCode"
+                    ],
+                    "properties": {
+                      "LeaveCode": {
+                        "type": "integer",
+                        "description": "0 StopAIConversation was called; 1 a user removed the bot from the room; 2 a user dismissed the room; 3 the TRTC server removed the bot; 4 the TRTC server dismissed the room; 98 an internal error (start the task again); 99 no user stream but the bot's in the room for longer than `MaxIdleTime`."
+                      }
+                    },
+                    "x-schema-name": "TaskStoppedPayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "TaskStoppedEvent"
+          },
+          "examples": [
+            {
+              "name": "taskStopped",
+              "summary": "902: the task stopped after StopAIConversation",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 902,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "LeaveCode": 0
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "SentenceEvent",
+          "description": "903 (Tencent's `EVENT_TYPE_AI_SERVICE_MSG`): a whole sentence: what speech recognition heard from the user, or the LLM's whole reply. The payload has the shape of the client-side subtitle message.",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 903
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "903 (Tencent's `EVENT_TYPE_AI_SERVICE_MSG`): a whole sentence: what speech recognition heard from the user, or the LLM's whole reply. The payload has the shape of the client-side subtitle message.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "903, a whole sentence.",
+                "const": 903
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and the sentence.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "A whole sentence, heard or said.",
+                    "additionalProperties": true,
+                    "required": [
+                      "UserId",
+                      "Text",
+                      "StartTimeMs",
+                      "EndTimeMs",
+                      "RoundId"
+                    ],
+                    "properties": {
+                      "UserId": {
+                        "type": "string",
+                        "description": "Who said it (the user, or the bot for its own reply)."
+                      },
+                      "Text": {
+                        "type": "string",
+                        "description": "The sentence."
+                      },
+                      "StartTimeMs": {
+                        "type": "integer",
+                        "description": "When the sentence started, in milliseconds."
+                      },
+                      "EndTimeMs": {
+                        "type": "integer",
+                        "description": "When the sentence ended, in milliseconds."
+                      },
+                      "RoundId": {
+                        "type": "string",
+                        "description": "The conversation round, unique per round."
+                      }
+                    },
+                    "x-schema-name": "SentencePayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "SentenceEvent"
+          },
+          "examples": [
+            {
+              "name": "sentence",
+              "summary": "903: a whole sentence",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 903,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "UserId": "",
+                    "Text": "",
+                    "StartTimeMs": 1234,
+                    "EndTimeMs": 1269,
+                    "RoundId": "xxxxxx"
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "SpeechStartedEvent",
+          "description": "904 (Tencent's `EVENT_TYPE_AI_START_OF_SPEECH`): speech recognition heard a user start a sentence.",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 904
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "904 (Tencent's `EVENT_TYPE_AI_START_OF_SPEECH`): speech recognition heard a user start a sentence.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "904, a user started speaking.",
+                "const": 904
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and who started speaking.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "Who started speaking.",
+                    "additionalProperties": true,
+                    "required": [
+                      "UserId",
+                      "RoundId"
+                    ],
+                    "properties": {
+                      "UserId": {
+                        "type": "string",
+                        "description": "The user who started speaking."
+                      },
+                      "RoundId": {
+                        "type": "string",
+                        "description": "The conversation round, unique per round."
+                      }
+                    },
+                    "x-schema-name": "SpeechStartedPayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "SpeechStartedEvent"
+          },
+          "examples": [
+            {
+              "name": "speechStarted",
+              "summary": "904: a user started speaking",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 904,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "UserId": "xxx",
+                    "RoundId": "xxxxx"
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "SpeakingFinishedEvent",
+          "description": "905 (Tencent's `EVENT_TYPE_AI_SPEAKING_FINISHED`): the bot finished speaking in a round of the conversation.",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 905
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "905 (Tencent's `EVENT_TYPE_AI_SPEAKING_FINISHED`): the bot finished speaking in a round of the conversation.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "905, the bot finished speaking.",
+                "const": 905
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and what the bot said.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "What the bot said in the round.",
+                    "additionalProperties": true,
+                    "required": [
+                      "UserId",
+                      "RoundId",
+                      "Text"
+                    ],
+                    "properties": {
+                      "UserId": {
+                        "type": "string",
+                        "description": "The bot's UserId."
+                      },
+                      "RoundId": {
+                        "type": "string",
+                        "description": "The conversation round."
+                      },
+                      "Text": {
+                        "type": "string",
+                        "description": "What the bot said in this round."
+                      }
+                    },
+                    "x-schema-name": "SpeakingFinishedPayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "SpeakingFinishedEvent"
+          },
+          "examples": [
+            {
+              "name": "speakingFinished",
+              "summary": "905: the bot finished speaking in a round",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 905,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "UserId": "UserId",
+                    "RoundId": "RoundId",
+                    "Text": "Text"
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "MetricEvent",
+          "description": "906 (Tencent's `EVENT_TYPE_AI_METRIC_MESSAGE`): a latency or quality metric of the speech recognition, LLM or TTS calls.",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 906
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "906 (Tencent's `EVENT_TYPE_AI_METRIC_MESSAGE`): a latency or quality metric of the speech recognition, LLM or TTS calls.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "906, a metric.",
+                "const": 906
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and the metric.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "One metric value.",
+                    "additionalProperties": true,
+                    "required": [
+                      "Metric",
+                      "Value",
+                      "Tag"
+                    ],
+                    "properties": {
+                      "Metric": {
+                        "type": "string",
+                        "description": "The metric: `asr_latency` (includes `VadSilenceTime`), `llm_network_latency`, `llm_first_token`, `tts_network_latency`, `tts_first_frame_latency`, `tts_discontinuity` (a count) or `interruption` (the round was interrupted)."
+                      },
+                      "Value": {
+                        "type": "number",
+                        "description": "The value (milliseconds for the latencies)."
+                      },
+                      "Tag": {
+                        "type": "object",
+                        "description": "Where the metric belongs.",
+                        "required": [
+                          "RoundId"
+                        ],
+                        "properties": {
+                          "RoundId": {
+                            "type": "string",
+                            "description": "The conversation round."
+                          }
+                        }
+                      }
+                    },
+                    "x-schema-name": "MetricPayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "MetricEvent"
+          },
+          "examples": [
+            {
+              "name": "metric",
+              "summary": "906: a metric (LLM first token, 218 ms)",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 906,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "Metric": "llm_first_token",
+                    "Value": 218,
+                    "Tag": {
+                      "RoundId": "070c4908-1057-4ced-a949-356bf11848bc"
+                    }
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "ErrorMetricEvent",
+          "description": "908 (Tencent's `EVENT_TYPE_AI_ERROR_METRIC_CALLBACK`): a speech recognition, LLM or TTS call failed.",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 908
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "908 (Tencent's `EVENT_TYPE_AI_ERROR_METRIC_CALLBACK`): a speech recognition, LLM or TTS call failed.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "908, an error.",
+                "const": 908
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and the error.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "A failed call.",
+                    "additionalProperties": true,
+                    "required": [
+                      "Metric",
+                      "Tag"
+                    ],
+                    "properties": {
+                      "Metric": {
+                        "type": "string",
+                        "description": "What failed: `asr_error`, `llm_error` or `tts_error` (the names of the client-side error message, https://trtc.io/document/68335; the server callback's field table repeats the metric names of 906 by mistake, its example sends `llm_error`)."
+                      },
+                      "Tag": {
+                        "type": "object",
+                        "description": "The round and the error.",
+                        "required": [
+                          "RoundId",
+                          "Code",
+                          "Message"
+                        ],
+                        "properties": {
+                          "RoundId": {
+                            "type": "string",
+                            "description": "The conversation round."
+                          },
+                          "Code": {
+                            "type": "integer",
+                            "description": "The service's error code, e.g. 30100 ASR timeout, 30102 ASR internal error, 30200 LLM timeout, 30201 LLM rate limited, 30202 LLM failed, 30300 TTS timeout, 30301 TTS rate limited, 30302 TTS failed."
+                          },
+                          "Message": {
+                            "type": "string",
+                            "description": "The error in detail; third-party LLM and TTS error codes are carried here."
+                          }
+                        }
+                      }
+                    },
+                    "x-schema-name": "ErrorMetricPayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "ErrorMetricEvent"
+          },
+          "examples": [
+            {
+              "name": "error",
+              "summary": "908: an LLM error",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 908,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "Metric": "llm_error",
+                    "Tag": {
+                      "RoundId": "070c4908-1057-4ced-a949-356bf11848bc",
+                      "Code": 0,
+                      "Message": ""
+                    }
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "SessionReadyEvent",
+          "description": "909 (Tencent's `EVENT_TYPE_AI_SESSION_STATUS_CALLBACK`): the audio and video channels are established and the bot is ready to talk.",
+          "values": {
+            "EventGroupId": 9,
+            "EventType": 909
+          },
+          "catchAll": false,
+          "schema": {
+            "type": "object",
+            "description": "909 (Tencent's `EVENT_TYPE_AI_SESSION_STATUS_CALLBACK`): the audio and video channels are established and the bot is ready to talk.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo",
+              "CallbackTs"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).",
+                "const": 9
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "909, the session is ready.",
+                "const": 909
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "The task and its session status.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId",
+                  "RoomId",
+                  "RoomIdType",
+                  "Payload"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "The session status.",
+                    "additionalProperties": true,
+                    "required": [
+                      "Status"
+                    ],
+                    "properties": {
+                      "Status": {
+                        "type": "string",
+                        "description": "`session_ready`: audio and video are connected and the bot can talk."
+                      }
+                    },
+                    "x-schema-name": "SessionReadyPayload"
+                  }
+                }
+              }
+            },
+            "x-schema-name": "SessionReadyEvent"
+          },
+          "examples": [
+            {
+              "name": "sessionReady",
+              "summary": "909: the session is ready to talk",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 909,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {
+                    "Status": "session_ready"
+                  }
+                }
+              }
+            }
+          ]
+        },
+        {
+          "name": "UnknownAIConversationEvent",
+          "description": "An event whose `EventGroupId` and `EventType` name no variant of this document (907, types Tencent adds later, or another event group sent to the same URL). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+          "values": {},
+          "catchAll": true,
+          "schema": {
+            "type": "object",
+            "description": "An event whose `EventGroupId` and `EventType` name no variant of this document (907, types Tencent adds later, or another event group sent to the same URL). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+            "required": [
+              "EventGroupId",
+              "EventType",
+              "EventInfo"
+            ],
+            "properties": {
+              "EventGroupId": {
+                "type": "integer",
+                "description": "The event group; 9 for AI conversation events."
+              },
+              "EventType": {
+                "type": "integer",
+                "description": "The event type within its group (901–909 for group 9)."
+              },
+              "CallbackTs": {
+                "type": "integer",
+                "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+              },
+              "EventInfo": {
+                "type": "object",
+                "description": "What happened, to which task, in which room.",
+                "required": [
+                  "EventMsTs",
+                  "TaskId"
+                ],
+                "properties": {
+                  "EventMsTs": {
+                    "type": "integer",
+                    "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                  },
+                  "TaskId": {
+                    "type": "string",
+                    "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                  },
+                  "RoomId": {
+                    "type": "string",
+                    "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                  },
+                  "RoomIdType": {
+                    "type": "integer",
+                    "description": "0 a numeric room id, 1 a string room id."
+                  },
+                  "Payload": {
+                    "type": "object",
+                    "description": "The event's own data; its shape depends on `EventType`.",
+                    "additionalProperties": true
+                  }
+                }
+              }
+            },
+            "x-schema-name": "UnknownAIConversationEvent"
+          },
+          "examples": [
+            {
+              "name": "unknownType",
+              "summary": "An event type this document does not describe",
+              "description": "Illustrative, not from Tencent's pages: 907 is skipped in the documented list. Such an event is kept as an `UnknownAIConversationEvent`.",
+              "value": {
+                "EventGroupId": 9,
+                "EventType": 907,
+                "CallbackTs": 1687770730166,
+                "EventInfo": {
+                  "EventMsTs": 1622186275757,
+                  "TaskId": "xx",
+                  "RoomId": "1234",
+                  "RoomIdType": 0,
+                  "Payload": {}
+                }
+              }
+            }
+          ]
+        }
+      ],
+      "responses": [
+        {
+          "status": 200,
+          "description": "The receiver took the event. Any other status, or no answer within 5 seconds, is a failed delivery that the service retries (at once, then every 10 seconds, until the event is 1 minute old).",
+          "examples": [
+            {
+              "name": "example",
+              "value": {
+                "code": 0
+              }
+            }
+          ]
+        }
+      ]
+    }
+  ],
   "schemas": {
     "ErrorEnvelope": {
       "type": "object",
@@ -6376,6 +8692,2838 @@ export const model: ApiModel = {
         }
       ],
       "x-schema-name": "TTSConfigJson"
+    },
+    "AIConversationEvent": {
+      "description": "An AI conversation event as posted to the callback URL: one variant per event type, selected by `EventGroupId` and `EventType` (`x-discriminator`). A body whose values name no documented variant is an `UnknownAIConversationEvent` (kept, never dropped), which is why the union is `anyOf`: the catch-all also matches every documented event.",
+      "x-discriminator": [
+        "EventGroupId",
+        "EventType"
+      ],
+      "anyOf": [
+        {
+          "description": "901 (Tencent's `EVENT_TYPE_AI_SERVICE_START`): the task started, or failed to start (`Payload.Status`).",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 901 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 901,
+                  "description": "901, the task started (or failed to)."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and its start status.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "Whether the task started.",
+                      "required": [
+                        "Status"
+                      ],
+                      "properties": {
+                        "Status": {
+                          "type": "integer",
+                          "description": "0 the task started; 1 it failed to start."
+                        }
+                      },
+                      "x-schema-name": "TaskStartedPayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "TaskStartedEvent"
+        },
+        {
+          "description": "902 (Tencent's `EVENT_TYPE_AI_SERVICE_STOP`): the task ended; `Payload.LeaveCode` says why.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 902 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 902,
+                  "description": "902, the task ended."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and why it ended.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "Why the task ended.",
+                      "required": [
+                        "LeaveCode"
+                      ],
+                      "properties": {
+                        "LeaveCode": {
+                          "type": "integer",
+                          "description": "0 StopAIConversation was called; 1 a user removed the bot from the room; 2 a user dismissed the room; 3 the TRTC server removed the bot; 4 the TRTC server dismissed the room; 98 an internal error (start the task again); 99 no user stream but the bot's in the room for longer than `MaxIdleTime`."
+                        }
+                      },
+                      "x-schema-name": "TaskStoppedPayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "TaskStoppedEvent"
+        },
+        {
+          "description": "903 (Tencent's `EVENT_TYPE_AI_SERVICE_MSG`): a whole sentence: what speech recognition heard from the user, or the LLM's whole reply. The payload has the shape of the client-side subtitle message.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 903 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 903,
+                  "description": "903, a whole sentence."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the sentence.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "A whole sentence, heard or said.",
+                      "required": [
+                        "UserId",
+                        "Text",
+                        "StartTimeMs",
+                        "EndTimeMs",
+                        "RoundId"
+                      ],
+                      "properties": {
+                        "UserId": {
+                          "type": "string",
+                          "description": "Who said it (the user, or the bot for its own reply)."
+                        },
+                        "Text": {
+                          "type": "string",
+                          "description": "The sentence."
+                        },
+                        "StartTimeMs": {
+                          "type": "integer",
+                          "description": "When the sentence started, in milliseconds."
+                        },
+                        "EndTimeMs": {
+                          "type": "integer",
+                          "description": "When the sentence ended, in milliseconds."
+                        },
+                        "RoundId": {
+                          "type": "string",
+                          "description": "The conversation round, unique per round."
+                        }
+                      },
+                      "x-schema-name": "SentencePayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "SentenceEvent"
+        },
+        {
+          "description": "904 (Tencent's `EVENT_TYPE_AI_START_OF_SPEECH`): speech recognition heard a user start a sentence.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 904 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 904,
+                  "description": "904, a user started speaking."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and who started speaking.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "Who started speaking.",
+                      "required": [
+                        "UserId",
+                        "RoundId"
+                      ],
+                      "properties": {
+                        "UserId": {
+                          "type": "string",
+                          "description": "The user who started speaking."
+                        },
+                        "RoundId": {
+                          "type": "string",
+                          "description": "The conversation round, unique per round."
+                        }
+                      },
+                      "x-schema-name": "SpeechStartedPayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "SpeechStartedEvent"
+        },
+        {
+          "description": "905 (Tencent's `EVENT_TYPE_AI_SPEAKING_FINISHED`): the bot finished speaking in a round of the conversation.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 905 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 905,
+                  "description": "905, the bot finished speaking."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and what the bot said.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "What the bot said in the round.",
+                      "required": [
+                        "UserId",
+                        "RoundId",
+                        "Text"
+                      ],
+                      "properties": {
+                        "UserId": {
+                          "type": "string",
+                          "description": "The bot's UserId."
+                        },
+                        "RoundId": {
+                          "type": "string",
+                          "description": "The conversation round."
+                        },
+                        "Text": {
+                          "type": "string",
+                          "description": "What the bot said in this round."
+                        }
+                      },
+                      "x-schema-name": "SpeakingFinishedPayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "SpeakingFinishedEvent"
+        },
+        {
+          "description": "906 (Tencent's `EVENT_TYPE_AI_METRIC_MESSAGE`): a latency or quality metric of the speech recognition, LLM or TTS calls.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 906 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 906,
+                  "description": "906, a metric."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the metric.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "One metric value.",
+                      "required": [
+                        "Metric",
+                        "Value",
+                        "Tag"
+                      ],
+                      "properties": {
+                        "Metric": {
+                          "type": "string",
+                          "description": "The metric: `asr_latency` (includes `VadSilenceTime`), `llm_network_latency`, `llm_first_token`, `tts_network_latency`, `tts_first_frame_latency`, `tts_discontinuity` (a count) or `interruption` (the round was interrupted)."
+                        },
+                        "Value": {
+                          "type": "number",
+                          "description": "The value (milliseconds for the latencies)."
+                        },
+                        "Tag": {
+                          "type": "object",
+                          "description": "Where the metric belongs.",
+                          "required": [
+                            "RoundId"
+                          ],
+                          "properties": {
+                            "RoundId": {
+                              "type": "string",
+                              "description": "The conversation round."
+                            }
+                          }
+                        }
+                      },
+                      "x-schema-name": "MetricPayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "MetricEvent"
+        },
+        {
+          "description": "908 (Tencent's `EVENT_TYPE_AI_ERROR_METRIC_CALLBACK`): a speech recognition, LLM or TTS call failed.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 908 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 908,
+                  "description": "908, an error."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the error.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "A failed call.",
+                      "required": [
+                        "Metric",
+                        "Tag"
+                      ],
+                      "properties": {
+                        "Metric": {
+                          "type": "string",
+                          "description": "What failed: `asr_error`, `llm_error` or `tts_error` (the names of the client-side error message, https://trtc.io/document/68335; the server callback's field table repeats the metric names of 906 by mistake, its example sends `llm_error`)."
+                        },
+                        "Tag": {
+                          "type": "object",
+                          "description": "The round and the error.",
+                          "required": [
+                            "RoundId",
+                            "Code",
+                            "Message"
+                          ],
+                          "properties": {
+                            "RoundId": {
+                              "type": "string",
+                              "description": "The conversation round."
+                            },
+                            "Code": {
+                              "type": "integer",
+                              "description": "The service's error code, e.g. 30100 ASR timeout, 30102 ASR internal error, 30200 LLM timeout, 30201 LLM rate limited, 30202 LLM failed, 30300 TTS timeout, 30301 TTS rate limited, 30302 TTS failed."
+                            },
+                            "Message": {
+                              "type": "string",
+                              "description": "The error in detail; third-party LLM and TTS error codes are carried here."
+                            }
+                          }
+                        }
+                      },
+                      "x-schema-name": "ErrorMetricPayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "ErrorMetricEvent"
+        },
+        {
+          "description": "909 (Tencent's `EVENT_TYPE_AI_SESSION_STATUS_CALLBACK`): the audio and video channels are established and the bot is ready to talk.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+              "required": [
+                "EventGroupId",
+                "CallbackTs",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "const": 9,
+                  "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and the room.",
+                  "required": [
+                    "RoomId",
+                    "RoomIdType",
+                    "Payload"
+                  ],
+                  "properties": {
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`."
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "DocumentedEventEnvelope"
+            },
+            {
+              "type": "object",
+              "description": "The 909 members.",
+              "required": [
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventType": {
+                  "const": 909,
+                  "description": "909, the session is ready."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "The task and its session status.",
+                  "required": [
+                    "Payload"
+                  ],
+                  "properties": {
+                    "Payload": {
+                      "type": "object",
+                      "description": "The session status.",
+                      "required": [
+                        "Status"
+                      ],
+                      "properties": {
+                        "Status": {
+                          "type": "string",
+                          "description": "`session_ready`: audio and video are connected and the bot can talk."
+                        }
+                      },
+                      "x-schema-name": "SessionReadyPayload"
+                    }
+                  }
+                }
+              }
+            }
+          ],
+          "x-schema-name": "SessionReadyEvent"
+        },
+        {
+          "description": "An event whose `EventGroupId` and `EventType` name no variant of this document (907, types Tencent adds later, or another event group sent to the same URL). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+          "allOf": [
+            {
+              "type": "object",
+              "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+              "required": [
+                "EventGroupId",
+                "EventType",
+                "EventInfo"
+              ],
+              "properties": {
+                "EventGroupId": {
+                  "type": "integer",
+                  "description": "The event group; 9 for AI conversation events."
+                },
+                "EventType": {
+                  "type": "integer",
+                  "description": "The event type within its group (901–909 for group 9)."
+                },
+                "CallbackTs": {
+                  "type": "integer",
+                  "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+                },
+                "EventInfo": {
+                  "type": "object",
+                  "description": "What happened, to which task, in which room.",
+                  "required": [
+                    "EventMsTs",
+                    "TaskId"
+                  ],
+                  "properties": {
+                    "EventMsTs": {
+                      "type": "integer",
+                      "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                    },
+                    "TaskId": {
+                      "type": "string",
+                      "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                    },
+                    "RoomId": {
+                      "type": "string",
+                      "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                    },
+                    "RoomIdType": {
+                      "type": "integer",
+                      "description": "0 a numeric room id, 1 a string room id."
+                    },
+                    "Payload": {
+                      "type": "object",
+                      "description": "The event's own data; its shape depends on `EventType`.",
+                      "additionalProperties": true
+                    }
+                  }
+                }
+              },
+              "x-schema-name": "AIConversationEventEnvelope"
+            }
+          ],
+          "x-schema-name": "UnknownAIConversationEvent"
+        }
+      ],
+      "x-schema-name": "AIConversationEvent"
+    },
+    "AIConversationEventEnvelope": {
+      "type": "object",
+      "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+      "required": [
+        "EventGroupId",
+        "EventType",
+        "EventInfo"
+      ],
+      "properties": {
+        "EventGroupId": {
+          "type": "integer",
+          "description": "The event group; 9 for AI conversation events."
+        },
+        "EventType": {
+          "type": "integer",
+          "description": "The event type within its group (901–909 for group 9)."
+        },
+        "CallbackTs": {
+          "type": "integer",
+          "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+        },
+        "EventInfo": {
+          "type": "object",
+          "description": "What happened, to which task, in which room.",
+          "required": [
+            "EventMsTs",
+            "TaskId"
+          ],
+          "properties": {
+            "EventMsTs": {
+              "type": "integer",
+              "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+            },
+            "TaskId": {
+              "type": "string",
+              "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+            },
+            "RoomId": {
+              "type": "string",
+              "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+            },
+            "RoomIdType": {
+              "type": "integer",
+              "description": "0 a numeric room id, 1 a string room id."
+            },
+            "Payload": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `EventType`.",
+              "additionalProperties": true
+            }
+          }
+        }
+      },
+      "x-schema-name": "AIConversationEventEnvelope"
+    },
+    "UnknownAIConversationEvent": {
+      "description": "An event whose `EventGroupId` and `EventType` name no variant of this document (907, types Tencent adds later, or another event group sent to the same URL). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        }
+      ],
+      "x-schema-name": "UnknownAIConversationEvent"
+    },
+    "TaskStartedEvent": {
+      "description": "901 (Tencent's `EVENT_TYPE_AI_SERVICE_START`): the task started, or failed to start (`Payload.Status`).",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 901 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 901,
+              "description": "901, the task started (or failed to)."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and its start status.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "Whether the task started.",
+                  "required": [
+                    "Status"
+                  ],
+                  "properties": {
+                    "Status": {
+                      "type": "integer",
+                      "description": "0 the task started; 1 it failed to start."
+                    }
+                  },
+                  "x-schema-name": "TaskStartedPayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "TaskStartedEvent"
+    },
+    "TaskStoppedEvent": {
+      "description": "902 (Tencent's `EVENT_TYPE_AI_SERVICE_STOP`): the task ended; `Payload.LeaveCode` says why.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 902 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 902,
+              "description": "902, the task ended."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and why it ended.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "Why the task ended.",
+                  "required": [
+                    "LeaveCode"
+                  ],
+                  "properties": {
+                    "LeaveCode": {
+                      "type": "integer",
+                      "description": "0 StopAIConversation was called; 1 a user removed the bot from the room; 2 a user dismissed the room; 3 the TRTC server removed the bot; 4 the TRTC server dismissed the room; 98 an internal error (start the task again); 99 no user stream but the bot's in the room for longer than `MaxIdleTime`."
+                    }
+                  },
+                  "x-schema-name": "TaskStoppedPayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "TaskStoppedEvent"
+    },
+    "SentenceEvent": {
+      "description": "903 (Tencent's `EVENT_TYPE_AI_SERVICE_MSG`): a whole sentence: what speech recognition heard from the user, or the LLM's whole reply. The payload has the shape of the client-side subtitle message.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 903 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 903,
+              "description": "903, a whole sentence."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the sentence.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "A whole sentence, heard or said.",
+                  "required": [
+                    "UserId",
+                    "Text",
+                    "StartTimeMs",
+                    "EndTimeMs",
+                    "RoundId"
+                  ],
+                  "properties": {
+                    "UserId": {
+                      "type": "string",
+                      "description": "Who said it (the user, or the bot for its own reply)."
+                    },
+                    "Text": {
+                      "type": "string",
+                      "description": "The sentence."
+                    },
+                    "StartTimeMs": {
+                      "type": "integer",
+                      "description": "When the sentence started, in milliseconds."
+                    },
+                    "EndTimeMs": {
+                      "type": "integer",
+                      "description": "When the sentence ended, in milliseconds."
+                    },
+                    "RoundId": {
+                      "type": "string",
+                      "description": "The conversation round, unique per round."
+                    }
+                  },
+                  "x-schema-name": "SentencePayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "SentenceEvent"
+    },
+    "SpeechStartedEvent": {
+      "description": "904 (Tencent's `EVENT_TYPE_AI_START_OF_SPEECH`): speech recognition heard a user start a sentence.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 904 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 904,
+              "description": "904, a user started speaking."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and who started speaking.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "Who started speaking.",
+                  "required": [
+                    "UserId",
+                    "RoundId"
+                  ],
+                  "properties": {
+                    "UserId": {
+                      "type": "string",
+                      "description": "The user who started speaking."
+                    },
+                    "RoundId": {
+                      "type": "string",
+                      "description": "The conversation round, unique per round."
+                    }
+                  },
+                  "x-schema-name": "SpeechStartedPayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "SpeechStartedEvent"
+    },
+    "SpeakingFinishedEvent": {
+      "description": "905 (Tencent's `EVENT_TYPE_AI_SPEAKING_FINISHED`): the bot finished speaking in a round of the conversation.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 905 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 905,
+              "description": "905, the bot finished speaking."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and what the bot said.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "What the bot said in the round.",
+                  "required": [
+                    "UserId",
+                    "RoundId",
+                    "Text"
+                  ],
+                  "properties": {
+                    "UserId": {
+                      "type": "string",
+                      "description": "The bot's UserId."
+                    },
+                    "RoundId": {
+                      "type": "string",
+                      "description": "The conversation round."
+                    },
+                    "Text": {
+                      "type": "string",
+                      "description": "What the bot said in this round."
+                    }
+                  },
+                  "x-schema-name": "SpeakingFinishedPayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "SpeakingFinishedEvent"
+    },
+    "MetricEvent": {
+      "description": "906 (Tencent's `EVENT_TYPE_AI_METRIC_MESSAGE`): a latency or quality metric of the speech recognition, LLM or TTS calls.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 906 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 906,
+              "description": "906, a metric."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the metric.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "One metric value.",
+                  "required": [
+                    "Metric",
+                    "Value",
+                    "Tag"
+                  ],
+                  "properties": {
+                    "Metric": {
+                      "type": "string",
+                      "description": "The metric: `asr_latency` (includes `VadSilenceTime`), `llm_network_latency`, `llm_first_token`, `tts_network_latency`, `tts_first_frame_latency`, `tts_discontinuity` (a count) or `interruption` (the round was interrupted)."
+                    },
+                    "Value": {
+                      "type": "number",
+                      "description": "The value (milliseconds for the latencies)."
+                    },
+                    "Tag": {
+                      "type": "object",
+                      "description": "Where the metric belongs.",
+                      "required": [
+                        "RoundId"
+                      ],
+                      "properties": {
+                        "RoundId": {
+                          "type": "string",
+                          "description": "The conversation round."
+                        }
+                      }
+                    }
+                  },
+                  "x-schema-name": "MetricPayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "MetricEvent"
+    },
+    "ErrorMetricEvent": {
+      "description": "908 (Tencent's `EVENT_TYPE_AI_ERROR_METRIC_CALLBACK`): a speech recognition, LLM or TTS call failed.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 908 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 908,
+              "description": "908, an error."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the error.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "A failed call.",
+                  "required": [
+                    "Metric",
+                    "Tag"
+                  ],
+                  "properties": {
+                    "Metric": {
+                      "type": "string",
+                      "description": "What failed: `asr_error`, `llm_error` or `tts_error` (the names of the client-side error message, https://trtc.io/document/68335; the server callback's field table repeats the metric names of 906 by mistake, its example sends `llm_error`)."
+                    },
+                    "Tag": {
+                      "type": "object",
+                      "description": "The round and the error.",
+                      "required": [
+                        "RoundId",
+                        "Code",
+                        "Message"
+                      ],
+                      "properties": {
+                        "RoundId": {
+                          "type": "string",
+                          "description": "The conversation round."
+                        },
+                        "Code": {
+                          "type": "integer",
+                          "description": "The service's error code, e.g. 30100 ASR timeout, 30102 ASR internal error, 30200 LLM timeout, 30201 LLM rate limited, 30202 LLM failed, 30300 TTS timeout, 30301 TTS rate limited, 30302 TTS failed."
+                        },
+                        "Message": {
+                          "type": "string",
+                          "description": "The error in detail; third-party LLM and TTS error codes are carried here."
+                        }
+                      }
+                    }
+                  },
+                  "x-schema-name": "ErrorMetricPayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "ErrorMetricEvent"
+    },
+    "SessionReadyEvent": {
+      "description": "909 (Tencent's `EVENT_TYPE_AI_SESSION_STATUS_CALLBACK`): the audio and video channels are established and the bot is ready to talk.",
+      "allOf": [
+        {
+          "type": "object",
+          "description": "What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members.",
+          "required": [
+            "EventGroupId",
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "type": "integer",
+              "description": "The event group; 9 for AI conversation events."
+            },
+            "EventType": {
+              "type": "integer",
+              "description": "The event type within its group (901–909 for group 9)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "What happened, to which task, in which room.",
+              "required": [
+                "EventMsTs",
+                "TaskId"
+              ],
+              "properties": {
+                "EventMsTs": {
+                  "type": "integer",
+                  "description": "When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts."
+                },
+                "TaskId": {
+                  "type": "string",
+                  "description": "The AI conversation task (the TaskId StartAIConversation answered)."
+                },
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`.",
+                  "additionalProperties": true
+                }
+              }
+            }
+          },
+          "x-schema-name": "AIConversationEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+          "required": [
+            "EventGroupId",
+            "CallbackTs",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventGroupId": {
+              "const": 9,
+              "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+            },
+            "CallbackTs": {
+              "type": "integer",
+              "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and the room.",
+              "required": [
+                "RoomId",
+                "RoomIdType",
+                "Payload"
+              ],
+              "properties": {
+                "RoomId": {
+                  "type": "string",
+                  "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+                },
+                "RoomIdType": {
+                  "type": "integer",
+                  "description": "0 a numeric room id, 1 a string room id."
+                },
+                "Payload": {
+                  "type": "object",
+                  "description": "The event's own data; its shape depends on `EventType`."
+                }
+              }
+            }
+          },
+          "x-schema-name": "DocumentedEventEnvelope"
+        },
+        {
+          "type": "object",
+          "description": "The 909 members.",
+          "required": [
+            "EventType",
+            "EventInfo"
+          ],
+          "properties": {
+            "EventType": {
+              "const": 909,
+              "description": "909, the session is ready."
+            },
+            "EventInfo": {
+              "type": "object",
+              "description": "The task and its session status.",
+              "required": [
+                "Payload"
+              ],
+              "properties": {
+                "Payload": {
+                  "type": "object",
+                  "description": "The session status.",
+                  "required": [
+                    "Status"
+                  ],
+                  "properties": {
+                    "Status": {
+                      "type": "string",
+                      "description": "`session_ready`: audio and video are connected and the bot can talk."
+                    }
+                  },
+                  "x-schema-name": "SessionReadyPayload"
+                }
+              }
+            }
+          }
+        }
+      ],
+      "x-schema-name": "SessionReadyEvent"
+    },
+    "DocumentedEventEnvelope": {
+      "type": "object",
+      "description": "What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room.",
+      "required": [
+        "EventGroupId",
+        "CallbackTs",
+        "EventInfo"
+      ],
+      "properties": {
+        "EventGroupId": {
+          "const": 9,
+          "description": "9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`)."
+        },
+        "CallbackTs": {
+          "type": "integer",
+          "description": "When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts."
+        },
+        "EventInfo": {
+          "type": "object",
+          "description": "The task and the room.",
+          "required": [
+            "RoomId",
+            "RoomIdType",
+            "Payload"
+          ],
+          "properties": {
+            "RoomId": {
+              "type": "string",
+              "description": "The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example."
+            },
+            "RoomIdType": {
+              "type": "integer",
+              "description": "0 a numeric room id, 1 a string room id."
+            },
+            "Payload": {
+              "type": "object",
+              "description": "The event's own data; its shape depends on `EventType`."
+            }
+          }
+        }
+      },
+      "x-schema-name": "DocumentedEventEnvelope"
+    },
+    "TaskStartedPayload": {
+      "type": "object",
+      "description": "Whether the task started.",
+      "required": [
+        "Status"
+      ],
+      "properties": {
+        "Status": {
+          "type": "integer",
+          "description": "0 the task started; 1 it failed to start."
+        }
+      },
+      "x-schema-name": "TaskStartedPayload"
+    },
+    "TaskStoppedPayload": {
+      "type": "object",
+      "description": "Why the task ended.",
+      "required": [
+        "LeaveCode"
+      ],
+      "properties": {
+        "LeaveCode": {
+          "type": "integer",
+          "description": "0 StopAIConversation was called; 1 a user removed the bot from the room; 2 a user dismissed the room; 3 the TRTC server removed the bot; 4 the TRTC server dismissed the room; 98 an internal error (start the task again); 99 no user stream but the bot's in the room for longer than `MaxIdleTime`."
+        }
+      },
+      "x-schema-name": "TaskStoppedPayload"
+    },
+    "SentencePayload": {
+      "type": "object",
+      "description": "A whole sentence, heard or said.",
+      "required": [
+        "UserId",
+        "Text",
+        "StartTimeMs",
+        "EndTimeMs",
+        "RoundId"
+      ],
+      "properties": {
+        "UserId": {
+          "type": "string",
+          "description": "Who said it (the user, or the bot for its own reply)."
+        },
+        "Text": {
+          "type": "string",
+          "description": "The sentence."
+        },
+        "StartTimeMs": {
+          "type": "integer",
+          "description": "When the sentence started, in milliseconds."
+        },
+        "EndTimeMs": {
+          "type": "integer",
+          "description": "When the sentence ended, in milliseconds."
+        },
+        "RoundId": {
+          "type": "string",
+          "description": "The conversation round, unique per round."
+        }
+      },
+      "x-schema-name": "SentencePayload"
+    },
+    "SpeechStartedPayload": {
+      "type": "object",
+      "description": "Who started speaking.",
+      "required": [
+        "UserId",
+        "RoundId"
+      ],
+      "properties": {
+        "UserId": {
+          "type": "string",
+          "description": "The user who started speaking."
+        },
+        "RoundId": {
+          "type": "string",
+          "description": "The conversation round, unique per round."
+        }
+      },
+      "x-schema-name": "SpeechStartedPayload"
+    },
+    "SpeakingFinishedPayload": {
+      "type": "object",
+      "description": "What the bot said in the round.",
+      "required": [
+        "UserId",
+        "RoundId",
+        "Text"
+      ],
+      "properties": {
+        "UserId": {
+          "type": "string",
+          "description": "The bot's UserId."
+        },
+        "RoundId": {
+          "type": "string",
+          "description": "The conversation round."
+        },
+        "Text": {
+          "type": "string",
+          "description": "What the bot said in this round."
+        }
+      },
+      "x-schema-name": "SpeakingFinishedPayload"
+    },
+    "MetricPayload": {
+      "type": "object",
+      "description": "One metric value.",
+      "required": [
+        "Metric",
+        "Value",
+        "Tag"
+      ],
+      "properties": {
+        "Metric": {
+          "type": "string",
+          "description": "The metric: `asr_latency` (includes `VadSilenceTime`), `llm_network_latency`, `llm_first_token`, `tts_network_latency`, `tts_first_frame_latency`, `tts_discontinuity` (a count) or `interruption` (the round was interrupted)."
+        },
+        "Value": {
+          "type": "number",
+          "description": "The value (milliseconds for the latencies)."
+        },
+        "Tag": {
+          "type": "object",
+          "description": "Where the metric belongs.",
+          "required": [
+            "RoundId"
+          ],
+          "properties": {
+            "RoundId": {
+              "type": "string",
+              "description": "The conversation round."
+            }
+          }
+        }
+      },
+      "x-schema-name": "MetricPayload"
+    },
+    "ErrorMetricPayload": {
+      "type": "object",
+      "description": "A failed call.",
+      "required": [
+        "Metric",
+        "Tag"
+      ],
+      "properties": {
+        "Metric": {
+          "type": "string",
+          "description": "What failed: `asr_error`, `llm_error` or `tts_error` (the names of the client-side error message, https://trtc.io/document/68335; the server callback's field table repeats the metric names of 906 by mistake, its example sends `llm_error`)."
+        },
+        "Tag": {
+          "type": "object",
+          "description": "The round and the error.",
+          "required": [
+            "RoundId",
+            "Code",
+            "Message"
+          ],
+          "properties": {
+            "RoundId": {
+              "type": "string",
+              "description": "The conversation round."
+            },
+            "Code": {
+              "type": "integer",
+              "description": "The service's error code, e.g. 30100 ASR timeout, 30102 ASR internal error, 30200 LLM timeout, 30201 LLM rate limited, 30202 LLM failed, 30300 TTS timeout, 30301 TTS rate limited, 30302 TTS failed."
+            },
+            "Message": {
+              "type": "string",
+              "description": "The error in detail; third-party LLM and TTS error codes are carried here."
+            }
+          }
+        }
+      },
+      "x-schema-name": "ErrorMetricPayload"
+    },
+    "SessionReadyPayload": {
+      "type": "object",
+      "description": "The session status.",
+      "required": [
+        "Status"
+      ],
+      "properties": {
+        "Status": {
+          "type": "string",
+          "description": "`session_ready`: audio and video are connected and the bot can talk."
+        }
+      },
+      "x-schema-name": "SessionReadyPayload"
     }
   }
 };

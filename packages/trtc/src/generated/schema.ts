@@ -162,7 +162,55 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    AIConversationCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * AI conversation task events (server callback)
+         * @description While an AI conversation task runs, TRTC posts its events (event group 9, types 901–909)
+         *     to the application's callback URL. There is one URL per application (SdkAppId), set in
+         *     the TRTC console together with an optional signing key of at most 32 letters and digits;
+         *     StartAIConversation has no per-task callback field.
+         *
+         *     **Request.** `POST` with a UTF-8 JSON body and the headers `Content-Type:
+         *     application/json`, `Sign` and `SdkAppId`. The body's envelope is the same for every event
+         *     type; `EventInfo.Payload` depends on `EventType`.
+         *
+         *     **Signature.** `Sign = base64(HMAC-SHA256(key, body))` over the raw body bytes exactly as
+         *     sent (Tencent's own bodies contain tabs and newlines: never re-serialise before
+         *     verifying). Compare in constant time. Nothing time-dependent is signed, so the signature
+         *     gives no replay protection.
+         *
+         *     **Answer and delivery.** Answer HTTP 200 (the body is ignored; `{"code":0}` is
+         *     suggested). No answer within 5 seconds counts as a failure: the service retries at once,
+         *     then every 10 seconds, and drops the event once it is more than 1 minute old. The same
+         *     event can therefore arrive more than once: deduplicate on `EventInfo.TaskId` +
+         *     `EventType` + `EventInfo.EventMsTs` (Tencent's rule for the AI conversation events).
+         *
+         *     **Event types.** `EventType` (with `EventGroupId` 9) selects the variant
+         *     (`x-discriminator`): 901 started, 902 stopped, 903 a whole sentence, 904 a user started
+         *     speaking, 905 the bot finished speaking, 906 a metric, 908 an error, 909 the session is
+         *     ready. 907 is not documented. Any other event, of another type or group, is kept as an
+         *     `UnknownAIConversationEvent`, never dropped.
+         *
+         *     Sources: https://trtc.io/document/68331 (events), https://trtc.io/document/54912
+         *     (signature, with a worked example), https://trtc.io/document/39558 (delivery).
+         */
+        post: operations["AIConversationCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description The body of an API error. Tencent answers API errors with HTTP 200; the presence of `Response.Error` marks the call as failed. */
@@ -720,6 +768,219 @@ export interface components {
         } & {
             [key: string]: unknown;
         }));
+        /** @description An AI conversation event as posted to the callback URL: one variant per event type, selected by `EventGroupId` and `EventType` (`x-discriminator`). A body whose values name no documented variant is an `UnknownAIConversationEvent` (kept, never dropped), which is why the union is `anyOf`: the catch-all also matches every documented event. */
+        AIConversationEvent: components["schemas"]["TaskStartedEvent"] | components["schemas"]["TaskStoppedEvent"] | components["schemas"]["SentenceEvent"] | components["schemas"]["SpeechStartedEvent"] | components["schemas"]["SpeakingFinishedEvent"] | components["schemas"]["MetricEvent"] | components["schemas"]["ErrorMetricEvent"] | components["schemas"]["SessionReadyEvent"] | components["schemas"]["UnknownAIConversationEvent"];
+        /** @description What every event of the callback carries. The documented variants require more (see each); an event of a type this document does not know needs only these members. */
+        AIConversationEventEnvelope: {
+            /** @description The event group; 9 for AI conversation events. */
+            EventGroupId: number;
+            /** @description The event type within its group (901–909 for group 9). */
+            EventType: number;
+            /** @description When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts. */
+            CallbackTs?: number;
+            /** @description What happened, to which task, in which room. */
+            EventInfo: {
+                /** @description When the event happened, Unix time in milliseconds. Tencent's field table types it String; every example sends a number, which is what this document accepts. */
+                EventMsTs: number;
+                /** @description The AI conversation task (the TaskId StartAIConversation answered). */
+                TaskId: string;
+                /** @description The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example. */
+                RoomId?: string;
+                /** @description 0 a numeric room id, 1 a string room id. */
+                RoomIdType?: number;
+                /** @description The event's own data; its shape depends on `EventType`. */
+                Payload?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /** @description An event whose `EventGroupId` and `EventType` name no variant of this document (907, types Tencent adds later, or another event group sent to the same URL). Kept as it arrives, with the envelope checked, so that a handler sees it instead of losing it. */
+        UnknownAIConversationEvent: components["schemas"]["AIConversationEventEnvelope"];
+        /** @description 901 (Tencent's `EVENT_TYPE_AI_SERVICE_START`): the task started, or failed to start (`Payload.Status`). */
+        TaskStartedEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 901, the task started (or failed to).
+             * @constant
+             */
+            EventType: 901;
+            /** @description The task and its start status. */
+            EventInfo: {
+                Payload: components["schemas"]["TaskStartedPayload"];
+            };
+        };
+        /** @description 902 (Tencent's `EVENT_TYPE_AI_SERVICE_STOP`): the task ended; `Payload.LeaveCode` says why. */
+        TaskStoppedEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 902, the task ended.
+             * @constant
+             */
+            EventType: 902;
+            /** @description The task and why it ended. */
+            EventInfo: {
+                Payload: components["schemas"]["TaskStoppedPayload"];
+            };
+        };
+        /** @description 903 (Tencent's `EVENT_TYPE_AI_SERVICE_MSG`): a whole sentence: what speech recognition heard from the user, or the LLM's whole reply. The payload has the shape of the client-side subtitle message. */
+        SentenceEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 903, a whole sentence.
+             * @constant
+             */
+            EventType: 903;
+            /** @description The task and the sentence. */
+            EventInfo: {
+                Payload: components["schemas"]["SentencePayload"];
+            };
+        };
+        /** @description 904 (Tencent's `EVENT_TYPE_AI_START_OF_SPEECH`): speech recognition heard a user start a sentence. */
+        SpeechStartedEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 904, a user started speaking.
+             * @constant
+             */
+            EventType: 904;
+            /** @description The task and who started speaking. */
+            EventInfo: {
+                Payload: components["schemas"]["SpeechStartedPayload"];
+            };
+        };
+        /** @description 905 (Tencent's `EVENT_TYPE_AI_SPEAKING_FINISHED`): the bot finished speaking in a round of the conversation. */
+        SpeakingFinishedEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 905, the bot finished speaking.
+             * @constant
+             */
+            EventType: 905;
+            /** @description The task and what the bot said. */
+            EventInfo: {
+                Payload: components["schemas"]["SpeakingFinishedPayload"];
+            };
+        };
+        /** @description 906 (Tencent's `EVENT_TYPE_AI_METRIC_MESSAGE`): a latency or quality metric of the speech recognition, LLM or TTS calls. */
+        MetricEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 906, a metric.
+             * @constant
+             */
+            EventType: 906;
+            /** @description The task and the metric. */
+            EventInfo: {
+                Payload: components["schemas"]["MetricPayload"];
+            };
+        };
+        /** @description 908 (Tencent's `EVENT_TYPE_AI_ERROR_METRIC_CALLBACK`): a speech recognition, LLM or TTS call failed. */
+        ErrorMetricEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 908, an error.
+             * @constant
+             */
+            EventType: 908;
+            /** @description The task and the error. */
+            EventInfo: {
+                Payload: components["schemas"]["ErrorMetricPayload"];
+            };
+        };
+        /** @description 909 (Tencent's `EVENT_TYPE_AI_SESSION_STATUS_CALLBACK`): the audio and video channels are established and the bot is ready to talk. */
+        SessionReadyEvent: components["schemas"]["AIConversationEventEnvelope"] & components["schemas"]["DocumentedEventEnvelope"] & {
+            /**
+             * @description 909, the session is ready.
+             * @constant
+             */
+            EventType: 909;
+            /** @description The task and its session status. */
+            EventInfo: {
+                Payload: components["schemas"]["SessionReadyPayload"];
+            };
+        };
+        /** @description What every documented AI conversation event carries beyond the envelope: group 9, the send time and the room. */
+        DocumentedEventEnvelope: {
+            /**
+             * @description 9, the AI conversation event group (`EVENT_GROUP_AI_SERVICE`).
+             * @constant
+             */
+            EventGroupId: 9;
+            /** @description When the callback was sent, Unix time in milliseconds. Tencent's field table names this member `CallbackMsTs`; every example on the same pages sends `CallbackTs`, which is what this document accepts. */
+            CallbackTs: number;
+            /** @description The task and the room. */
+            EventInfo: {
+                /** @description The TRTC room. A string even for numeric rooms (`RoomIdType` 0), as in every example. */
+                RoomId: string;
+                /** @description 0 a numeric room id, 1 a string room id. */
+                RoomIdType: number;
+                /** @description The event's own data; its shape depends on `EventType`. */
+                Payload: Record<string, never>;
+            };
+        };
+        /** @description Whether the task started. */
+        TaskStartedPayload: {
+            /** @description 0 the task started; 1 it failed to start. */
+            Status: number;
+        };
+        /** @description Why the task ended. */
+        TaskStoppedPayload: {
+            /** @description 0 StopAIConversation was called; 1 a user removed the bot from the room; 2 a user dismissed the room; 3 the TRTC server removed the bot; 4 the TRTC server dismissed the room; 98 an internal error (start the task again); 99 no user stream but the bot's in the room for longer than `MaxIdleTime`. */
+            LeaveCode: number;
+        };
+        /** @description A whole sentence, heard or said. */
+        SentencePayload: {
+            /** @description Who said it (the user, or the bot for its own reply). */
+            UserId: string;
+            /** @description The sentence. */
+            Text: string;
+            /** @description When the sentence started, in milliseconds. */
+            StartTimeMs: number;
+            /** @description When the sentence ended, in milliseconds. */
+            EndTimeMs: number;
+            /** @description The conversation round, unique per round. */
+            RoundId: string;
+        };
+        /** @description Who started speaking. */
+        SpeechStartedPayload: {
+            /** @description The user who started speaking. */
+            UserId: string;
+            /** @description The conversation round, unique per round. */
+            RoundId: string;
+        };
+        /** @description What the bot said in the round. */
+        SpeakingFinishedPayload: {
+            /** @description The bot's UserId. */
+            UserId: string;
+            /** @description The conversation round. */
+            RoundId: string;
+            /** @description What the bot said in this round. */
+            Text: string;
+        };
+        /** @description One metric value. */
+        MetricPayload: {
+            /** @description The metric: `asr_latency` (includes `VadSilenceTime`), `llm_network_latency`, `llm_first_token`, `tts_network_latency`, `tts_first_frame_latency`, `tts_discontinuity` (a count) or `interruption` (the round was interrupted). */
+            Metric: string;
+            /** @description The value (milliseconds for the latencies). */
+            Value: number;
+            /** @description Where the metric belongs. */
+            Tag: {
+                /** @description The conversation round. */
+                RoundId: string;
+            };
+        };
+        /** @description A failed call. */
+        ErrorMetricPayload: {
+            /** @description What failed: `asr_error`, `llm_error` or `tts_error` (the names of the client-side error message, https://trtc.io/document/68335; the server callback's field table repeats the metric names of 906 by mistake, its example sends `llm_error`). */
+            Metric: string;
+            /** @description The round and the error. */
+            Tag: {
+                /** @description The conversation round. */
+                RoundId: string;
+                /** @description The service's error code, e.g. 30100 ASR timeout, 30102 ASR internal error, 30200 LLM timeout, 30201 LLM rate limited, 30202 LLM failed, 30300 TTS timeout, 30301 TTS rate limited, 30302 TTS failed. */
+                Code: number;
+                /** @description The error in detail; third-party LLM and TTS error codes are carried here. */
+                Message: string;
+            };
+        };
+        /** @description The session status. */
+        SessionReadyPayload: {
+            /** @description `session_ready`: audio and video are connected and the bot can talk. */
+            Status: string;
+        };
     };
     responses: never;
     parameters: {
@@ -950,6 +1211,50 @@ export interface operations {
                     "application/json": {
                         Response: components["schemas"]["DescribeAIConversationResponse"];
                     } | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    AIConversationCallback: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `base64(HMAC-SHA256(key, raw body))` with the application's callback key. Present when a key is configured in the console (the key is optional; without one there is nothing to verify).
+                 * @example kkoFeO3Oh2ZHnjtg8tEAQhtXK16/KI05W3BQff8IvGA=
+                 */
+                Sign?: string;
+                /**
+                 * @description The SdkAppId of the application the event belongs to.
+                 * @example 1400000001
+                 */
+                SdkAppId: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The event, as UTF-8 JSON. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AIConversationEvent"];
+            };
+        };
+        responses: {
+            /** @description The receiver took the event. Any other status, or no answer within 5 seconds, is a failed delivery that the service retries (at once, then every 10 seconds, until the event is 1 minute old). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": 0
+                     *     }
+                     */
+                    "application/json": {
+                        /** @description 0 (any value is fine: the body is ignored). */
+                        code?: number;
+                    };
                 };
             };
         };
