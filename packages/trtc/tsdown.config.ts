@@ -4,6 +4,8 @@ export default defineConfig({
   entry: { index: "src/index.ts", spec: "src/spec.ts", usersig: "src/usersig.ts", raw: "src/raw.ts" },
   format: ["esm", "cjs"],
   platform: "neutral",
+  // usersig (a Node-only entry) imports node:crypto and node:zlib; they stay imports.
+  deps: { neverBundle: [/^node:/] },
   dts: true,
   clean: true,
   outputOptions: { exports: "named" },
