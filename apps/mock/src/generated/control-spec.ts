@@ -21,6 +21,10 @@ export const controlSpec: OpenApiDoc = {
   ],
   "tags": [
     {
+      "name": "Routes",
+      "description": "What the control API offers."
+    },
+    {
       "name": "State",
       "description": "Reset and inspect the mock's task state."
     },
@@ -38,6 +42,52 @@ export const controlSpec: OpenApiDoc = {
     }
   ],
   "paths": {
+    "/_mock": {
+      "get": {
+        "operationId": "listRoutes",
+        "tags": [
+          "Routes"
+        ],
+        "summary": "List the control routes",
+        "description": "Every route of this control API, in the order of this document: method, path, operation name and\nsummary. Open `http://127.0.0.1:4010/_mock/` in a browser or with curl to find your way around (with or\nwithout the trailing slash).",
+        "responses": {
+          "200": {
+            "description": "The routes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/RouteList"
+                },
+                "examples": {
+                  "firstRoutes": {
+                    "summary": "The first two routes",
+                    "value": {
+                      "routes": [
+                        {
+                          "method": "GET",
+                          "path": "/_mock",
+                          "operationId": "listRoutes",
+                          "summary": "List the control routes"
+                        },
+                        {
+                          "method": "POST",
+                          "path": "/_mock/reset",
+                          "operationId": "reset",
+                          "summary": "Reset the mock"
+                        }
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          }
+        }
+      }
+    },
     "/_mock/reset": {
       "post": {
         "operationId": "reset",
@@ -564,6 +614,58 @@ export const controlSpec: OpenApiDoc = {
       }
     },
     "schemas": {
+      "RouteList": {
+        "type": "object",
+        "description": "The routes of the control API.",
+        "required": [
+          "routes"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "routes": {
+            "type": "array",
+            "description": "One entry per method and path.",
+            "items": {
+              "$ref": "#/components/schemas/Route"
+            }
+          }
+        }
+      },
+      "Route": {
+        "type": "object",
+        "description": "One route of the control API.",
+        "required": [
+          "method",
+          "path",
+          "operationId",
+          "summary"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "method": {
+            "type": "string",
+            "enum": [
+              "GET",
+              "POST",
+              "PUT",
+              "DELETE"
+            ],
+            "description": "The HTTP method."
+          },
+          "path": {
+            "type": "string",
+            "description": "The path, with `{labels}` for its variable parts."
+          },
+          "operationId": {
+            "type": "string",
+            "description": "The operation's name in this document."
+          },
+          "summary": {
+            "type": "string",
+            "description": "What the route does, in a few words."
+          }
+        }
+      },
       "Error": {
         "type": "object",
         "description": "A control API error.",
