@@ -251,16 +251,24 @@ describe("docs site in headless Chromium", () => {
     expect(missing).toEqual([]);
   });
 
-  it("finds an operation with the offline search, from the header box", async () => {
-    const context = await browser.newContext({ viewport: PHONE });
-    const page: BrowserPage = await context.newPage();
+  /** A fresh tab that may only talk to this machine; `offMachine` collects anything else it tried. */
+  async function localPage(viewport = PHONE) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
     const offMachine: string[] = [];
+    const errors: string[] = [];
     await page.route("**", (route) => {
       const url = new URL(route.request().url());
       if (url.protocol === "data:" || url.hostname === "127.0.0.1") return route.continue();
       offMachine.push(url.href);
       return route.abort();
     });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    return { context, page, offMachine, errors };
+  }
+
+  it("finds an operation with the offline search, from the header box", async () => {
+    const { context, page, offMachine } = await localPage();
     await page.goto(`${origin}/guides/index.html`);
     await page.fill("#site-search", "StopSpeakerSearchTask");
     await page.press("#site-search", "Enter");
@@ -281,22 +289,6 @@ describe("docs site in headless Chromium", () => {
     expect(offMachine).toEqual([]);
     await context.close();
   });
-
-  /** A fresh tab that may only talk to this machine; `offMachine` collects anything else it tried. */
-  async function localPage(viewport = PHONE) {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    const offMachine: string[] = [];
-    const errors: string[] = [];
-    await page.route("**", (route) => {
-      const url = new URL(route.request().url());
-      if (url.protocol === "data:" || url.hostname === "127.0.0.1") return route.continue();
-      offMachine.push(url.href);
-      return route.abort();
-    });
-    page.on("pageerror", (e) => errors.push(String(e)));
-    return { context, page, offMachine, errors };
-  }
 
   it("shows the samples as TypeScript / CLI / HTTP tabs, and a copy button copies the visible sample", async () => {
     const { context, page, offMachine, errors } = await localPage(DESKTOP);

@@ -17,50 +17,81 @@ function shellWord(value: string): string {
   return /^[\w.:/@%+=,-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-function exportLine(vars: [string, string][]): string {
-  return `  export ${vars.map(([name, value]) => `${name}=${shellWord(value)}`).join(" ")}`;
+/** A key pair as the export lines need it, whichever provider it is for. */
+interface ExportKey {
+  id: string;
+  secret: string;
+  demo: boolean;
+}
+
+/** The variable names of one provider: key id, secret, region, endpoint; and what the secret is called in a file. */
+type ExportNames = [id: string, secret: string, region: string, endpoint: string, fileField: string];
+
+/**
+ * The `export` line of one provider (and, for a key from a file, where its secret is). A demo pair is printed whole
+ * (it is public); a key from a `--credentials` file only by id.
+ */
+function exportLinesFor(
+  key: ExportKey | undefined,
+  names: ExportNames,
+  region: string,
+  url: string,
+  file?: string,
+) {
+  if (!key) return [];
+  const [idVar, secretVar, regionVar, endpointVar, fileField] = names;
+  const vars: [string, string][] = [[idVar, key.id]];
+  if (key.demo) vars.push([secretVar, key.secret]);
+  vars.push([regionVar, region], [endpointVar, url]);
+  const line = `  export ${vars.map(([name, value]) => `${name}=${shellWord(value)}`).join(" ")}`;
+  return key.demo ? [line] : [line, `  # and ${secretVar}: the ${fileField} of ${key.id} in ${file}`];
 }
 
 /**
  * One `export` line per provider, to paste into a shell: the keys the clients and the official SDKs read from the
- * environment, and the region and endpoint variables the `voicetask` CLI reads. A demo pair is printed whole (it is
- * public); a key from a `--credentials` file only by id, with a pointer to the file for its secret.
+ * environment, and the region and endpoint variables the `voicetask` CLI reads. A demo pair is preferred when the
+ * mock accepts one.
  */
 function exportLines(mock: MockServer, credentialsFile: string | undefined): string[] {
-  const lines: string[] = [];
-  const tencent = mock.credentials.tencent ?? [];
-  const t = tencent.find(isDemoTencent) ?? tencent[0];
-  if (t) {
-    const secret: [string, string][] = isDemoTencent(t) ? [["TENCENTCLOUD_SECRET_KEY", t.secretKey]] : [];
-    lines.push(
-      exportLine([
-        ["TENCENTCLOUD_SECRET_ID", t.secretId],
-        ...secret,
-        ["TENCENTCLOUD_REGION", TRTC_REGION],
-        ["VOICETASK_TRTC_ENDPOINT", mock.url],
-      ]),
-    );
-    if (!secret.length)
-      lines.push(`  # and TENCENTCLOUD_SECRET_KEY: the secretKey of ${t.secretId} in ${credentialsFile}`);
-  }
-  const aws = mock.credentials.aws ?? [];
-  const a = aws.find(isDemoAws) ?? aws[0];
-  if (a) {
-    const secret: [string, string][] = isDemoAws(a) ? [["AWS_SECRET_ACCESS_KEY", a.secretAccessKey]] : [];
-    lines.push(
-      exportLine([
-        ["AWS_ACCESS_KEY_ID", a.accessKeyId],
-        ...secret,
-        ["AWS_REGION", CHIME_REGION],
-        ["AWS_ENDPOINT_URL_CHIME_SDK_VOICE", mock.url],
-      ]),
-    );
-    if (!secret.length)
-      lines.push(
-        `  # and AWS_SECRET_ACCESS_KEY: the secretAccessKey of ${a.accessKeyId} in ${credentialsFile}`,
-      );
-  }
-  return lines;
+  const tencent = (mock.credentials.tencent ?? []).map((c) => ({
+    id: c.secretId,
+    secret: c.secretKey,
+    demo: isDemoTencent(c),
+  }));
+  const aws = (mock.credentials.aws ?? []).map((c) => ({
+    id: c.accessKeyId,
+    secret: c.secretAccessKey,
+    demo: isDemoAws(c),
+  }));
+  const pick = (keys: ExportKey[]) => keys.find((k) => k.demo) ?? keys[0];
+  return [
+    ...exportLinesFor(
+      pick(tencent),
+      [
+        "TENCENTCLOUD_SECRET_ID",
+        "TENCENTCLOUD_SECRET_KEY",
+        "TENCENTCLOUD_REGION",
+        "VOICETASK_TRTC_ENDPOINT",
+        "secretKey",
+      ],
+      TRTC_REGION,
+      mock.url,
+      credentialsFile,
+    ),
+    ...exportLinesFor(
+      pick(aws),
+      [
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_REGION",
+        "AWS_ENDPOINT_URL_CHIME_SDK_VOICE",
+        "secretAccessKey",
+      ],
+      CHIME_REGION,
+      mock.url,
+      credentialsFile,
+    ),
+  ];
 }
 
 /**
