@@ -31,8 +31,10 @@ function start(args: string[]): Run {
   return run;
 }
 
+/** Waits for the end of the banner (a busy machine may take seconds to start a process). */
 async function untilListening(run: Run): Promise<void> {
-  for (let i = 0; i < 200 && !run.stdout.includes("Control API:"); i++)
+  const deadline = Date.now() + 20_000;
+  while (!run.stdout.includes("Control API:") && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 25));
   expect(run.stdout).toContain("Control API:");
 }
@@ -56,7 +58,8 @@ describe("voicetask-mock bin", () => {
   it("logs the start line as JSON on stderr with --log-level info", async () => {
     const run = start(["--port", "0", "--log-level", "info"]);
     await untilListening(run);
-    for (let i = 0; i < 40 && !run.stderr.includes("\n"); i++) await new Promise((r) => setTimeout(r, 25));
+    const deadline = Date.now() + 5_000;
+    while (!run.stderr.includes("\n") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
     expect(JSON.parse(run.stderr.split("\n")[0] ?? "")).toMatchObject({ level: "info", msg: "listening" });
     run.child.kill("SIGINT");
     expect((await run.exit).code).toBe(0);
