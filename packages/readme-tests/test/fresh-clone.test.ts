@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,9 @@ const repoRoot = execFileSync("git", ["rev-parse", "--show-toplevel"], {
   encoding: "utf8",
 }).trim();
 const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+/** What each command printed, kept for a look after the run (gitignored). */
+const resultsDir = join(import.meta.dirname, "..", "test-results");
+const keep = (name: string, output: string) => writeFileSync(join(resultsDir, name), output);
 
 /** Lines a newcomer must never see: each one is a real problem (or noise that hides one). */
 const NOISE = [
@@ -54,6 +57,7 @@ function start(commandLine: string): Job {
 }
 
 beforeAll(() => {
+  mkdirSync(resultsDir, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "voicetask-readme-"));
   clone = join(dir, "voicetask");
   execFileSync("git", ["clone", "--quiet", repoRoot, clone]);
@@ -70,6 +74,7 @@ describe("the README, from a fresh clone", () => {
     const command = blockUnder(readme, "Quick start", "sh").split("\n")[0] ?? "";
     expect(command).toMatch(/pnpm demo$/);
     const result = await run(command, { cwd: clone, env, timeoutMs: 540_000 });
+    keep("quick-start.txt", result.output);
     expect(result.code, result.output).toBe(0);
     const printed = lines(result.output);
     console.log(`quick start: ${printed.length} lines`);
@@ -105,6 +110,7 @@ describe("the README, from a fresh clone", () => {
       ...steps.map((s, i) => `echo "<<<step ${i}>>>"\n${s.command}\necho "<<<exit $?>>>"`),
     ].join("\n");
     const session = await run(script, { cwd: clone, env, timeoutMs: 240_000 });
+    keep("cli-session.txt", session.output);
     expect(session.code, session.output).toBe(0);
     const got = [...session.output.matchAll(/<<<step (\d+)>>>\n([\s\S]*?)<<<exit (\d+)>>>/g)];
     expect(got).toHaveLength(steps.length);
@@ -116,6 +122,7 @@ describe("the README, from a fresh clone", () => {
     });
 
     const stopped = await server.interrupt();
+    keep("pnpm-start.txt", stopped.output);
     expect({ code: stopped.code, signal: stopped.signal }).toEqual({ code: 0, signal: null });
     expect(noise(stopped.output)).toEqual([]);
   });
@@ -124,6 +131,7 @@ describe("the README, from a fresh clone", () => {
     const [build = "", serve = ""] = blockUnder(readme, "Docs", "sh").trim().split("\n");
     expect(build).toMatch(/^pnpm docs:build\b/);
     const built = await run(build, { cwd: clone, env, timeoutMs: 240_000 });
+    keep("docs-build.txt", built.output);
     expect(built.code, built.output).toBe(0);
     expect(built.output).toMatch(/docs: \d+ pages .* written to apps\/docs\/dist\//);
     expect(existsSync(join(clone, "apps/docs/dist/index.html"))).toBe(true);
