@@ -71,7 +71,7 @@ export default defineConfig({
   sourcemap: false,
   fixedExtension: false,
   outExtensions: () => ({ js: ".js" }),
-  noExternal: [/.*/],
+  deps: { alwaysBundle: [/.*/], onlyBundle: false },
   minify: true,
   inputOptions: {
     resolve: { conditionNames: ["voicetask-source", "node", "import", "default"] },

@@ -23,6 +23,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  external: ["#crypto", "#network", "#body-source", /^node:/],
+  deps: { neverBundle: ["#crypto", "#network", "#body-source", /^node:/] },
   outputOptions: { exports: "named" },
 });

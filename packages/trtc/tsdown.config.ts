@@ -11,6 +11,8 @@ export default defineConfig({
   },
   format: ["esm", "cjs"],
   platform: "neutral",
+  // usersig (a Node-only entry) imports node:crypto and node:zlib; they stay imports.
+  deps: { neverBundle: [/^node:/] },
   dts: true,
   clean: true,
   outputOptions: { exports: "named" },

@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { assetsDir, contentDir, distDir, repoRoot } from "./paths.js";
 import { buildPages } from "./site/site.js";
@@ -17,7 +17,8 @@ export function build(outDir = distDir, guidesDir = contentDir) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = build();
+  const where = relative(repoRoot, r.outDir).split(sep).join("/");
   console.log(
-    `docs: ${r.pages} pages (${r.operations} operations), ${r.searchEntries} search entries, ${r.files} files in ${relative(process.cwd(), r.outDir) || "."}`,
+    `docs: ${r.pages} pages (${r.operations} operations, ${r.searchEntries} search entries) written to ${where}/; open index.html there, or serve it with pnpm --filter @voicetask/docs start`,
   );
 }

@@ -10,6 +10,14 @@ if (!existsSync(join(distDir, "index.html"))) build();
 const server = createStaticServer(distDir);
 const url = await listen(server, port);
 console.log(`voicetask docs: ${url}`);
-const stop = () => server.close(() => process.exit(0));
+// Ctrl-C (SIGINT) or a supervisor's SIGTERM is how the server is meant to end: close open connections too (a
+// browser keeps some alive) and exit 0, so the runners above it (pnpm, turbo) report a stop, not a failure.
+let closing = false;
+const stop = () => {
+  if (closing) process.exit(0);
+  closing = true;
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

@@ -10,8 +10,10 @@ import { createStaticServer, listen } from "../src/serve.js";
 
 /**
  * Walks the built site in headless Chromium: every page loads without console errors, failed or off-machine
- * requests; every internal link and anchor resolves; nothing is wider than a 375 px phone; every operation of
- * the three specs has its reference page; search finds an operation. Screenshots go to test-results/.
+ * requests; every internal link and anchor resolves; nothing is wider than a 375 px phone; every code block is
+ * highlighted and has a copy button; no field name wraps inside a word; every operation of the three specs has its
+ * reference page. Then: the sample tabs, the copy button, and instant search (an error code, inner fields, landing
+ * on their anchors). Screenshots go to test-results/.
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -37,6 +39,10 @@ interface Visit {
   ids: string[];
   scrollWidth: number;
   h1: string;
+  /** Code blocks without a visible copy button, or (in a known language) without highlighting. */
+  codeProblems: string[];
+  /** Field names whose text runs over two lines somewhere other than after a dot. */
+  brokenNames: string[];
 }
 
 function htmlFiles(dir: string): string[] {
@@ -100,6 +106,8 @@ describe("docs site in headless Chromium", () => {
       ids: [],
       scrollWidth: 0,
       h1: "",
+      codeProblems: [],
+      brokenNames: [],
     };
     await page.route("**", (route) => {
       const url = new URL(route.request().url());
@@ -127,6 +135,30 @@ describe("docs site in headless Chromium", () => {
       ids: [...document.querySelectorAll("[id]")].map((e) => e.id),
       scrollWidth: document.documentElement.scrollWidth,
       h1: document.querySelector("h1")?.textContent ?? "",
+      codeProblems: [...document.querySelectorAll("figure.code")].flatMap((figure, i) => {
+        const code = figure.querySelector("pre code");
+        const copy = figure.querySelector<HTMLElement>("button.copy");
+        const problems: string[] = [];
+        if (!copy || copy.hidden || (copy.offsetParent === null && !figure.closest("[hidden]")))
+          problems.push(`block ${i}: no visible copy button`);
+        const plain = /language-(text|)$/.test(code?.className ?? "");
+        if (!plain && !code?.querySelector('[class^="hljs-"]'))
+          problems.push(`block ${i} (${code?.className}): not highlighted`);
+        return problems;
+      }),
+      brokenNames: [...document.querySelectorAll("code.field")].flatMap((field) => {
+        const walker = document.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+        const broken: string[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const lines = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+          if (lines.size > 1) broken.push(field.textContent ?? "");
+        }
+        return broken;
+      }),
     }));
     Object.assign(v, facts);
     await page.close();
@@ -158,6 +190,13 @@ describe("docs site in headless Chromium", () => {
       ...(v.scrollWidth > PHONE.width ? [`${v.path}: scrollWidth ${v.scrollWidth} > ${PHONE.width}`] : []),
     ]);
     expect(problems).toEqual([]);
+  });
+
+  it("highlights every code block and gives each a copy button; no field name wraps inside a word", () => {
+    const pages = [...visits.values()];
+    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.flatMap((v) => v.codeProblems.map((p) => `${v.path}: ${p}`))).toEqual([]);
+    expect(pages.flatMap((v) => v.brokenNames.map((n) => `${v.path}: ${n}`))).toEqual([]);
   });
 
   it("has no broken internal link or anchor", () => {
@@ -212,23 +251,31 @@ describe("docs site in headless Chromium", () => {
     expect(missing).toEqual([]);
   });
 
-  it("finds an operation with the offline search, from the header box", async () => {
-    const context = await browser.newContext({ viewport: PHONE });
-    const page: BrowserPage = await context.newPage();
+  /** A fresh tab that may only talk to this machine; `offMachine` collects anything else it tried. */
+  async function localPage(viewport = PHONE) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
     const offMachine: string[] = [];
+    const errors: string[] = [];
     await page.route("**", (route) => {
       const url = new URL(route.request().url());
       if (url.protocol === "data:" || url.hostname === "127.0.0.1") return route.continue();
       offMachine.push(url.href);
       return route.abort();
     });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    return { context, page, offMachine, errors };
+  }
+
+  it("finds an operation with the offline search, from the header box", async () => {
+    const { context, page, offMachine } = await localPage();
     await page.goto(`${origin}/guides/index.html`);
     await page.fill("#site-search", "StopSpeakerSearchTask");
     await page.press("#site-search", "Enter");
     await page.waitForURL(/search\.html\?q=StopSpeakerSearchTask/);
     const first = page.locator("#search-results li a").first();
     await first.waitFor();
-    expect(await first.textContent()).toBe("StopSpeakerSearchTask");
+    expect(await first.locator(".result-title").textContent()).toBe("StopSpeakerSearchTask");
     await page.screenshot({ path: join(shotsDir, "search-phone.png"), fullPage: true });
     await first.click();
     await page.waitForURL(/reference\/chime-sdk-voice\/StopSpeakerSearchTask\.html$/);
@@ -237,9 +284,137 @@ describe("docs site in headless Chromium", () => {
     await page.goto(`${origin}/search.html`);
     await page.fill("#search-page-input", "TaskNotExist");
     await page.locator("#search-results li").first().waitFor();
-    const titles = await page.locator("#search-results li a").allTextContents();
-    expect(titles).toContain("StopAIConversation");
+    const titles = await page.locator("#search-results li .result-title").allTextContents();
+    expect(titles).toContain("FailedOperation.TaskNotExist");
     expect(offMachine).toEqual([]);
+    await context.close();
+  });
+
+  it("shows the samples as TypeScript / CLI / HTTP tabs, and a copy button copies the visible sample", async () => {
+    const { context, page, offMachine, errors } = await localPage(DESKTOP);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    await page.goto(`${origin}/reference/trtc/StopAIConversation.html#samples`);
+    const tabs = page.locator('#samples ~ .tabs [role="tab"], .tabs [role="tab"]');
+    expect(await tabs.allTextContents()).toEqual(["TypeScript", "CLI", "HTTP"]);
+    const visiblePanels = () =>
+      page
+        .locator('.tabs [role="tabpanel"]')
+        .evaluateAll((ps) => ps.filter((p) => !(p as HTMLElement).hidden).length);
+    expect(await visiblePanels()).toBe(1);
+    await page.getByRole("tab", { name: "CLI" }).click();
+    expect(await visiblePanels()).toBe(1);
+    const panel = page.locator('.tabs [role="tabpanel"]:not([hidden])');
+    const code = (await panel.locator("pre code").first().textContent()) ?? "";
+    expect(code).toMatch(/^voicetask trtc stop-ai-conversation /);
+    // highlighted at build time: the flag is coloured differently from the plain text around it
+    const colours = await panel
+      .locator("pre code")
+      .first()
+      .evaluate((el) => {
+        const span = el.querySelector('[class^="hljs-"]');
+        return [getComputedStyle(el).color, span ? getComputedStyle(span).color : ""];
+      });
+    expect(colours[1]).not.toBe("");
+    expect(colours[1]).not.toBe(colours[0]);
+    await panel.locator("button.copy").first().click();
+    await page.waitForFunction(
+      () => document.querySelector('[role="tabpanel"]:not([hidden]) button.copy')?.textContent === "Copied",
+    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    // the keyboard moves between tabs too
+    await page.getByRole("tab", { name: "CLI" }).press("ArrowRight");
+    expect(await page.getByRole("tab", { name: "HTTP" }).getAttribute("aria-selected")).toBe("true");
+    await page.screenshot({ path: join(shotsDir, "samples-tabs-desktop.png") });
+    expect(errors).toEqual([]);
+    expect(offMachine).toEqual([]);
+    await context.close();
+  });
+
+  /** Types into the header's search box and waits for the instant results under it. */
+  async function suggest(page: BrowserPage, query: string) {
+    await page.fill("#site-search", query);
+    const box = page.locator("#search-suggest");
+    await page.waitForFunction((q) => {
+      const el = document.getElementById("search-suggest");
+      return el && !el.hidden && el.querySelector(".all-results")?.textContent?.includes(q);
+    }, query);
+    const [input, list] = await Promise.all([page.locator("#site-search").boundingBox(), box.boundingBox()]);
+    expect(list!.y).toBeGreaterThanOrEqual(input!.y + input!.height - 1); // under the box, not on another page
+    return box.locator('[role="option"]');
+  }
+
+  /** The element the URL's fragment names, and whether it is on screen. */
+  const landed = (page: BrowserPage) =>
+    page.evaluate(() => {
+      const el = document.querySelector(":target");
+      const r = el?.getBoundingClientRect();
+      return {
+        id: el?.id ?? "",
+        text: el?.textContent ?? "",
+        onScreen: !!r && r.bottom > 0 && r.top < window.innerHeight,
+      };
+    });
+
+  it("finds an error code as you type, with a snippet, and its link lands on the code's row", async () => {
+    const { context, page, offMachine, errors } = await localPage();
+    await page.goto(`${origin}/guides/index.html`);
+    const options = await suggest(page, "TaskNotExist");
+    expect(await options.first().locator(".result-title").textContent()).toBe("FailedOperation.TaskNotExist");
+    expect(await options.first().locator(".where").textContent()).toMatch(/AIConversation · error$/);
+    expect(await options.first().locator(".snippet").textContent()).toMatch(/task/i);
+    await page.screenshot({ path: join(shotsDir, "instant-search-phone.png") });
+    await page.press("#site-search", "ArrowDown");
+    expect(await page.getAttribute("#site-search", "aria-activedescendant")).toBe("search-option-0");
+    await page.press("#site-search", "Enter");
+    await page.waitForURL(/reference\/trtc\/\w+AIConversation\.html#error-FailedOperation-TaskNotExist$/);
+    const target = await landed(page);
+    expect(target.id).toBe("error-FailedOperation-TaskNotExist");
+    expect(target.text).toContain("FailedOperation.TaskNotExist");
+    expect(target.onScreen).toBe(true);
+    expect(errors).toEqual([]);
+    expect(offMachine).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    ["AgentConfig.UserId", "AgentConfig.UserId", /StartAIConversation\.html#request\.AgentConfig\.UserId$/],
+    [
+      "TTSConfig VoiceId",
+      "TTSConfig.VoiceId",
+      /(Start|Update)AIConversation\.html#request\.TTSConfig\.VoiceId$/,
+    ],
+    [
+      "voice profile domain",
+      "VoiceProfileDomainId",
+      /StartSpeakerSearchTask\.html#request\.VoiceProfileDomainId$/,
+    ],
+  ])("finds the inner field %s and its link lands on the field's row", async (query, title, url) => {
+    const { context, page, offMachine, errors } = await localPage();
+    await page.goto(`${origin}/index.html`);
+    const options = await suggest(page, query);
+    const titles = await options.locator(".result-title").allTextContents();
+    expect(titles[0]).toBe(title);
+    expect(await options.first().locator("mark").count()).toBeGreaterThan(0); // the matched words, marked
+    await options.first().click();
+    await page.waitForURL(url);
+    const target = await landed(page);
+    expect(target.id).toMatch(/^request\./);
+    expect(target.text).toContain(title.split(".").pop());
+    expect(target.onScreen).toBe(true);
+    expect(errors).toEqual([]);
+    expect(offMachine).toEqual([]);
+    await context.close();
+  });
+
+  it("searches without a server too: opened from disk, the index comes from search-index.js", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`file://${join(distDir, "guides", "errors.html")}`);
+    const options = await suggest(page, "NotFoundException");
+    expect(await options.locator(".result-title").allTextContents()).toContain("NotFoundException");
+    expect(errors).toEqual([]);
     await context.close();
   });
 

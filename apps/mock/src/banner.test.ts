@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +19,69 @@ const FILE_KEYS = {
   aws: [{ accessKeyId: "AKIAFROMFILE0001", secretAccessKey: "aws-file-SECRET" }],
 };
 
+/** The environment a shell has after running the banner's `export` lines (bash reads them as written). */
+function exportedBy(text: string): Record<string, string> {
+  const exports = text.split("\n").filter((l) => l.startsWith("  export "));
+  const names = exports.flatMap((l) => [...l.matchAll(/ ([A-Z_]+)=/g)].map((m) => m[1]));
+  const script = `${exports.join("\n")}\n${names.map((n) => `printf '%s=%s\\0' ${n} "$${n}"`).join("\n")}`;
+  const out = execFileSync("bash", ["--norc", "--noprofile", "-c", script], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  return Object.fromEntries(
+    out
+      .split("\0")
+      .filter(Boolean)
+      .map((kv) => [kv.slice(0, kv.indexOf("=")), kv.slice(kv.indexOf("=") + 1)]),
+  );
+}
+
 describe("banner", () => {
+  it("prints export lines that point the CLI and the SDKs at the mock with the demo keys", async () => {
+    const mock = await startMockServer({ port: 0 });
+    try {
+      const text = banner(mock);
+      expect(text).toContain(
+        `  export TENCENTCLOUD_SECRET_ID=AKIDvoicetaskDEMO TENCENTCLOUD_SECRET_KEY=voicetask-demo-secret TENCENTCLOUD_REGION=ap-singapore VOICETASK_TRTC_ENDPOINT=${mock.url}\n`,
+      );
+      expect(exportedBy(text)).toEqual({
+        TENCENTCLOUD_SECRET_ID: "AKIDvoicetaskDEMO",
+        TENCENTCLOUD_SECRET_KEY: "voicetask-demo-secret",
+        TENCENTCLOUD_REGION: "ap-singapore",
+        VOICETASK_TRTC_ENDPOINT: mock.url,
+        AWS_ACCESS_KEY_ID: "AKIAVOICETASKDEMO",
+        AWS_SECRET_ACCESS_KEY: "voicetask-demo-secret",
+        AWS_REGION: "us-east-1",
+        AWS_ENDPOINT_URL_CHIME_SDK_VOICE: mock.url,
+      });
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("exports only the key id of a key from a file (quoted for the shell) and says where its secret is", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "voicetask-mock-")), "keys.json");
+    const odd = { secretId: "AKID it's $HOME", secretKey: "tencent-file-SECRET" };
+    writeFileSync(file, JSON.stringify({ tencent: [odd], aws: FILE_KEYS.aws }));
+    const mock = await startMockServer({ port: 0, credentials: file });
+    try {
+      const text = banner(mock, file);
+      expect(exportedBy(text)).toEqual({
+        TENCENTCLOUD_SECRET_ID: odd.secretId,
+        TENCENTCLOUD_REGION: "ap-singapore",
+        VOICETASK_TRTC_ENDPOINT: mock.url,
+        AWS_ACCESS_KEY_ID: "AKIAFROMFILE0001",
+        AWS_REGION: "us-east-1",
+        AWS_ENDPOINT_URL_CHIME_SDK_VOICE: mock.url,
+      });
+      expect(text).toContain(`  # and TENCENTCLOUD_SECRET_KEY: the secretKey of ${odd.secretId} in ${file}`);
+      for (const secret of ["tencent-file-SECRET", "aws-file-SECRET"]) expect(text).not.toContain(secret);
+    } finally {
+      await mock.close();
+    }
+  });
+
   it("prints the built-in demo pairs whole", async () => {
     const mock = await startMockServer({ port: 0 });
     try {

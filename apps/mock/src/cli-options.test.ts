@@ -9,7 +9,7 @@ describe("voicetask-mock options", () => {
       auth: "verify",
       rateLimit: true,
       latencyMs: 0,
-      logLevel: "info",
+      logLevel: "warn",
     });
   });
 

@@ -18,7 +18,7 @@ Options:
   --auth <verify|off>      check TC3 / SigV4 signatures (default verify)
   --rate-limit <on|off>    enforce the specs' per-operation rate limits (default on)
   --latency <ms>           delay every provider answer by <ms> (default 0)
-  --log-level <level>      debug | info | warn | error | silent (default info; debug logs every request)
+  --log-level <level>      debug | info | warn | error | silent (default warn; info adds the start line, debug every request)
   --cors <origin,…|*>      let pages on these origins (or any, *) call the provider routes from a browser:
                            answer preflights, add CORS headers; never for /_mock/ (default: no CORS)
   -h, --help               show this help`;
@@ -63,7 +63,7 @@ export function parseCliOptions(argv: string[]): MockServerOptions | "help" {
     auth: oneOf("auth", values.auth ?? "verify", ["verify", "off"] as const),
     rateLimit: oneOf("rate-limit", values["rate-limit"] ?? "on", ["on", "off"] as const) === "on",
     latencyMs: values.latency === undefined ? 0 : nonNegativeInt("latency", values.latency, 600_000),
-    logLevel: oneOf<LogLevel>("log-level", values["log-level"] ?? "info", LOG_LEVELS),
+    logLevel: oneOf<LogLevel>("log-level", values["log-level"] ?? "warn", LOG_LEVELS),
     ...(values.cors !== undefined ? { cors: corsOrigins(values.cors) } : {}),
   };
 }

@@ -20,9 +20,11 @@ async function main(): Promise<void> {
   process.stdout.write(
     banner(mock, typeof options.credentials === "string" ? options.credentials : undefined),
   );
+  // Ctrl-C (SIGINT) or a supervisor's SIGTERM is how the mock is meant to end: close and exit 0, so that the
+  // runners above it (pnpm, turbo) report a stop, not a failure. A second signal exits without waiting.
   let closing = false;
   const stop = () => {
-    if (closing) return;
+    if (closing) process.exit(0);
     closing = true;
     mock.close().then(
       () => process.exit(0),

@@ -65,6 +65,20 @@ async function startTrtc(body: Record<string, unknown> = {}) {
 }
 
 describe("control API", () => {
+  it("lists its own routes at /_mock/ (and /_mock), one per operation of the control spec", async () => {
+    const r = await call("listRoutes", "GET", "/_mock/");
+    expect(r.status).toBe(200);
+    const routes = (r.json as { routes: { method: string; path: string; operationId: string }[] }).routes;
+    expect(routes.map((x) => x.operationId).sort()).toEqual([...control.operations.keys()].sort());
+    expect(routes).toContainEqual({
+      method: "POST",
+      path: "/_mock/clock/advance",
+      operationId: "advanceClock",
+      summary: "Move the mock clock forward",
+    });
+    expect((await call("listRoutes", "GET", "/_mock")).json).toEqual(r.json);
+  });
+
   it("lists tasks of both providers, filtered by provider and account", async () => {
     const { TaskId } = await startTrtc();
     const p = "/voice-connectors/vc1/speaker-search-tasks";

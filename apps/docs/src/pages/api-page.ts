@@ -79,7 +79,7 @@ ${common}`;
 export function referenceIndexPage(apis: ApiDoc[]): Page {
   const path = "reference/index.html";
   const body = `<h1 id="top">API reference</h1>
-<p class="lead">Generated at build time from the OpenAPI documents in <code>spec/</code>: every operation with its parameters, request and response schemas, errors, rate limit, retry rule and code samples.</p>
+<p class="lead">Every operation with its parameters, request and response fields, errors, rate limit, retry rule and code samples in TypeScript, for the CLI and as raw HTTP.</p>
 ${apis
   .map(
     (api) =>

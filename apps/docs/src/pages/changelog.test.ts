@@ -18,9 +18,23 @@ describe("changelog", () => {
     expect(() => parseChangeset("bad", "no front matter")).toThrow(/front matter/);
   });
 
-  it("shows pending changesets as Unreleased and package changelogs under their names", () => {
+  it("lists pending changes per package and kind, as a release would, without changeset file names", () => {
     const page = changelogPage(
-      [{ id: "a", releases: [{ name: "@voicetask/core", type: "minor" }], summary: "New **limiter**." }],
+      [
+        {
+          id: "brave-cats",
+          releases: [
+            { name: "@voicetask/core", type: "minor" },
+            { name: "@voicetask/trtc", type: "patch" },
+          ],
+          summary: "New **limiter**.",
+        },
+        {
+          id: "quiet-dogs",
+          releases: [{ name: "@voicetask/core", type: "patch" }],
+          summary: "Fewer allocations.",
+        },
+      ],
       [
         {
           name: "@voicetask/core",
@@ -29,8 +43,18 @@ describe("changelog", () => {
       ],
     );
     expect(page.body).toContain('<h2 id="unreleased">Unreleased</h2>');
-    expect(page.body).toContain("<strong>limiter</strong>");
-    expect(page.body).toContain('<h3 id="pkg--voicetask-core-0-2-0">0.2.0</h3>');
+    const core = page.body.slice(
+      page.body.indexOf('id="unreleased-voicetask-core"'),
+      page.body.indexOf('id="unreleased-voicetask-trtc"'),
+    );
+    expect(core).toMatch(/New features<\/h4><ul class="changes"><li><p>New <strong>limiter<\/strong>\.<\/p>/);
+    expect(core).toMatch(/Fixes and improvements<\/h4><ul class="changes"><li><p>Fewer allocations\.<\/p>/);
+    expect(page.body.slice(page.body.indexOf('id="unreleased-voicetask-trtc"'))).toContain(
+      "New <strong>limiter</strong>",
+    );
+    const text = page.body.replace(/<[^>]*>/g, " ");
+    expect(text).not.toMatch(/brave-cats|quiet-dogs|\.changeset|pnpm/);
+    expect(page.body).toContain('<h3 id="pkg-voicetask-core-0-2-0">0.2.0</h3>');
     expect(page.body).toContain("<li>Faster.</li>");
   });
 });

@@ -62,29 +62,50 @@ function demote(markdown: string, levels: number): string {
   );
 }
 
+const BUMPS = [
+  ["major", "Breaking changes"],
+  ["minor", "New features"],
+  ["patch", "Fixes and improvements"],
+] as const;
+
+const packageId = (name: string) => name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "");
+
+/**
+ * The pending changesets as a release would write them: per package, then per kind of change, one entry per
+ * changeset (a changeset for two packages shows under both). File names of changesets are not shown.
+ */
+function unreleasedHtml(pending: PendingChangeset[]): string {
+  const names = [...new Set(pending.flatMap((c) => c.releases.map((r) => r.name)))].sort();
+  return names
+    .map((name) => {
+      const id = `unreleased-${packageId(name)}`;
+      const kinds = BUMPS.map(([bump, title]) => {
+        const entries = pending.filter((c) => c.releases.some((r) => r.name === name && r.type === bump));
+        if (entries.length === 0) return "";
+        const items = entries
+          .map((c) => `<li>${renderMarkdown(demote(c.summary, 4), `${id}-${c.id}-`).html}</li>`)
+          .join("\n");
+        return `<h4 id="${esc(id)}-${bump}">${title}</h4><ul class="changes">${items}</ul>`;
+      }).join("");
+      return `<section class="package"><h3 id="${esc(id)}"><code>${esc(name)}</code></h3>${kinds}</section>`;
+    })
+    .join("\n");
+}
+
 export function changelogPage(pending: PendingChangeset[], changelogs: PackageChangelog[]): Page {
   const path = "changelog.html";
-  const unreleased = pending.length
-    ? pending
-        .map((c) => {
-          const releases = c.releases
-            .map((r) => `<li><code>${esc(r.name)}</code>: ${esc(r.type)}</li>`)
-            .join("");
-          return `<article class="changeset"><h3 id="changeset-${esc(c.id)}"><code>${esc(c.id)}</code></h3><ul class="releases">${releases}</ul>${renderMarkdown(demote(c.summary, 3), `changeset-${c.id}-`).html}</article>`;
-        })
-        .join("\n")
-    : "<p>No pending changesets.</p>";
+  const unreleased = pending.length ? unreleasedHtml(pending) : "<p>Nothing yet.</p>";
   const released = changelogs.length
     ? changelogs
         .map((c) => {
           const md = demote(c.markdown.replace(/^# .*\n/, ""), 1);
-          const id = `pkg-${c.name.replace(/[^a-z0-9]+/gi, "-")}`;
+          const id = `pkg-${packageId(c.name)}`;
           return `<section><h2 id="${esc(id)}"><code>${esc(c.name)}</code></h2>${renderMarkdown(md, `${id}-`).html}</section>`;
         })
         .join("\n")
-    : "<p>No release has been cut yet: no package has a <code>CHANGELOG.md</code>.</p>";
+    : "<p>No release yet: every change so far is listed under Unreleased.</p>";
   const body = `<h1 id="top">Changelog</h1>
-<p class="lead">Built from the changesets in <code>.changeset/</code> (pending, shown as Unreleased) and the <code>CHANGELOG.md</code> files that <code>pnpm run version</code> writes into each package.</p>
+<p class="lead">What changed in each package. Changes that are not in a release yet come first, under Unreleased.</p>
 <section><h2 id="unreleased">Unreleased</h2>${unreleased}</section>
 <section><h2 id="released">Released</h2>${released}</section>`;
   return {
@@ -97,10 +118,7 @@ export function changelogPage(pending: PendingChangeset[], changelogs: PackageCh
         title: "Changelog",
         url: path,
         section: "Changelog",
-        text: pending
-          .map((c) => c.summary)
-          .join(" ")
-          .slice(0, 400),
+        text: pending.map((c) => c.summary).join(" "),
       },
     ],
   };

@@ -1,26 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { esc } from "../render/html.js";
+import { esc, textOf } from "../render/html.js";
 import { renderInline, renderMarkdown } from "../render/markdown.js";
 import { href } from "../site/links.js";
 import type { Page } from "../site/page.js";
-
-const ENTITIES: Record<string, string> = {
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&quot;": '"',
-  "&#39;": "'",
-};
-
-/** Text content of rendered inline HTML (for summaries, which are escaped again where they are shown). */
-function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\s+/g, " ")
-    .trim();
-}
 
 export interface Guide {
   slug: string;
@@ -52,7 +35,7 @@ export function loadGuides(dir: string): Guide[] {
       return {
         slug,
         title: rendered.title,
-        summary: plainText(renderInline(summary ?? "")),
+        summary: textOf(renderInline(summary ?? "")),
         path: `guides/${slug}.html`,
         html: rendered.html,
         headings: rendered.headings,

@@ -1,4 +1,5 @@
-import { codeBlock, esc } from "../render/html.js";
+import { codeBlock } from "../render/code-block.js";
+import { esc } from "../render/html.js";
 import { cliSample } from "../samples/cli.js";
 import { exampleInput } from "../samples/example-input.js";
 import { typescriptSample } from "../samples/typescript.js";
@@ -49,7 +50,7 @@ export function landingPage(apis: ApiDoc[], guides: Guide[]): Page {
 <p class="lead">A TypeScript toolkit for the server-side control APIs of voice-AI tasks: Tencent Cloud TRTC
 <strong>AI conversation</strong> tasks and Amazon Chime SDK Voice <strong>speaker search</strong> tasks. It signs
 requests (TC3-HMAC-SHA256, SigV4), keeps under the documented rate limits and retries only when that is safe.
-Everything here is generated from the same hand-written OpenAPI specs.</p>
+The clients, the CLI, the mock and this reference are all built from the same API descriptions, so they agree.</p>
 <p><a class="button" href="${guide("quick-start")}">Quick start</a> <a class="button secondary" href="${esc(href(path, "reference/index.html"))}">API reference</a></p>
 </section>
 <section class="ways">

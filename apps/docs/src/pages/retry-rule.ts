@@ -3,7 +3,7 @@ import type { Operation } from "../spec/model.js";
 /** The rate limit of an operation in words. */
 export function rateLimitText(op: Operation): string {
   if (op.rateLimit === undefined) return "No documented rate limit.";
-  return `${op.rateLimit} requests per second per account (\`x-rate-limit: ${op.rateLimit}\`). The clients keep under it with a sliding window (1 s plus a 100 ms margin) per region, operation and credential; a throttling answer pauses that key for every caller sharing the store (see the rate limits guide).`;
+  return `${op.rateLimit} requests per second per account. The clients keep under it with a sliding window (1 s plus a 100 ms margin) per region, operation and credential; a throttling answer pauses that key for every caller sharing the store (see the rate limits guide).`;
 }
 
 /** When resending the operation is safe, in words, from `x-retry`. */
@@ -12,12 +12,12 @@ export function retryText(op: Operation): string {
     "Failures that prove the request was not processed (throttling, HTTP 503, connection refused) are resent for every operation.";
   switch (op.retry) {
     case undefined:
-      return "No retry rule in the spec.";
+      return "No retry rule is documented: the clients do not call this operation.";
     case "always":
-      return `Safe to resend (\`x-retry: always\`): sending it twice has the same effect as once, so the clients also resend after an unknown outcome (5xx, timeout, broken connection), with exponential backoff (3 attempts by default). ${notProcessed}`;
+      return `Safe to resend: sending it twice has the same effect as once, so the clients also resend after an unknown outcome (5xx, timeout, broken connection), with exponential backoff (3 attempts by default). ${notProcessed}`;
     case "never":
-      return `Not safe to resend (\`x-retry: never\`): a second send would act twice, so after an unknown outcome (5xx, timeout, broken connection) the clients throw instead of resending. ${notProcessed}`;
+      return `Not safe to resend: a second send would act twice, so after an unknown outcome (5xx, timeout, broken connection) the clients throw instead of resending. ${notProcessed}`;
     default:
-      return `Safe to resend only when \`${op.retry}\` is set (\`x-retry: ${op.retry}\`): with a non-empty \`${op.retry}\` the provider recognises the resend, so the clients treat the call like \`always\`; without it like \`never\`. ${notProcessed}`;
+      return `Safe to resend only when \`${op.retry}\` is set: with a non-empty \`${op.retry}\` the provider recognises the resend, so the clients treat the call like \`always\`; without it like \`never\`. ${notProcessed}`;
   }
 }

@@ -1,6 +1,6 @@
 import type { Page } from "../site/page.js";
 
-/** The search results page; `assets/search.js` fills `#search-results` from the prebuilt index. */
+/** The search results page; the site script (assets/search.ts) fills `#search-results` from the prebuilt index. */
 export function searchPage(): Page {
   return {
     path: "search.html",
@@ -11,7 +11,7 @@ export function searchPage(): Page {
 <label for="search-page-input">Search operations, fields, error codes and guides</label>
 <input id="search-page-input" name="q" type="search" autocomplete="off">
 </form>
-<p id="search-status" class="muted" aria-live="polite">Type to search. The index is built with the site and searched in your browser.</p>
+<p id="search-status" class="muted" aria-live="polite">Type to search. Search runs in your browser; nothing is sent anywhere.</p>
 <ol id="search-results" class="search-results"></ol>
 <noscript><p>Search needs JavaScript; every page is also reachable from the navigation.</p></noscript>`,
     search: [],

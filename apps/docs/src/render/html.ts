@@ -11,6 +11,23 @@ export function esc(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
+const ENTITIES: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+};
+
+/** The text of rendered HTML, on one line (for summaries and the search index, which escape it again). */
+export function textOf(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e] ?? e)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** A URL-fragment-safe id from any heading or name (`Rate limits & retries` → `rate-limits-retries`). */
 export function slug(text: string): string {
   const s = text
@@ -25,10 +42,4 @@ export function slug(text: string): string {
 /** Wraps a table so that it scrolls sideways inside its own box instead of widening the page. */
 export function scrollTable(tableHtml: string): string {
   return `<div class="table-scroll">${tableHtml}</div>`;
-}
-
-/** A code block; long lines wrap (see the CSS), so phones never scroll sideways. */
-export function codeBlock(code: string, language: string, label?: string): string {
-  const caption = label ? `<figcaption>${esc(label)}</figcaption>` : "";
-  return `<figure class="code">${caption}<pre><code class="language-${esc(language)}">${esc(code)}</code></pre></figure>`;
 }

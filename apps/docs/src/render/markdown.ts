@@ -1,4 +1,5 @@
 import { Marked, type Tokens } from "marked";
+import { codeBlock } from "./code-block.js";
 import { esc, slug } from "./html.js";
 
 export interface Heading {
@@ -44,7 +45,7 @@ export function renderMarkdown(source: string, idPrefix = ""): RenderedMarkdown 
       },
       code(token: Tokens.Code) {
         const lang = (token.lang ?? "").trim().split(/\s+/)[0] ?? "";
-        return `<figure class="code"><pre><code class="language-${esc(lang || "text")}">${esc(token.text)}</code></pre></figure>\n`;
+        return `${codeBlock(token.text, lang || "text")}\n`;
       },
     },
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../spec/refs.js";
-import { constraintsOf, renderSchema, schemaRows, typeLabel } from "./schema.js";
+import { type AnchoredField, fieldAnchors } from "./field-anchors.js";
+import { constraintsOf, fieldName, renderRows, renderSchema, schemaRows, typeLabel } from "./schema.js";
 
 const doc: JsonObject = {
   components: {
@@ -84,5 +85,60 @@ describe("schema rendering", () => {
     expect(html).toContain("Exactly one of these shapes:");
     expect(html.match(/<table/g)).toHaveLength(2);
     expect(html).toContain("Llm");
+  });
+
+  it("lists the members of each oneOf shape of a nested object, marked with the shape", () => {
+    const tts: JsonObject = {
+      type: "string",
+      contentMediaType: "application/json",
+      contentSchema: {
+        type: "object",
+        required: ["TTSType"],
+        properties: { TTSType: { type: "string" } },
+        oneOf: [
+          {
+            title: "flow",
+            type: "object",
+            required: ["VoiceId"],
+            properties: { TTSType: { const: "flow" }, VoiceId: { type: "string" } },
+          },
+          {
+            title: "custom",
+            type: "object",
+            properties: { TTSType: { const: "custom" }, APIUrl: { type: "string" } },
+          },
+        ],
+      },
+    };
+    const rows = schemaRows(doc, { type: "object", properties: { TTSConfig: tts } });
+    expect(rows.map((r) => [r.path, r.variant, r.required])).toEqual([
+      ["TTSConfig", undefined, false],
+      ["TTSConfig⟨json⟩.TTSType", undefined, true],
+      ["TTSConfig⟨json⟩.VoiceId", "flow", true],
+      ["TTSConfig⟨json⟩.APIUrl", "custom", false],
+    ]);
+  });
+
+  it("gives every row a unique anchor and breaks field names only after a dot", () => {
+    const used = new Set<string>();
+    const fields: AnchoredField[] = [];
+    const rows = schemaRows(doc, { $ref: "#/components/schemas/Start" });
+    const html = renderRows([...rows, rows[1]!], fieldAnchors("request", used, fields));
+    expect(fields.map((f) => f.id)).toEqual([
+      "request.Agent",
+      "request.Agent.MaxIdleTime",
+      "request.Agent.Mode",
+      "request.Agent.Parent",
+      "request.LLMConfig",
+      "request.LLMConfig.Model",
+      "request.Results",
+      "request.Results.Score",
+      "request.Agent.MaxIdleTime-2",
+    ]);
+    expect(html).toContain('<tr id="request.LLMConfig.Model" class="depth-1">');
+    expect(html).toContain('<a class="field-link" href="#request.LLMConfig.Model">');
+    expect(fieldName("Results[].Score")).toBe(
+      '<code class="field"><span class="prop-parent">Results[].<wbr></span>Score</code>',
+    );
   });
 });

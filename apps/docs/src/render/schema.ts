@@ -1,4 +1,5 @@
 import { deref, isObject, type Json, type JsonObject } from "../spec/refs.js";
+import type { FieldAnchors } from "./field-anchors.js";
 import { esc, scrollTable } from "./html.js";
 import { renderDescription } from "./markdown.js";
 
@@ -11,6 +12,8 @@ export interface SchemaRow {
   required: boolean;
   description?: string;
   constraints: string[];
+  /** The `oneOf`/`anyOf` shape this row belongs to (`flow` in TTSConfig), when its parent has several. */
+  variant?: string;
 }
 
 const MAX_DEPTH = 8;
@@ -81,6 +84,18 @@ export function constraintsOf(doc: JsonObject, raw: Json): string[] {
   return out;
 }
 
+/** The shapes of a `oneOf`/`anyOf` node, each named by its title, its `$ref` name or its position. */
+function variantsOf(doc: JsonObject, node: JsonObject): { title: string; node: JsonObject }[] {
+  const variants = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : [];
+  return variants.map((v, i) => {
+    const r = deref(doc, v);
+    return {
+      title: typeof r.node.title === "string" ? r.node.title : (r.name ?? `shape ${i + 1}`),
+      node: r.node,
+    };
+  });
+}
+
 /** Schemas nested in a property: the object itself, an array's items, a JSON string's decoded schema. */
 function nestedSchemas(doc: JsonObject, raw: Json): { suffix: string; schema: Json }[] {
   const { node } = deref(doc, raw);
@@ -96,7 +111,8 @@ function nestedSchemas(doc: JsonObject, raw: Json): { suffix: string; schema: Js
 function hasProperties(doc: JsonObject, node: JsonObject): boolean {
   return (
     isObject(node.properties) ||
-    (Array.isArray(node.allOf) && node.allOf.some((p) => hasProperties(doc, deref(doc, p).node)))
+    (Array.isArray(node.allOf) && node.allOf.some((p) => hasProperties(doc, deref(doc, p).node))) ||
+    variantsOf(doc, node).some((v) => hasProperties(doc, v.node))
   );
 }
 
@@ -115,7 +131,11 @@ function propertiesOf(doc: JsonObject, node: JsonObject): { props: [string, Json
   return { props, required };
 }
 
-/** Flattens an object schema into property rows, depth first, following `$ref`s (a cycle stops the descent). */
+/**
+ * Flattens an object schema into property rows, depth first, following `$ref`s (a cycle stops the descent). An
+ * object that is one of several shapes (TTSConfig's `flow`, `custom`, …) also gets the members of each shape that
+ * it does not declare itself, marked with the shape's name.
+ */
 export function schemaRows(
   doc: JsonObject,
   raw: Json,
@@ -126,8 +146,27 @@ export function schemaRows(
   const { node, name } = deref(doc, raw);
   if (depth > MAX_DEPTH || (name && seen.includes(name))) return [];
   const path = name ? [...seen, name] : seen;
-  const rows: SchemaRow[] = [];
   const { props, required } = propertiesOf(doc, node);
+  const rows = propertyRows(doc, props, required, prefix, depth, path);
+  const own = new Set(props.map(([key]) => key));
+  for (const variant of variantsOf(doc, node)) {
+    const v = propertiesOf(doc, variant.node);
+    const extra = v.props.filter(([key]) => !own.has(key));
+    for (const row of propertyRows(doc, extra, v.required, prefix, depth, path))
+      rows.push({ ...row, variant: row.depth === depth ? variant.title : undefined });
+  }
+  return rows;
+}
+
+function propertyRows(
+  doc: JsonObject,
+  props: [string, Json][],
+  required: Set<string>,
+  prefix: string,
+  depth: number,
+  seen: string[],
+): SchemaRow[] {
+  const rows: SchemaRow[] = [];
   for (const [key, child] of props) {
     const childPath = `${prefix}${key}`;
     const description = deref(doc, child).node.description;
@@ -140,24 +179,40 @@ export function schemaRows(
       constraints: constraintsOf(doc, child),
     });
     for (const nested of nestedSchemas(doc, child)) {
-      rows.push(...schemaRows(doc, nested.schema, `${childPath}${nested.suffix}.`, depth + 1, path));
+      rows.push(...schemaRows(doc, nested.schema, `${childPath}${nested.suffix}.`, depth + 1, seen));
     }
   }
   return rows;
 }
 
-export function renderRows(rows: SchemaRow[]): string {
+/**
+ * A field's name as HTML: the parents muted, a line break allowed only after each dot, so a name never wraps in
+ * the middle of a word.
+ */
+export function fieldName(path: string): string {
+  const segments = path.split(".");
+  const leaf = segments.pop() ?? path;
+  const parent = segments.length
+    ? `<span class="prop-parent">${segments.map((s) => `${esc(s)}.<wbr>`).join("")}</span>`
+    : "";
+  return `<code class="field">${parent}${esc(leaf)}</code>`;
+}
+
+/** The property table; with `anchors`, each row gets an id (and its name a link to it) for deep links. */
+export function renderRows(rows: SchemaRow[], anchors?: FieldAnchors): string {
   if (rows.length === 0) return "";
   const body = rows
     .map((r) => {
-      const segments = r.path.split(".");
-      const leaf = segments.pop() ?? r.path;
-      const parent = segments.length ? `<span class="prop-parent">${esc(segments.join("."))}.</span>` : "";
       const req = r.required ? ' <span class="badge required">required</span>' : "";
-      const constraints = r.constraints.length
-        ? `<p class="constraints">${r.constraints.join(" · ")}</p>`
-        : "";
-      return `<tr class="depth-${Math.min(r.depth, 4)}"><td class="prop"><code>${parent}${esc(leaf)}</code>${req}</td><td class="type"><code>${esc(r.type)}</code></td><td>${renderDescription(r.description)}${constraints}</td></tr>`;
+      const notes = r.variant
+        ? [`only in the <code>${esc(r.variant)}</code> shape`, ...r.constraints]
+        : r.constraints;
+      const constraints = notes.length ? `<p class="constraints">${notes.join(" · ")}</p>` : "";
+      const id = anchors?.add(r);
+      const name = id
+        ? `<a class="field-link" href="#${esc(id)}">${fieldName(r.path)}</a>`
+        : fieldName(r.path);
+      return `<tr${id ? ` id="${esc(id)}"` : ""} class="depth-${Math.min(r.depth, 4)}"><td class="prop">${name}${req}</td><td class="type"><code>${esc(r.type)}</code></td><td>${renderDescription(r.description)}${constraints}</td></tr>`;
     })
     .join("\n");
   return scrollTable(
@@ -169,7 +224,7 @@ export function renderRows(rows: SchemaRow[]): string {
  * Renders a schema: its type, description and constraints, then either one property table, or for
  * `oneOf`/`anyOf` one titled table per variant.
  */
-export function renderSchema(doc: JsonObject, raw: Json): string {
+export function renderSchema(doc: JsonObject, raw: Json, anchors?: FieldAnchors): string {
   const { node } = deref(doc, raw);
   const variantsKey = Array.isArray(node.oneOf) ? "oneOf" : Array.isArray(node.anyOf) ? "anyOf" : undefined;
   if (variantsKey) {
@@ -178,17 +233,17 @@ export function renderSchema(doc: JsonObject, raw: Json): string {
     const parts = variants.map((v, i) => {
       const r = deref(doc, v);
       const title = r.name ?? `Variant ${i + 1}`;
-      return `<section class="variant"><h5>${esc(title)} <code class="type">${esc(typeLabel(doc, v))}</code></h5>${renderDescription(r.node.description === undefined ? undefined : String(r.node.description))}${renderSchemaBody(doc, v)}</section>`;
+      return `<section class="variant"><h5>${esc(title)} <code class="type">${esc(typeLabel(doc, v))}</code></h5>${renderDescription(r.node.description === undefined ? undefined : String(r.node.description))}${renderSchemaBody(doc, v, anchors)}</section>`;
     });
     return `<p class="schema-type">${esc(intro)}</p>${parts.join("\n")}`;
   }
   const label = `<p class="schema-type">Type <code>${esc(typeLabel(doc, raw))}</code></p>`;
-  return `${label}${renderDescription(node.description === undefined ? undefined : String(node.description))}${renderSchemaBody(doc, raw)}`;
+  return `${label}${renderDescription(node.description === undefined ? undefined : String(node.description))}${renderSchemaBody(doc, raw, anchors)}`;
 }
 
-function renderSchemaBody(doc: JsonObject, raw: Json): string {
+function renderSchemaBody(doc: JsonObject, raw: Json, anchors?: FieldAnchors): string {
   const rows = schemaRows(doc, raw);
   const constraints = constraintsOf(doc, raw);
   const c = constraints.length ? `<p class="constraints">${constraints.join(" · ")}</p>` : "";
-  return `${c}${renderRows(rows)}`;
+  return `${c}${renderRows(rows, anchors)}`;
 }

@@ -30,7 +30,7 @@ export function layout(page: Page): string {
 <title>${esc(page.title)} · voicetask</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${link("assets/style.css")}">
-<script src="${link("assets/search.js")}" defer></script>
+<script src="${link("assets/site.js")}" defer></script>
 </head>
 <body data-root="${link("index.html").replace(/index\.html$/, "")}">
 <header class="site-header">
@@ -38,7 +38,8 @@ export function layout(page: Page): string {
   <nav class="top-nav" aria-label="Main">${nav}</nav>
   <form class="search-form" role="search" action="${link("search.html")}" method="get">
     <label class="visually-hidden" for="site-search">Search the docs</label>
-    <input id="site-search" name="q" type="search" placeholder="Search operations, fields, errors…" autocomplete="off">
+    <input id="site-search" name="q" type="search" placeholder="Search operations, fields, errors…" autocomplete="off" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="search-suggest">
+    <div id="search-suggest" class="search-suggest" role="listbox" aria-label="Search results" hidden></div>
   </form>
 </header>
 <div class="page${sidebar ? " with-sidebar" : ""}">
@@ -48,7 +49,7 @@ ${page.body}
 </main>
 </div>
 <footer class="site-footer">
-  <p>Generated from the OpenAPI specs in <code>spec/</code>. Works offline: no external scripts, fonts or images.</p>
+  <p>voicetask documentation. Works offline: every page, script and search result is part of the site.</p>
 </footer>
 </body>
 </html>

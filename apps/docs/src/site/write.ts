@@ -1,9 +1,14 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { bundleSiteScript } from "./bundle.js";
 import { layout } from "./layout.js";
 import type { Page, SearchEntry } from "./page.js";
+import { searchIndexJson } from "./search-index.js";
 
-/** Writes the pages, the assets and the search index into a fresh `outDir`. */
+/**
+ * Writes the pages, the assets (the stylesheet as it is, the script bundled from `site.ts`) and the search index
+ * into a fresh `outDir`.
+ */
 export function writeSite(
   pages: Page[],
   assetsDir: string,
@@ -19,14 +24,15 @@ export function writeSite(
   };
   for (const page of pages) write(page.path, layout(page));
   mkdirSync(join(outDir, "assets"), { recursive: true });
-  for (const asset of readdirSync(assetsDir)) {
+  for (const asset of readdirSync(assetsDir).filter((f) => f.endsWith(".css"))) {
     copyFileSync(join(assetsDir, asset), join(outDir, "assets", asset));
     files++;
   }
-  const index: SearchEntry[] = pages.flatMap((p) => p.search);
-  const json = JSON.stringify(index);
+  write("assets/site.js", bundleSiteScript(join(assetsDir, "site.ts")));
+  const entries: SearchEntry[] = pages.flatMap((p) => p.search);
+  const json = searchIndexJson(entries);
   write("search-index.json", json);
   // The same data as a script, so search also works when the files are opened without a server.
-  write("search-index.js", `window.VOICETASK_SEARCH_INDEX = ${json};\n`);
-  return { files, searchEntries: index.length };
+  write("search-index.js", `window.VOICETASK_SEARCH_INDEX = ${JSON.stringify(json)};\n`);
+  return { files, searchEntries: entries.length };
 }

@@ -6,6 +6,7 @@ import { send } from "../http/respond.js";
 import type { ErrorObject } from "../spec/ajv.js";
 import { matchRoute } from "../spec/router.js";
 import { type ControlActions, UnknownOperationError } from "./actions.js";
+import { controlRoutes } from "./routes.js";
 import type { CompiledControl } from "./validation.js";
 
 const CONTROL_BODY_LIMIT = 1024 * 1024;
@@ -43,7 +44,9 @@ export async function handleControl(
 ): Promise<void> {
   const reply = (status: number, body?: unknown) => send(res, status, {}, body, ctx.clock.now());
   try {
-    const match = matchRoute(compiled.routes, req.method ?? "", rawPath, rawQuery);
+    // The index is `/_mock` in the spec (its lint allows no trailing slash); `/_mock/` is the same route.
+    const path = rawPath === "/_mock/" ? "/_mock" : rawPath;
+    const match = matchRoute(compiled.routes, req.method ?? "", path, rawQuery);
     if (match.kind !== "match") {
       throw new ControlError(404, `No control route ${req.method} ${rawPath.slice(0, 200)}.`);
     }
@@ -71,6 +74,8 @@ export async function handleControl(
     const p = params as Record<string, string | number | undefined>;
     const account = p.account as string | undefined;
     switch (op.operationId) {
+      case "listRoutes":
+        return reply(200, { routes: controlRoutes() });
       case "reset":
         actions.reset({ account: body.account as string | undefined });
         return reply(204);

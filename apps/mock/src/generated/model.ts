@@ -21,6 +21,117 @@ export const model: ApiModel = {
   "commonErrors": [],
   "operations": [
     {
+      "name": "listRoutes",
+      "methodName": "listRoutes",
+      "command": "list-routes",
+      "summary": "List the control routes",
+      "description": "Every route of this control API, in the order of this document: method, path, operation name and\nsummary. Open `http://127.0.0.1:4010/_mock/` in a browser or with curl to find your way around (with or\nwithout the trailing slash).",
+      "tags": [
+        "Routes"
+      ],
+      "specMethod": "GET",
+      "specPath": "/_mock",
+      "wire": {
+        "protocol": "rest",
+        "method": "GET",
+        "path": "/_mock",
+        "literalQuery": [],
+        "labels": [],
+        "query": [],
+        "headers": []
+      },
+      "fields": [],
+      "inputSchema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {}
+      },
+      "bodyRequired": false,
+      "successStatus": 200,
+      "outputSchema": {
+        "type": "object",
+        "description": "The routes of the control API.",
+        "required": [
+          "routes"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "routes": {
+            "type": "array",
+            "description": "One entry per method and path.",
+            "items": {
+              "type": "object",
+              "description": "One route of the control API.",
+              "required": [
+                "method",
+                "path",
+                "operationId",
+                "summary"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "method": {
+                  "type": "string",
+                  "enum": [
+                    "GET",
+                    "POST",
+                    "PUT",
+                    "DELETE"
+                  ],
+                  "description": "The HTTP method."
+                },
+                "path": {
+                  "type": "string",
+                  "description": "The path, with `{labels}` for its variable parts."
+                },
+                "operationId": {
+                  "type": "string",
+                  "description": "The operation's name in this document."
+                },
+                "summary": {
+                  "type": "string",
+                  "description": "What the route does, in a few words."
+                }
+              },
+              "x-schema-name": "Route"
+            }
+          }
+        },
+        "x-schema-name": "RouteList"
+      },
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "example",
+          "value": {}
+        }
+      ],
+      "responseExamples": [
+        {
+          "name": "firstRoutes",
+          "summary": "The first two routes",
+          "value": {
+            "routes": [
+              {
+                "method": "GET",
+                "path": "/_mock",
+                "operationId": "listRoutes",
+                "summary": "List the control routes"
+              },
+              {
+                "method": "POST",
+                "path": "/_mock/reset",
+                "operationId": "reset",
+                "summary": "Reset the mock"
+              }
+            ]
+          }
+        }
+      ]
+    },
+    {
       "name": "reset",
       "methodName": "reset",
       "command": "reset",
@@ -1642,6 +1753,93 @@ export const model: ApiModel = {
   ],
   "webhooks": [],
   "schemas": {
+    "RouteList": {
+      "type": "object",
+      "description": "The routes of the control API.",
+      "required": [
+        "routes"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "routes": {
+          "type": "array",
+          "description": "One entry per method and path.",
+          "items": {
+            "type": "object",
+            "description": "One route of the control API.",
+            "required": [
+              "method",
+              "path",
+              "operationId",
+              "summary"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "method": {
+                "type": "string",
+                "enum": [
+                  "GET",
+                  "POST",
+                  "PUT",
+                  "DELETE"
+                ],
+                "description": "The HTTP method."
+              },
+              "path": {
+                "type": "string",
+                "description": "The path, with `{labels}` for its variable parts."
+              },
+              "operationId": {
+                "type": "string",
+                "description": "The operation's name in this document."
+              },
+              "summary": {
+                "type": "string",
+                "description": "What the route does, in a few words."
+              }
+            },
+            "x-schema-name": "Route"
+          }
+        }
+      },
+      "x-schema-name": "RouteList"
+    },
+    "Route": {
+      "type": "object",
+      "description": "One route of the control API.",
+      "required": [
+        "method",
+        "path",
+        "operationId",
+        "summary"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "method": {
+          "type": "string",
+          "enum": [
+            "GET",
+            "POST",
+            "PUT",
+            "DELETE"
+          ],
+          "description": "The HTTP method."
+        },
+        "path": {
+          "type": "string",
+          "description": "The path, with `{labels}` for its variable parts."
+        },
+        "operationId": {
+          "type": "string",
+          "description": "The operation's name in this document."
+        },
+        "summary": {
+          "type": "string",
+          "description": "What the route does, in a few words."
+        }
+      },
+      "x-schema-name": "Route"
+    },
     "Error": {
       "type": "object",
       "description": "A control API error.",
