@@ -1,13 +1,21 @@
 import { CredentialsError } from "../errors.js";
 import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCredentials } from "./types.js";
 
-/** `process.env` where there is one (Node, Bun, Deno's compat); `{}` in browsers and on the edge. */
-export function readEnv(): Env {
+/**
+ * The runtime's environment: `process.env` on Node, Bun, Deno and Workers with `nodejs_compat`; `null` where
+ * there is none (browsers, Workers without `nodejs_compat`, whose env bindings are the handler's `env`).
+ */
+export function runtimeEnv(scope: object = globalThis): Env | null {
   try {
-    return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+    return (scope as { process?: { env?: Env } }).process?.env ?? null;
   } catch {
-    return {};
+    return null;
   }
+}
+
+/** `process.env` where there is one (Node, Bun, Deno); `{}` in browsers and on the edge. */
+export function readEnv(): Env {
+  return runtimeEnv() ?? {};
 }
 
 /** A trimmed non-empty value or `undefined`. */
@@ -44,35 +52,64 @@ export function readKeys<T>(
   return { [idField]: id, [secretField]: secret, ...(token ? { [tokenField]: token } : {}), source } as T;
 }
 
-export function tencentEnvSource(env: Env = readEnv()): CredentialSource<ResolvedTencentCredentials> {
-  return {
-    describe: "environment TENCENTCLOUD_SECRET_ID + TENCENTCLOUD_SECRET_KEY",
-    load: () =>
-      readKeys(
-        "environment",
-        "environment",
-        (name) => env[name],
-        [
-          "TENCENTCLOUD_SECRET_ID",
-          "TENCENTCLOUD_SECRET_KEY",
-          "TENCENTCLOUD_SESSION_TOKEN",
-          "TENCENTCLOUD_TOKEN",
-        ],
-        TENCENT_FIELDS,
-      ),
+/**
+ * Reads one variable of `env`. A runtime that refuses (Deno without `--allow-env` throws `NotCapable`) makes a
+ * `CredentialsError` that says what to pass for the key pair; a refused token variable counts as unset, so
+ * `--allow-env=<id>,<secret>` is enough when no token is used.
+ */
+function permittedReader(env: Env, [idName, secretName, ...tokenNames]: readonly string[]) {
+  return (name: string): unknown => {
+    try {
+      return env[name];
+    } catch (error) {
+      if (tokenNames.includes(name)) return undefined;
+      const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw new CredentialsError(
+        `environment: no permission to read ${name} (${why}). Pass credentials explicitly (the \`credentials\` ` +
+          `option) or run with --allow-env=${[idName, secretName, ...tokenNames].join(",")}`,
+        { cause: error },
+      );
+    }
   };
 }
 
-export function awsEnvSource(env: Env = readEnv()): CredentialSource<ResolvedAwsCredentials> {
+/**
+ * The environment as a credential source; `null` (a runtime without one) loads nothing, and its description
+ * says what to pass instead, for the "none found" error.
+ */
+function envSource<T>(
+  names: readonly string[],
+  fields: readonly [string, string, string],
+  env: Env | null,
+): CredentialSource<T> {
+  const where = `environment ${names[0]} + ${names[1]}`;
+  if (env === null)
+    return {
+      describe: `${where} (this runtime has no process.env: pass \`credentials\` explicitly, e.g. from a Worker's env bindings)`,
+      load: () => undefined,
+    };
   return {
-    describe: "environment AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY",
-    load: () =>
-      readKeys(
-        "environment",
-        "environment",
-        (name) => env[name],
-        ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"],
-        AWS_FIELDS,
-      ),
+    describe: where,
+    load: () => readKeys("environment", "environment", permittedReader(env, names), names, fields),
   };
+}
+
+const TENCENT_ENV = [
+  "TENCENTCLOUD_SECRET_ID",
+  "TENCENTCLOUD_SECRET_KEY",
+  "TENCENTCLOUD_SESSION_TOKEN",
+  "TENCENTCLOUD_TOKEN",
+] as const;
+const AWS_ENV = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
+
+/** `TENCENTCLOUD_SECRET_ID` + `TENCENTCLOUD_SECRET_KEY` (+ `TENCENTCLOUD_SESSION_TOKEN`, tccli's `TENCENTCLOUD_TOKEN`). */
+export function tencentEnvSource(
+  env: Env | null = runtimeEnv(),
+): CredentialSource<ResolvedTencentCredentials> {
+  return envSource(TENCENT_ENV, TENCENT_FIELDS, env);
+}
+
+/** `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`). */
+export function awsEnvSource(env: Env | null = runtimeEnv()): CredentialSource<ResolvedAwsCredentials> {
+  return envSource(AWS_ENV, AWS_FIELDS, env);
 }
