@@ -1,23 +1,11 @@
-import { existsSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertBuilt, coreDir } from "./built.js";
+import { launchChromium } from "./chromium.js";
 import { runNode, scratchProject } from "./scratch.js";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /** A local API stand-in that records what it was sent. */
 export interface StandIn<Seen> {
@@ -92,13 +80,8 @@ export function describeConsumers<Seen>(suite: ConsumerSuite<Seen>): void {
     });
 
     it("works in headless Chromium from a browser bundle (Web Crypto signing)", async () => {
-      if (!existsSync(CHROMIUM)) {
-        throw new Error(
-          `Chromium not found at ${CHROMIUM}: install it or set CHROMIUM_PATH (this test never skips)`,
-        );
-      }
       api.seen.length = 0;
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const errors: string[] = [];
