@@ -22,8 +22,9 @@ export interface RuntimeRun {
   officialTrtc: Outcome;
   officialAws: Outcome;
   /**
-   * workerd: two overlapping requests × 25 calls on one account, then later calls; the mock's throttles and the
-   * most calls it saw arrive within one second.
+   * workerd: two overlapping requests × 25 calls on one account, then later calls; the mock's throttles, the
+   * most calls it saw arrive within one second, and workerd's warnings that a promise of one request was
+   * settled from another request's context.
    */
   overlappingRequests?: {
     first: CallsResult;
@@ -31,5 +32,6 @@ export interface RuntimeRun {
     later: CallsResult;
     throttled: number;
     busiestSecond: number;
+    crossRequestWarnings: number;
   };
 }
