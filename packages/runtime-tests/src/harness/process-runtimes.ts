@@ -59,6 +59,9 @@ export async function runInProcess(
   const env = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? "",
+    // Nothing but the mock on the network: no update checks, no telemetry.
+    DENO_NO_UPDATE_CHECK: "1",
+    DO_NOT_TRACK: "1",
     AWS_ACCESS_KEY_ID: lifecycleEnv.AWS_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: lifecycleEnv.AWS_SECRET_ACCESS_KEY,
   };
