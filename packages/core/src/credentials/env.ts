@@ -5,9 +5,9 @@ import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCred
  * The runtime's environment: `process.env` on Node, Bun, Deno and Workers with `nodejs_compat`; `null` where
  * there is none (browsers, Workers without `nodejs_compat`, whose env bindings are the handler's `env`).
  */
-export function runtimeEnv(scope: object = globalThis): Env | null {
+export function runtimeEnv(): Env | null {
   try {
-    return (scope as { process?: { env?: Env } }).process?.env ?? null;
+    return (globalThis as { process?: { env?: Env } }).process?.env ?? null;
   } catch {
     return null;
   }
@@ -20,9 +20,7 @@ export function readEnv(): Env {
 
 /** A trimmed non-empty value or `undefined`. */
 export function clean(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
+  return (typeof value === "string" && value.trim()) || undefined;
 }
 
 /** Field names of the two credential shapes: id, secret, token. */
@@ -43,54 +41,41 @@ export function readKeys<T>(
 ): T | undefined {
   const id = clean(get(idName!));
   const secret = clean(get(secretName!));
-  if (id === undefined && secret === undefined) return undefined;
-  if (id === undefined || secret === undefined) {
-    const [present, missing] = id === undefined ? [secretName, idName] : [idName, secretName];
-    throw new CredentialsError(`${where}: ${present} is set but ${missing} is missing`);
-  }
-  const token = tokenNames.map((name) => clean(get(name))).find((t) => t !== undefined);
+  if (!id && !secret) return undefined;
+  if (!id || !secret)
+    throw new CredentialsError(
+      `${where}: ${id ? idName : secretName} is set but ${id ? secretName : idName} is missing`,
+    );
+  const token = tokenNames.map((name) => clean(get(name))).find(Boolean);
   return { [idField]: id, [secretField]: secret, ...(token ? { [tokenField]: token } : {}), source } as T;
 }
 
 /**
- * Reads one variable of `env`. A runtime that refuses (Deno without `--allow-env` throws `NotCapable`) makes a
- * `CredentialsError` that says what to pass for the key pair; a refused token variable counts as unset, so
- * `--allow-env=<id>,<secret>` is enough when no token is used.
- */
-function permittedReader(env: Env, [idName, secretName, ...tokenNames]: readonly string[]) {
-  return (name: string): unknown => {
-    try {
-      return env[name];
-    } catch (error) {
-      if (tokenNames.includes(name)) return undefined;
-      const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      throw new CredentialsError(
-        `environment: no permission to read ${name} (${why}). Pass credentials explicitly (the \`credentials\` ` +
-          `option) or run with --allow-env=${[idName, secretName, ...tokenNames].join(",")}`,
-        { cause: error },
-      );
-    }
-  };
-}
-
-/**
  * The environment as a credential source; `null` (a runtime without one) loads nothing, and its description
- * says what to pass instead, for the "none found" error.
+ * says what to pass instead. A variable the runtime refuses to show (Deno without `--allow-env` throws
+ * `NotCapable`) is a `CredentialsError` naming the flag; a refused token variable counts as unset, so
+ * `--allow-env=<id>,<secret>` is enough when no token is used.
  */
 function envSource<T>(
   names: readonly string[],
   fields: readonly [string, string, string],
   env: Env | null,
 ): CredentialSource<T> {
-  const where = `environment ${names[0]} + ${names[1]}`;
-  if (env === null)
-    return {
-      describe: `${where} (this runtime has no process.env: pass \`credentials\` explicitly, e.g. from a Worker's env bindings)`,
-      load: () => undefined,
-    };
+  const [id, secret, ...tokens] = names;
+  const read = (name: string) => {
+    try {
+      return env![name];
+    } catch (cause) {
+      if (tokens.includes(name)) return undefined;
+      throw new CredentialsError(
+        `environment: ${name} may not be read: pass \`credentials\` or run with --allow-env=${names}`,
+        { cause },
+      );
+    }
+  };
   return {
-    describe: where,
-    load: () => readKeys("environment", "environment", permittedReader(env, names), names, fields),
+    describe: `environment ${id} + ${secret}${env ? "" : " (none in this runtime: pass `credentials`)"}`,
+    load: () => (env ? readKeys("environment", "environment", read, names, fields) : undefined),
   };
 }
 
