@@ -1,5 +1,5 @@
 import { CredentialsError } from "../errors.js";
-import { AWS_FIELDS, awsEnvSource, readEnv, readKeys, TENCENT_FIELDS, tencentEnvSource } from "./env.js";
+import { AWS_FIELDS, awsEnvSource, readKeys, TENCENT_FIELDS, tencentEnvSource } from "./env.js";
 import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCredentials } from "./types.js";
 
 /** Tries each source in order; the first that has credentials wins. */
@@ -46,7 +46,7 @@ export function resolveTencentCredentials(
 ): Promise<ResolvedTencentCredentials> {
   return resolveFromChain("Tencent Cloud", [
     explicitSource(options.credentials, TENCENT_FIELDS),
-    tencentEnvSource(options.env ?? readEnv()),
+    tencentEnvSource(options.env),
     ...(options.sources ?? []),
   ]);
 }
@@ -61,7 +61,7 @@ export interface ResolveAwsOptions {
 export function resolveAwsCredentials(options: ResolveAwsOptions = {}): Promise<ResolvedAwsCredentials> {
   return resolveFromChain("AWS", [
     explicitSource(options.credentials, AWS_FIELDS),
-    awsEnvSource(options.env ?? readEnv()),
+    awsEnvSource(options.env),
     ...(options.sources ?? []),
   ]);
 }

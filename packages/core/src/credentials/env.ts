@@ -1,20 +1,26 @@
 import { CredentialsError } from "../errors.js";
 import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCredentials } from "./types.js";
 
-/** `process.env` where there is one (Node, Bun, Deno's compat); `{}` in browsers and on the edge. */
-export function readEnv(): Env {
+/**
+ * The runtime's environment: `process.env` on Node, Bun, Deno and Workers with `nodejs_compat`; `null` where
+ * there is none (browsers, Workers without `nodejs_compat`, whose env bindings are the handler's `env`).
+ */
+export function runtimeEnv(): Env | null {
   try {
-    return (globalThis as { process?: { env?: Env } }).process?.env ?? {};
+    return (globalThis as { process?: { env?: Env } }).process?.env ?? null;
   } catch {
-    return {};
+    return null;
   }
+}
+
+/** `process.env` where there is one (Node, Bun, Deno); `{}` in browsers and on the edge. */
+export function readEnv(): Env {
+  return runtimeEnv() ?? {};
 }
 
 /** A trimmed non-empty value or `undefined`. */
 export function clean(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
+  return (typeof value === "string" && value.trim()) || undefined;
 }
 
 /** Field names of the two credential shapes: id, secret, token. */
@@ -35,44 +41,60 @@ export function readKeys<T>(
 ): T | undefined {
   const id = clean(get(idName!));
   const secret = clean(get(secretName!));
-  if (id === undefined && secret === undefined) return undefined;
-  if (id === undefined || secret === undefined) {
-    const [present, missing] = id === undefined ? [secretName, idName] : [idName, secretName];
-    throw new CredentialsError(`${where}: ${present} is set but ${missing} is missing`);
-  }
-  const token = tokenNames.map((name) => clean(get(name))).find((t) => t !== undefined);
+  if (!id && !secret) return undefined;
+  if (!id || !secret)
+    throw new CredentialsError(
+      `${where}: ${id ? idName : secretName} is set but ${id ? secretName : idName} is missing`,
+    );
+  const token = tokenNames.map((name) => clean(get(name))).find(Boolean);
   return { [idField]: id, [secretField]: secret, ...(token ? { [tokenField]: token } : {}), source } as T;
 }
 
-export function tencentEnvSource(env: Env = readEnv()): CredentialSource<ResolvedTencentCredentials> {
+/**
+ * The environment as a credential source; `null` (a runtime without one) loads nothing, and its description
+ * says what to pass instead. A variable the runtime refuses to show (Deno without `--allow-env` throws
+ * `NotCapable`) is a `CredentialsError` naming the flag; a refused token variable counts as unset, so
+ * `--allow-env=<id>,<secret>` is enough when no token is used.
+ */
+function envSource<T>(
+  names: readonly string[],
+  fields: readonly [string, string, string],
+  env: Env | null,
+): CredentialSource<T> {
+  const [id, secret, ...tokens] = names;
+  const read = (name: string) => {
+    try {
+      return env![name];
+    } catch (cause) {
+      if (tokens.includes(name)) return undefined;
+      throw new CredentialsError(
+        `environment: ${name} may not be read: pass \`credentials\` or run with --allow-env=${names}`,
+        { cause },
+      );
+    }
+  };
   return {
-    describe: "environment TENCENTCLOUD_SECRET_ID + TENCENTCLOUD_SECRET_KEY",
-    load: () =>
-      readKeys(
-        "environment",
-        "environment",
-        (name) => env[name],
-        [
-          "TENCENTCLOUD_SECRET_ID",
-          "TENCENTCLOUD_SECRET_KEY",
-          "TENCENTCLOUD_SESSION_TOKEN",
-          "TENCENTCLOUD_TOKEN",
-        ],
-        TENCENT_FIELDS,
-      ),
+    describe: `environment ${id} + ${secret}${env ? "" : " (none in this runtime: pass `credentials`)"}`,
+    load: () => (env ? readKeys("environment", "environment", read, names, fields) : undefined),
   };
 }
 
-export function awsEnvSource(env: Env = readEnv()): CredentialSource<ResolvedAwsCredentials> {
-  return {
-    describe: "environment AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY",
-    load: () =>
-      readKeys(
-        "environment",
-        "environment",
-        (name) => env[name],
-        ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"],
-        AWS_FIELDS,
-      ),
-  };
+const TENCENT_ENV = [
+  "TENCENTCLOUD_SECRET_ID",
+  "TENCENTCLOUD_SECRET_KEY",
+  "TENCENTCLOUD_SESSION_TOKEN",
+  "TENCENTCLOUD_TOKEN",
+] as const;
+const AWS_ENV = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"] as const;
+
+/** `TENCENTCLOUD_SECRET_ID` + `TENCENTCLOUD_SECRET_KEY` (+ `TENCENTCLOUD_SESSION_TOKEN`, tccli's `TENCENTCLOUD_TOKEN`). */
+export function tencentEnvSource(
+  env: Env | null = runtimeEnv(),
+): CredentialSource<ResolvedTencentCredentials> {
+  return envSource(TENCENT_ENV, TENCENT_FIELDS, env);
+}
+
+/** `AWS_ACCESS_KEY_ID` + `AWS_SECRET_ACCESS_KEY` (+ `AWS_SESSION_TOKEN`). */
+export function awsEnvSource(env: Env | null = runtimeEnv()): CredentialSource<ResolvedAwsCredentials> {
+  return envSource(AWS_ENV, AWS_FIELDS, env);
 }
