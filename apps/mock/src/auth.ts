@@ -13,24 +13,16 @@ const wire = (req: IncomingMessage, body: Uint8Array) => ({
   body,
 });
 
-export async function authenticateTc3(
+/** A Tencent Cloud API 3.0 signature: TC3-HMAC-SHA256, or signature v1 (HmacSHA1 / HmacSHA256, flat parameters). */
+export async function authenticateTencent(
+  signature: "tc3" | "v1",
   req: IncomingMessage,
   body: Uint8Array,
   lookupSecret: (id: string) => string | undefined,
   now: number,
 ): Promise<AuthResult> {
-  const r = await verifyTc3(wire(req, body), { lookupSecret, now });
-  return r.ok ? { ok: true, account: r.keyId, service: r.service } : r;
-}
-
-/** Tencent's signature v1 (HmacSHA1 / HmacSHA256, parameters in the query or a form body). */
-export async function authenticateTencentV1(
-  req: IncomingMessage,
-  body: Uint8Array,
-  lookupSecret: (id: string) => string | undefined,
-  now: number,
-): Promise<AuthResult> {
-  const r = await verifyTencentV1(wire(req, body), { lookupSecret, now });
+  const verify = signature === "tc3" ? verifyTc3 : verifyTencentV1;
+  const r = await verify(wire(req, body), { lookupSecret, now });
   return r.ok ? { ok: true, account: r.keyId, service: r.service } : r;
 }
 

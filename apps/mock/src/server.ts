@@ -70,7 +70,10 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-/** Room for a 32 KB GET query plus its headers; larger ones get the TRTC route's RequestSizeLimitExceeded. */
+/**
+ * Room for a 32 KB GET query plus its headers, so a query over Tencent's limit still gets the TRTC route's
+ * RequestSizeLimitExceeded; a request head beyond this one is refused by node's parser (400).
+ */
 const MAX_REQUEST_HEAD_BYTES = 64 * 1024;
 
 /**

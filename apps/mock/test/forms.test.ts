@@ -23,6 +23,16 @@ afterAll(() => mock?.close());
 beforeEach(() => mock.control.reset());
 
 const send = (r: RawTencentRequest) => raw(mock.url, r);
+/** A TC3 JSON POST of `params` (support/sign.ts), answered `Response`. */
+async function tc3Post(
+  action: string,
+  params: Record<string, unknown>,
+  o: Parameters<typeof trtcHeaders>[3] = {},
+) {
+  const body = JSON.stringify(params);
+  const headers = await trtcHeaders(mock.port, action, body, o);
+  return responseOf(await raw(mock.url, { method: "POST", path: "/", headers, body }));
+}
 type Envelope = {
   Response: { Error?: { Code: string; Message: string }; RequestId: string } & Record<string, unknown>;
 };
@@ -81,14 +91,8 @@ describe("every form reaches the same operation, validation and state", () => {
       expect(entry.path).not.toMatch(/Signature=[^[&]/);
 
       // TC3 POST sees the task the other form started, and the other form sees TC3's changes.
-      const body = JSON.stringify({ SdkAppId: 1400000001, SessionId: "s-1" });
-      const described = await raw(mock.url, {
-        method: "POST",
-        path: "/",
-        headers: await trtcHeaders(mock.port, "DescribeAIConversation", body),
-        body,
-      });
-      expect(responseOf(described)).toMatchObject({ TaskId: started.TaskId, Status: "Preparing" });
+      const described = await tc3Post("DescribeAIConversation", { SdkAppId: 1400000001, SessionId: "s-1" });
+      expect(described).toMatchObject({ TaskId: started.TaskId, Status: "Preparing" });
       expect(
         responseOf(await send(await make("StopAIConversation", { TaskId: started.TaskId }))),
       ).not.toHaveProperty("Error");
@@ -253,30 +257,16 @@ describe("request size limits of each form", () => {
         "The provided credentials could not be validated because of exceeding request size limit, please use new signature method `TC3-HMAC-SHA256`.",
     });
     // The same request as TC3 POST is within its 10 MB.
-    const body = JSON.stringify({ TaskId: "x".repeat(1024 * 1024) });
-    const tc3 = await raw(mock.url, {
-      method: "POST",
-      path: "/",
-      headers: await trtcHeaders(mock.port, "StopAIConversation", body),
-      body,
-    });
-    expect(responseOf(tc3).Error?.Code).toBe("FailedOperation.TaskNotExist");
+    const tc3 = await tc3Post("StopAIConversation", { TaskId: "x".repeat(1024 * 1024) });
+    expect(tc3.Error?.Code).toBe("FailedOperation.TaskNotExist");
   });
 });
 
 describe("language", () => {
   it("answers in X-TC-Language (TC3) or Language (v1); English when none is named", async () => {
     const stop = { TaskId: "no-such-task" };
-    const body = JSON.stringify(stop);
     const tc3 = async (extra: Record<string, string>) =>
-      responseOf(
-        await raw(mock.url, {
-          method: "POST",
-          path: "/",
-          headers: await trtcHeaders(mock.port, "StopAIConversation", body, { extra }),
-          body,
-        }),
-      ).Error?.Message;
+      (await tc3Post("StopAIConversation", stop, { extra })).Error?.Message;
     expect(await tc3({ "x-tc-language": "zh-CN" })).toBe("任务不存在。");
     expect(await tc3({ "x-tc-language": "en-US" })).toBe("The task does not exist.");
     expect(await tc3({})).toBe("The task does not exist.");
@@ -321,17 +311,9 @@ describe("language", () => {
   });
 
   it("a language Tencent does not answer in is InvalidParameterValue naming Language", async () => {
-    const body = JSON.stringify({ TaskId: "t" });
-    const r = await raw(mock.url, {
-      method: "POST",
-      path: "/",
-      headers: await trtcHeaders(mock.port, "StopAIConversation", body, {
-        extra: { "x-tc-language": "fr-FR" },
-      }),
-      body,
-    });
-    expect(responseOf(r).Error?.Code).toBe("InvalidParameterValue");
-    expect(responseOf(r).Error?.Message).toContain("`Language`");
+    const r = await tc3Post("StopAIConversation", { TaskId: "t" }, { extra: { "x-tc-language": "fr-FR" } });
+    expect(r.Error?.Code).toBe("InvalidParameterValue");
+    expect(r.Error?.Message).toContain("`Language`");
   });
 });
 
@@ -346,18 +328,12 @@ describe("temporary credentials: the key's session token", () => {
   });
 
   it("TC3: the same token is served; a wrong or missing one is AuthFailure.TokenFailure", async () => {
-    const body = JSON.stringify(stop);
     const call = async (token?: string) =>
-      responseOf(
-        await raw(mock.url, {
-          method: "POST",
-          path: "/",
-          headers: await trtcHeaders(mock.port, "StopAIConversation", body, {
-            credentials: TEMPORARY,
-            extra: token ? { "x-tc-token": token } : {},
-          }),
-          body,
-        }),
+      (
+        await tc3Post("StopAIConversation", stop, {
+          credentials: TEMPORARY,
+          extra: token ? { "x-tc-token": token } : {},
+        })
       ).Error?.Code;
     expect(await call(TEMPORARY.token)).toBe("FailedOperation.TaskNotExist");
     expect(await call("another-token")).toBe("AuthFailure.TokenFailure");
@@ -388,15 +364,7 @@ describe("temporary credentials: the key's session token", () => {
   });
 
   it("a long-term key accepts any token, as before", async () => {
-    const body = JSON.stringify(stop);
-    const r = await raw(mock.url, {
-      method: "POST",
-      path: "/",
-      headers: await trtcHeaders(mock.port, "StopAIConversation", body, {
-        extra: { "x-tc-token": "whatever" },
-      }),
-      body,
-    });
-    expect(responseOf(r).Error?.Code).toBe("FailedOperation.TaskNotExist");
+    const r = await tc3Post("StopAIConversation", stop, { extra: { "x-tc-token": "whatever" } });
+    expect(r.Error?.Code).toBe("FailedOperation.TaskNotExist");
   });
 });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { type ApiModel, type TencentWire, unflattenTencentParams } from "@voicetask/core";
-import { authenticateTc3, authenticateTencentV1, carriesToken } from "../auth.js";
+import { authenticateTencent, carriesToken } from "../auth.js";
 import { credentialIdOf } from "../http/account.js";
 import type { Exchange } from "../http/exchange.js";
 import { isPlainObject, parseJsonBody } from "../http/json.js";
@@ -118,10 +118,7 @@ export function tencentAdapter(model: ApiModel): ProtocolAdapter<TrtcError> {
         return { account: keyId ?? "anonymous", region };
       }
       const lookup = (id: string) => ctx.credentials.tencentSecret(id);
-      const auth =
-        request.form === "v1"
-          ? await authenticateTencentV1(req, body, lookup, now)
-          : await authenticateTc3(req, body, lookup, now);
+      const auth = await authenticateTencent(request.form === "v1" ? "v1" : "tc3", req, body, lookup, now);
       if (!auth.ok) throw new TrtcError(auth.code, verifierMessage(auth.message));
       // TC3 names its service in the credential scope; v1 names none.
       if (request.form !== "v1" && auth.service !== signingService) {
