@@ -16,20 +16,20 @@ export function banner(mock: MockServer, credentialsFile?: string): string {
   const lines = [
     `voicetask-mock listening on ${mock.url}`,
     "",
-    "TRTC (Tencent Cloud API 3.0, POST / with X-TC-Action)",
+    "TRTC (Tencent Cloud API 3.0 at /: TC3 POST or GET, signature v1 HmacSHA1/HmacSHA256)",
     `  official SDK: endpoint "trtc.intl.tencentcloudapi.com:${port}", protocol "http://", resolve the host to ${mock.host}`,
   ];
   for (const c of mock.credentials.tencent ?? []) {
     const apps = Object.keys(c.sdkAppIds ?? {});
     const key = isDemoTencent(c.secretId, c.secretKey) ? `  SecretKey ${c.secretKey}` : from;
     lines.push(
-      `  SecretId ${c.secretId}${key}${apps.length ? `  (UserSig checked for ${apps.join(", ")})` : ""}`,
+      `  SecretId ${c.secretId}${key}${c.token ? "  (session token required)" : ""}${apps.length ? `  (UserSig checked for ${apps.join(", ")})` : ""}`,
     );
   }
   lines.push("", "Chime SDK Voice (restJson1, SigV4 signing name chime)", `  endpoint ${mock.url}`);
   for (const c of mock.credentials.aws ?? []) {
     const key = isDemoAws(c.accessKeyId, c.secretAccessKey) ? `  SecretAccessKey ${c.secretAccessKey}` : from;
-    lines.push(`  AccessKeyId ${c.accessKeyId}${key}`);
+    lines.push(`  AccessKeyId ${c.accessKeyId}${key}${c.token ? "  (session token required)" : ""}`);
   }
   lines.push("", `Control API: ${mock.url}/_mock/ (reset, tasks, journal, faults, clock)`, "");
   return lines.join("\n");
