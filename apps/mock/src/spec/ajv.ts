@@ -54,6 +54,18 @@ export function createBodyCompiler(options: AjvOptions = {}): {
   compile(schema: SchemaModel): ValidateFunction;
 } {
   const bodies = createAjv(options);
-  const contents = createAjv({ allErrors: true });
-  return { compile: (schema) => withJsonStrings(bodies.compile(schema), schema, contents.compile) };
+  let contents: { compile(schema: SchemaModel): ValidateFunction } | undefined;
+  // The same documented shape (LLMConfigJson in Start and in Update) is compiled once.
+  const compiled = new Map<string, ValidateFunction>();
+  const compileContent = (schema: SchemaModel) => {
+    const key = JSON.stringify(schema);
+    let validate = compiled.get(key);
+    if (!validate) {
+      contents ??= createAjv({ allErrors: true });
+      validate = contents.compile(schema);
+      compiled.set(key, validate);
+    }
+    return validate;
+  };
+  return { compile: (schema) => withJsonStrings(bodies.compile(schema), schema, compileContent) };
 }

@@ -15,7 +15,7 @@ interface JsonStringMember {
   /** Where the string sits: object members, and `item` for every element of an array. */
   path: Step[];
   /** Checks the decoded value; none when the spec gives no `contentSchema`. */
-  validate?: ValidateFunction;
+  validate?: () => ValidateFunction;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -110,18 +110,20 @@ function checkText(
 
 /**
  * The body validator of an operation: `validate` (ajv, on the body), then the JSON-in-a-string members the schema
- * marks. `compileContent` compiles a `contentSchema` (with `allErrors`, for `mostRelevant`). An operation without
- * such members keeps `validate` itself.
+ * marks. `compileContent` compiles a `contentSchema` (with `allErrors`, for `mostRelevant`); it is called when a
+ * member is first checked, so a mock that never sees one does not pay for compiling it at start. An operation
+ * without such members keeps `validate` itself.
  */
 export function withJsonStrings(
   validate: ValidateFunction,
   schema: SchemaModel,
   compileContent: (schema: SchemaModel) => ValidateFunction,
 ): ValidateFunction {
-  const members: JsonStringMember[] = findJsonStrings(schema).map(({ path, contentSchema }) => ({
-    path,
-    ...(contentSchema ? { validate: compileContent(contentSchema) } : {}),
-  }));
+  const members: JsonStringMember[] = findJsonStrings(schema).map(({ path, contentSchema }) => {
+    if (!contentSchema) return { path };
+    let compiled: ValidateFunction | undefined;
+    return { path, validate: () => (compiled ??= compileContent(contentSchema)) };
+  });
   if (members.length === 0) return validate;
   const combined = ((input: unknown) => {
     if (!validate(input)) {
@@ -130,7 +132,7 @@ export function withJsonStrings(
     }
     for (const member of members) {
       for (const { text, pointer } of stringsAt(input, member.path)) {
-        const error = checkText(text, pointer, member.validate);
+        const error = checkText(text, pointer, member.validate?.());
         if (error) {
           combined.errors = [error];
           return false;
