@@ -159,9 +159,9 @@ describe("documented exit codes (built bin)", () => {
         "--agent-config.target-user-id",
         "u",
         "--llm-config",
-        "{}",
+        '{"LLMType":"openai","APIKey":"k","APIUrl":"https://llm.example/v1"}',
         "--tts-config",
-        "{}",
+        '{"TTSType":"flow","VoiceId":"v","Model":"flow_01_turbo"}',
       ],
       m.env,
     );

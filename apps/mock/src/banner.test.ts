@@ -16,7 +16,10 @@ const FILE_KEYS = {
     },
     DEMO_CREDENTIALS.tencent[0],
   ],
-  aws: [{ accessKeyId: "AKIAFROMFILE0001", secretAccessKey: "aws-file-SECRET" }],
+  aws: [
+    { accessKeyId: "AKIAFROMFILE0001", secretAccessKey: "aws-file-SECRET" },
+    { accessKeyId: "ASIAFROMFILE0002", secretAccessKey: "aws-temporary-SECRET", token: "session-TOKEN" },
+  ],
 };
 
 /** The environment a shell has after running the banner's `export` lines (bash reads them as written). */
@@ -104,9 +107,16 @@ describe("banner", () => {
         `SecretId AKIDfromfile0001  (keys from ${file})  (UserSig checked for 1400000001)`,
       );
       expect(text).toContain(`AccessKeyId AKIAFROMFILE0001  (keys from ${file})`);
+      expect(text).toContain(`AccessKeyId ASIAFROMFILE0002  (keys from ${file})  (session token required)`);
       // a demo pair listed in the file is public anyway
       expect(text).toContain("SecretId AKIDvoicetaskDEMO  SecretKey voicetask-demo-secret");
-      for (const secret of ["tencent-file-SECRET", "aws-file-SECRET", "usersig-KEY"])
+      for (const secret of [
+        "tencent-file-SECRET",
+        "aws-file-SECRET",
+        "aws-temporary-SECRET",
+        "session-TOKEN",
+        "usersig-KEY",
+      ])
         expect(text).not.toContain(secret);
     } finally {
       await mock.close();

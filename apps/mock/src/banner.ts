@@ -107,13 +107,13 @@ export function banner(mock: MockServer, credentialsFile?: string): string {
     "Point the voicetask CLI at it (the keys are also what the clients and the official SDKs read):",
     ...exportLines(mock, credentialsFile),
     "",
-    "TRTC (Tencent Cloud API 3.0, POST / with X-TC-Action)",
+    "TRTC (Tencent Cloud API 3.0 at /: TC3 POST or GET, signature v1 HmacSHA1/HmacSHA256)",
   ];
   for (const c of mock.credentials.tencent ?? []) {
     const apps = Object.keys(c.sdkAppIds ?? {});
     const key = isDemoTencent(c) ? `  SecretKey ${c.secretKey}` : from;
     lines.push(
-      `  SecretId ${c.secretId}${key}${apps.length ? `  (UserSig checked for ${apps.join(", ")})` : ""}`,
+      `  SecretId ${c.secretId}${key}${c.token ? "  (session token required)" : ""}${apps.length ? `  (UserSig checked for ${apps.join(", ")})` : ""}`,
     );
   }
   lines.push(
@@ -123,7 +123,7 @@ export function banner(mock: MockServer, credentialsFile?: string): string {
   );
   for (const c of mock.credentials.aws ?? []) {
     const key = isDemoAws(c) ? `  SecretAccessKey ${c.secretAccessKey}` : from;
-    lines.push(`  AccessKeyId ${c.accessKeyId}${key}`);
+    lines.push(`  AccessKeyId ${c.accessKeyId}${key}${c.token ? "  (session token required)" : ""}`);
   }
   lines.push(
     `  official SDK: endpoint "${mock.url}"`,

@@ -5,17 +5,17 @@ import type { MockServerOptions } from "./server.js";
 
 export const USAGE = `Usage: voicetask-mock [options]
 
-A stateful local TRTC + Chime SDK Voice service: TRTC on POST / (X-TC-Action), Chime SDK Voice on its REST
-paths, the control API under /_mock/. It checks signatures, validates input against the specs, enforces rate
+A stateful local TRTC + Chime SDK Voice service: TRTC on / (Tencent Cloud API 3.0: TC3 POST or GET, signature v1),
+Chime SDK Voice on its REST paths, the control API under /_mock/. It checks signatures, validates input against the specs, enforces rate
 limits and answers in each provider's format.
 
 Options:
   --host <host>            address to listen on (default 127.0.0.1)
   --port <port>            port to listen on, 0 for any free port (default 4010)
   --credentials <file>     JSON keys to accept (default: the demo pairs printed at start):
-                           {"tencent":[{"secretId","secretKey","sdkAppIds"?:{"<SdkAppId>":"<UserSig key>"}}],
-                            "aws":[{"accessKeyId","secretAccessKey"}]}
-  --auth <verify|off>      check TC3 / SigV4 signatures (default verify)
+                           {"tencent":[{"secretId","secretKey","token"?,"sdkAppIds"?:{"<SdkAppId>":"<UserSig key>"}}],
+                            "aws":[{"accessKeyId","secretAccessKey","token"?}]}  (token: a temporary key's session token)
+  --auth <verify|off>      check TC3, v1 and SigV4 signatures and session tokens (default verify)
   --rate-limit <on|off>    enforce the specs' per-operation rate limits (default on)
   --latency <ms>           delay every provider answer by <ms> (default 0)
   --log-level <level>      debug | info | warn | error | silent (default warn; info adds the start line, debug every request)

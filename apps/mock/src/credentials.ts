@@ -4,12 +4,16 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 export interface TencentCredential {
   secretId: string;
   secretKey: string;
+  /** A temporary credential's session token: requests with this key must carry it (`X-TC-Token` / `Token`). */
+  token?: string;
   /** SdkAppId → the app's UserSig key; when given, the mock verifies `AgentConfig.UserSig` for that app. */
   sdkAppIds?: Record<string, string>;
 }
 export interface AwsCredential {
   accessKeyId: string;
   secretAccessKey: string;
+  /** A temporary credential's session token: requests with this key must carry it (`X-Amz-Security-Token`). */
+  token?: string;
 }
 export interface CredentialsConfig {
   tencent?: TencentCredential[];
@@ -35,6 +39,7 @@ const credentialsFileSchema = {
         properties: {
           secretId: { type: "string", minLength: 1 },
           secretKey: { type: "string", minLength: 1 },
+          token: { type: "string", minLength: 1 },
           sdkAppIds: {
             type: "object",
             propertyNames: { pattern: "^[0-9]+$" },
@@ -52,6 +57,7 @@ const credentialsFileSchema = {
         properties: {
           accessKeyId: { type: "string", minLength: 1 },
           secretAccessKey: { type: "string", minLength: 1 },
+          token: { type: "string", minLength: 1 },
         },
       },
     },
@@ -87,17 +93,22 @@ export interface CredentialStore {
   readonly config: CredentialsConfig;
   tencentSecret(secretId: string): string | undefined;
   awsSecret(accessKeyId: string): string | undefined;
+  /** The session token a key's requests must carry; undefined for a long-term key (any token is accepted). */
+  tencentToken(secretId: string): string | undefined;
+  awsToken(accessKeyId: string): string | undefined;
   /** The UserSig key of `sdkAppId` for the account `secretId`, if the configuration gives one. */
   userSigKey(secretId: string, sdkAppId: string): string | undefined;
 }
 
 export function createCredentialStore(config: CredentialsConfig): CredentialStore {
   const tencent = new Map((config.tencent ?? []).map((c) => [c.secretId, c]));
-  const aws = new Map((config.aws ?? []).map((c) => [c.accessKeyId, c.secretAccessKey]));
+  const aws = new Map((config.aws ?? []).map((c) => [c.accessKeyId, c]));
   return {
     config,
     tencentSecret: (id) => tencent.get(id)?.secretKey,
-    awsSecret: (id) => aws.get(id),
+    awsSecret: (id) => aws.get(id)?.secretAccessKey,
+    tencentToken: (id) => tencent.get(id)?.token,
+    awsToken: (id) => aws.get(id)?.token,
     userSigKey: (id, app) => {
       const apps = tencent.get(id)?.sdkAppIds;
       return apps && Object.hasOwn(apps, app) ? apps[app] : undefined;

@@ -70,6 +70,23 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+/**
+ * Room for a 32 KB GET query plus its headers, so a query over Tencent's limit still gets the TRTC route's
+ * RequestSizeLimitExceeded; a request head beyond this one is refused by node's parser (400).
+ */
+const MAX_REQUEST_HEAD_BYTES = 64 * 1024;
+
+/**
+ * `GET /` with no query and nothing of a Tencent request (no action, no signature) asks what this is: the mock
+ * describes itself. Every other request to `/` is a Tencent API request (a GET carries its parameters in the
+ * query) and gets Tencent's envelope.
+ */
+const isSelfDescriptionRequest = (req: IncomingMessage, rawQuery: string): boolean =>
+  req.method === "GET" &&
+  rawQuery === "" &&
+  req.headers["x-tc-action"] === undefined &&
+  req.headers.authorization === undefined;
+
 function describeMock(ctx: MockContext, url: string) {
   return {
     name: "voicetask-mock",
@@ -80,7 +97,8 @@ function describeMock(ctx: MockContext, url: string) {
     rateLimit: ctx.rateLimit,
     providers: {
       trtc: {
-        protocol: "Tencent Cloud API 3.0: POST / with X-TC-Action, TC3-HMAC-SHA256",
+        protocol:
+          "Tencent Cloud API 3.0 at /: TC3-HMAC-SHA256 (POST JSON or GET), signature v1 HmacSHA1/HmacSHA256 (GET or form POST)",
         endpoint: `${url}/`,
         sdkEndpoint: `trtc.intl.tencentcloudapi.com:${new URL(url).port} (protocol http://, resolve to the mock)`,
         actions: ctx.operations.trtc,
@@ -150,7 +168,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (cors?.(req, res)) return undefined;
     if (rawPath === "/") {
-      if (req.method === "GET" && req.headers["x-tc-action"] === undefined) {
+      if (isSelfDescriptionRequest(req, rawQuery)) {
         req.resume();
         send(res, 200, {}, describeMock(ctx, url), clock.now());
         return undefined;
@@ -171,7 +189,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.destroy();
     }
   };
-  const server: Server = createServer((req, res) => {
+  // Tencent accepts GET requests of up to 32 KB (their parameters are in the query): node's default 16 KB limit
+  // on the request head would refuse some before the TRTC route could answer.
+  const server: Server = createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, (req, res) => {
     try {
       handle(req, res)?.catch((e: unknown) => unhandled(res, e));
     } catch (e) {

@@ -51,7 +51,7 @@ async function startTrtc(body: Record<string, unknown> = {}) {
     SdkAppId: 1400000001,
     RoomId: "r1",
     AgentConfig: { UserId: "bot", UserSig: "s", TargetUserId: "u", ...body },
-    LLMConfig: JSON.stringify({ LLMType: "openai", APIKey: "sk-live-123" }),
+    LLMConfig: JSON.stringify({ LLMType: "openai", APIKey: "sk-live-123", APIUrl: "https://llm.example/v1" }),
   });
   const r = await raw(mock.url, {
     method: "POST",
@@ -144,7 +144,11 @@ describe("control API", () => {
     expect(text).not.toMatch(/Signature=[0-9a-f]/);
     const body = entry!.body as { AgentConfig: { UserSig: string }; LLMConfig: string };
     expect(body.AgentConfig.UserSig).toBe("[redacted]");
-    expect(JSON.parse(body.LLMConfig)).toEqual({ LLMType: "openai", APIKey: "[redacted]" });
+    expect(JSON.parse(body.LLMConfig)).toEqual({
+      LLMType: "openai",
+      APIKey: "[redacted]",
+      APIUrl: "https://llm.example/v1",
+    });
     await call("clearJournal", "DELETE", "/_mock/journal");
     expect(
       ((await call("getJournal", "GET", "/_mock/journal")).json as { entries: unknown[] }).entries,

@@ -206,6 +206,70 @@ describe("hostile TRTC requests", () => {
     );
   });
 
+  it("hostile flat parameters (GET query, v1 form body), signed or not: HTTP 200 in format, state unchanged", async () => {
+    const name = fc.oneof(
+      fc.constantFrom(
+        "TaskId",
+        "__proto__",
+        "__proto__.polluted",
+        "constructor.prototype.polluted",
+        "AgentConfig",
+        "AgentConfig.UserId",
+        "AgentConfig.InterruptWordList.0",
+        "AgentConfig.InterruptWordList.99999999",
+        "AgentConfig..UserId",
+        ".TaskId",
+        "TaskId.",
+        "SdkAppId",
+        "Action",
+        "Signature",
+        "Language",
+      ),
+      fc.integer({ min: 1, max: 300 }).map((d) => Array.from({ length: d }, () => "a").join(".")),
+      fc.string({ maxLength: 20 }),
+    );
+    const params = fc.array(
+      fc.tuple(name, fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String))),
+      {
+        maxLength: 12,
+      },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        params,
+        fc.constantFrom(...ACTIONS, "Nope"),
+        fc.constantFrom("GET", "POST"),
+        fc.boolean(),
+        async (fields, action, method, tc3) => {
+          const before = state(open);
+          const text = new URLSearchParams([
+            ...(tc3 ? [] : [["Action", action] as [string, string]]),
+            ["Version", "2019-07-22"],
+            ["Region", "ap-singapore"],
+            ["Timestamp", String(Math.floor(Date.now() / 1000))],
+            ...fields,
+          ]).toString();
+          const headers: Record<string, string> = tc3
+            ? { "x-tc-action": action, "x-tc-version": "2019-07-22", "x-tc-region": "ap-singapore" }
+            : {};
+          const request =
+            method === "GET"
+              ? { method, path: `/?${text}`, headers }
+              : {
+                  method,
+                  path: "/",
+                  headers: { ...headers, "content-type": "application/x-www-form-urlencoded" },
+                  body: text,
+                };
+          if (expectTrtcFormat(await raw(open.url, request))) expect(state(open)).toBe(before);
+          expect(expectTrtcFormat(await raw(verified.url, request))).toBeDefined(); // unsigned
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("__proto__ keys are unknown parameters and pollute nothing", async () => {
     const body = '{"__proto__":{"polluted":true},"TaskId":"x"}';
     const r = await raw(verified.url, {

@@ -29,7 +29,11 @@ it("an unexpected error becomes InternalError in TRTC's format and one structure
         "x-tc-timestamp": String(Math.floor(Date.now() / 1000)),
         authorization: "TC3-HMAC-SHA256 Credential=AKIDsomeone/2025-01-01/trtc/tc3_request, Signature=abc",
       },
-      body: JSON.stringify({ SdkAppId: 1, RoomId: "r", LLMConfig: '{"APIKey":"sk-very-secret"}' }),
+      body: JSON.stringify({
+        SdkAppId: 1,
+        RoomId: "r",
+        LLMConfig: '{"LLMType":"openai","APIKey":"sk-very-secret","APIUrl":"https://llm.example"}',
+      }),
     });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({

@@ -1,16 +1,19 @@
 import type { IncomingMessage } from "node:http";
 import type { ApiModel, ParameterModel, RestWire } from "@voicetask/core";
-import { authenticateSigV4 } from "../auth.js";
+import { authenticateSigV4, carriesToken } from "../auth.js";
 import { credentialIdOf } from "../http/account.js";
 import { isPlainObject, parseJsonBody } from "../http/json.js";
 import type { ErrorFormat, ProtocolAdapter, ServedOperation } from "../pipeline/adapter.js";
-import { createAjv, parametersSchema } from "../spec/ajv.js";
+import { createAjv, createBodyCompiler, parametersSchema } from "../spec/ajv.js";
 import { compileRoutes, matchRoute } from "../spec/router.js";
 import { badRequest, ChimeError, chimeErrorBody, ERROR_STATUS, serviceFailure } from "./errors.js";
 import { validationError } from "./validation.js";
 
 /** Region used for state when authentication is off and the request carries no credential scope. */
 const DEFAULT_REGION = "us-east-1";
+
+/** AWS's answer for a security token that is not the key's (HTTP 403 on restJson1 services). */
+const INVALID_TOKEN = "The security token included in the request is invalid.";
 
 /** An AWS REST operation: its route and the parameters outside the body that carry input members. */
 interface RestOperation extends ServedOperation {
@@ -41,7 +44,7 @@ const errors: ErrorFormat<ChimeError> = {
 function compile(model: ApiModel): RestOperation[] {
   const params = createAjv({ coerceTypes: true }); // query and header values arrive as strings
   // AWS ignores JSON members it does not model, so undeclared members are dropped rather than refused.
-  const bodies = createAjv({ removeAdditional: true });
+  const bodies = createBodyCompiler({ removeAdditional: true });
   return model.operations.map((op) => {
     const wire = op.wire as RestWire;
     if (wire.protocol !== "rest") throw new Error(`${model.name}: ${op.name} is not a REST operation`);
@@ -132,9 +135,14 @@ export function awsRestJsonAdapter(model: ApiModel): ProtocolAdapter<ChimeError>
         const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers.authorization ?? ""));
         return { account: credentialIdOf(req.headers) ?? "anonymous", region: scope?.[1] ?? DEFAULT_REGION };
       }
-      const lookup = (id: string) => ex.ctx.credentials.awsSecret(id);
-      const auth = await authenticateSigV4(req, body, lookup, signingName, now);
+      const { credentials } = ex.ctx;
+      const auth = await authenticateSigV4(req, body, (id) => credentials.awsSecret(id), signingName, now);
       if (!auth.ok) throw new ChimeError(auth.code, auth.message, auth.httpStatus, true);
+      // A temporary key's requests carry its session token; AWS answers a wrong or missing one as it answers an
+      // unknown key.
+      if (!carriesToken(header(req, "x-amz-security-token"), credentials.awsToken(auth.account))) {
+        throw new ChimeError("UnrecognizedClientException", INVALID_TOKEN, 403, true);
+      }
       return { account: auth.account, region: auth.region ?? DEFAULT_REGION };
     },
 

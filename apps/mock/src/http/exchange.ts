@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isSecretName, REDACTED, redactJson } from "@voicetask/core";
 import { JOURNAL_BODY_LIMIT, type MockContext } from "../context.js";
 import type { Fault } from "../faults.js";
 import { requestId as newRequestId } from "../ids.js";
@@ -13,6 +14,10 @@ export class Exchange {
   operation?: string;
   account?: string;
   body?: Uint8Array;
+  /** The input as JSON text when the wire form is not JSON (Tencent's flat parameters): what the journal shows. */
+  journalBody?: Uint8Array;
+  /** What the protocol adapter read from the request's wire form (Tencent: form, common parameters, language). */
+  wire?: unknown;
   errorCode?: string;
 
   constructor(
@@ -71,7 +76,7 @@ export class Exchange {
       at: this.startedAt,
       provider: this.provider,
       method: this.req.method ?? "",
-      path: (this.req.url ?? "").slice(0, 2048),
+      path: journalPath(this.rawPath, this.rawQuery),
       status,
       durationMs: Math.round((performance.now() - this.realStart) * 1000) / 1000,
       rawHeaders: this.req.headers,
@@ -80,11 +85,43 @@ export class Exchange {
     if (this.operation) record.operation = this.operation;
     if (this.account) record.account = this.account;
     if (this.errorCode) record.errorCode = this.errorCode;
-    if (bodyBytes > 0 && bodyBytes <= JOURNAL_BODY_LIMIT) record.rawBody = this.body;
+    const shown = this.journalBody ?? this.body;
+    if (shown && shown.length > 0 && shown.length <= JOURNAL_BODY_LIMIT) record.rawBody = shown;
     ctx.journal.add(record);
     if (ctx.logger.enabled("debug")) {
       const { rawHeaders: _h, rawBody: _b, ...summary } = record;
       ctx.logger.debug("request", summary);
     }
+  }
+}
+
+/**
+ * The request target as the journal shows it, at most 2048 characters: query parameters redacted as body members
+ * are (a GET to Tencent carries its whole request there): secret names (`Signature`, `Token`, `SecretId`,
+ * `AgentConfig.UserSig`) hidden, secrets inside JSON values (`LLMConfig`) replaced.
+ */
+function journalPath(rawPath: string, rawQuery: string): string {
+  if (rawQuery === "") return rawPath.slice(0, 2048);
+  const query = rawQuery
+    .split("&")
+    .map((pair) => {
+      const eq = pair.indexOf("=");
+      if (eq < 0) return pair;
+      const name = decoded(pair.slice(0, eq));
+      if (isSecretName(name)) return `${pair.slice(0, eq)}=${REDACTED}`;
+      const value = decoded(pair.slice(eq + 1));
+      const shown = redactJson(value) as string;
+      return shown === value ? pair : `${pair.slice(0, eq)}=${encodeURIComponent(shown)}`;
+    })
+    .join("&");
+  return `${rawPath}?${query}`.slice(0, 2048);
+}
+
+/** A query name or value as form decoding reads it; as sent when it is not valid percent-encoding. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
   }
 }

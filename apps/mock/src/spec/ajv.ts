@@ -1,6 +1,7 @@
 import type { ParameterModel, SchemaModel } from "@voicetask/core";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsImport from "ajv-formats";
+import { withJsonStrings } from "./json-strings.js";
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsImport as unknown as { default?: unknown }).default ?? addFormatsImport) as (
@@ -14,6 +15,8 @@ export interface AjvOptions {
   coerceTypes?: boolean;
   /** Drop members the schema does not declare instead of failing (AWS ignores unknown JSON members). */
   removeAdditional?: boolean;
+  /** Collect every error, not only the first (to choose the most relevant one). */
+  allErrors?: boolean;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface AjvOptions {
 export function createAjv(options: AjvOptions = {}): { compile(schema: SchemaModel): ValidateFunction } {
   const ajv = new Ajv2020({
     strict: false,
-    allErrors: false,
+    allErrors: options.allErrors ?? false,
     coerceTypes: options.coerceTypes ?? false,
     removeAdditional: options.removeAdditional ? "all" : false,
     validateFormats: true,
@@ -41,4 +44,28 @@ export function parametersSchema(parameters: readonly ParameterModel[], key: "na
     required: parameters.filter((p) => p.required).map((p) => p[key]),
     properties: Object.fromEntries(parameters.map((p) => [p[key], p.schema])),
   };
+}
+
+/**
+ * Compiles request bodies: the schema with ajv, plus the JSON-in-a-string members it marks (`contentMediaType:
+ * application/json`, `contentSchema`; see json-strings.ts), which ajv treats as annotations.
+ */
+export function createBodyCompiler(options: AjvOptions = {}): {
+  compile(schema: SchemaModel): ValidateFunction;
+} {
+  const bodies = createAjv(options);
+  let contents: { compile(schema: SchemaModel): ValidateFunction } | undefined;
+  // The same documented shape (LLMConfigJson in Start and in Update) is compiled once.
+  const compiled = new Map<string, ValidateFunction>();
+  const compileContent = (schema: SchemaModel) => {
+    const key = JSON.stringify(schema);
+    let validate = compiled.get(key);
+    if (!validate) {
+      contents ??= createAjv({ allErrors: true });
+      validate = contents.compile(schema);
+      compiled.set(key, validate);
+    }
+    return validate;
+  };
+  return { compile: (schema) => withJsonStrings(bodies.compile(schema), schema, compileContent) };
 }

@@ -1,12 +1,16 @@
 import type { IncomingMessage } from "node:http";
-import type { ApiModel, TencentWire } from "@voicetask/core";
-import { authenticateTc3 } from "../auth.js";
+import { type ApiModel, type TencentWire, unflattenTencentParams } from "@voicetask/core";
+import { authenticateTencent, carriesToken } from "../auth.js";
 import { credentialIdOf } from "../http/account.js";
+import type { Exchange } from "../http/exchange.js";
 import { isPlainObject, parseJsonBody } from "../http/json.js";
 import type { ErrorFormat, ProtocolAdapter, ServedOperation } from "../pipeline/adapter.js";
-import { createAjv, type ValidateFunction } from "../spec/ajv.js";
+import { createAjv, createBodyCompiler, type ValidateFunction } from "../spec/ajv.js";
 import { TrtcError, trtcErrorBody, trtcMessages } from "./errors.js";
+import { formOf, headerLanguage, readTencentRequest, type TencentRequest } from "./forms.js";
+import { type Language, message } from "./messages.js";
 import { bodyError, headerError } from "./validation.js";
+import { verifierMessage } from "./verifier-messages.js";
 
 /** A Tencent operation: its common parameters (the `X-TC-*` headers) are checked while identifying it. */
 interface TencentOperation extends ServedOperation {
@@ -21,22 +25,32 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(v) ? v[0] : v;
 };
 
+/** What identify read from the request (set on the exchange for the later steps). */
+const requestOf = (ex: Exchange) => ex.wire as TencentRequest;
+/** The language to answer in: the request's, as far as it has been read. */
+const languageOfExchange = (ex: Exchange): Language =>
+  (ex.wire as TencentRequest | undefined)?.language ?? headerLanguage(ex.req);
+
 const errors: ErrorFormat<TrtcError> = {
   is: (thrown): thrown is TrtcError => thrown instanceof TrtcError,
-  tooLarge: (limit) => new TrtcError("RequestSizeLimitExceeded", trtcMessages.tooLarge(limit)),
-  unreadable: () => new TrtcError("InvalidParameter", "The request body could not be read."),
-  throttled: (op, limit) => new TrtcError("RequestLimitExceeded", trtcMessages.rateLimited(op.name, limit)),
+  tooLarge: (limit) => new TrtcError("RequestSizeLimitExceeded", message("bodyTooLarge", limit)),
+  unreadable: () => new TrtcError("InvalidParameter", message("bodyUnreadable")),
+  throttled: (op, limit) => new TrtcError("RequestLimitExceeded", message("rateLimited", op.name, limit)),
   injected: (_op, fault) =>
-    new TrtcError(fault.errorCode, fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`),
+    new TrtcError(
+      fault.errorCode,
+      fault.errorMessage === undefined
+        ? message("injected", fault.errorCode)
+        : message("given", fault.errorMessage),
+    ),
   invalid: (error, input, part) =>
     part === "body" ? bodyError(error) : headerError(error, input as Record<string, unknown>),
-  noBehaviour: (op) =>
-    new TrtcError("UnsupportedOperation", `The mock has no behaviour for \`${op.name}\` yet.`),
-  internal: () => new TrtcError("InternalError", trtcMessages.internal),
+  noBehaviour: (op) => new TrtcError("UnsupportedOperation", message("noBehaviour", op.name)),
+  internal: () => new TrtcError("InternalError", message("internal")),
 };
 
 function compile(model: ApiModel): Map<string, TencentOperation> {
-  const bodies = createAjv();
+  const bodies = createBodyCompiler();
   const headers = createAjv({ coerceTypes: true }); // header values arrive as strings
   const out = new Map<string, TencentOperation>();
   for (const op of model.operations) {
@@ -54,87 +68,78 @@ function compile(model: ApiModel): Map<string, TencentOperation> {
         properties: Object.fromEntries(wire.headers.map((p) => [p.name.toLowerCase(), p.schema])),
       }),
       // An action without parameters takes an empty object.
-      validateBody: bodies.compile(op.bodySchema ?? { type: "object", maxProperties: 0 }),
+      validateBody: bodies.compile(op.bodySchema ?? EMPTY),
     });
   }
   return out;
 }
 
+const EMPTY = { type: "object", maxProperties: 0 } as const;
+
 /**
- * Tencent Cloud API 3.0: `POST /` with a JSON body, the action in `X-TC-Action`, the common parameters in
- * `X-TC-*` headers, TC3-HMAC-SHA256 signatures, and every API error as HTTP 200 with `Response.Error`.
+ * Tencent Cloud API 3.0, in every form the official SDKs send (see forms.ts): TC3-HMAC-SHA256 as a JSON POST or a
+ * GET, and signature v1 (HmacSHA1/HmacSHA256) as a GET or a form POST. Every API error is HTTP 200 with
+ * `Response.Error`, its message in the request's language (`X-TC-Language` / `Language`).
  */
 export function tencentAdapter(model: ApiModel): ProtocolAdapter<TrtcError> {
   const operations = compile(model);
   const signingService = model.signingName ?? "trtc";
+  // Every operation of a Tencent API declares the same common parameters.
+  const commonHeaders = operations.values().next().value?.headerNames ?? [];
   return {
     provider: "trtc",
     operations,
     errors,
 
-    // The method, then the body (its size limit answers before anything else), then the action and the common
-    // parameters: version and region are checked before the signature, as Tencent does.
+    // The method and form, the size limits (the body is read here), then the action and the common parameters:
+    // version and region are checked before the signature, as Tencent does.
     async identify(ex, body) {
-      const { req } = ex;
-      if (req.method !== "POST") {
-        throw new TrtcError(
-          "UnsupportedProtocol",
-          "This endpoint accepts POST requests with a JSON body only.",
-        );
-      }
-      await body();
-      const action = header(req, "x-tc-action");
+      const form = formOf(ex.req);
+      const request = await readTencentRequest(ex, form, body, commonHeaders);
+      ex.wire = request;
+      const { common } = request;
+      const action = common["x-tc-action"];
       if (action === undefined || action === "")
         throw new TrtcError("MissingParameter", trtcMessages.missing("Action"));
       const operation = operations.get(action);
-      if (!operation) throw new TrtcError("InvalidAction", trtcMessages.invalidAction);
+      if (!operation) throw new TrtcError("InvalidAction", message("invalidAction"));
       ex.operation = action;
-      const common: Record<string, unknown> = {};
-      for (const name of operation.headerNames) {
-        const value = header(req, name);
-        if (value !== undefined) common[name] = value;
-      }
       if (!operation.validateHeaders(common))
         throw headerError(operation.validateHeaders.errors?.[0], common);
       return { operation };
     },
 
     async authenticate(ex, body, verify, now) {
-      const { req } = ex;
-      const region = header(req, "x-tc-region") ?? "";
-      if (!verify) return { account: credentialIdOf(req.headers) ?? "anonymous", region };
-      const auth = await authenticateTc3(req, body, (id) => ex.ctx.credentials.tencentSecret(id), now);
-      if (!auth.ok) throw new TrtcError(auth.code, auth.message);
-      if (auth.service !== signingService) {
-        throw new TrtcError(
-          "AuthFailure.SignatureFailure",
-          "The provided credentials could not be validated. Please check your signature is correct.",
-        );
+      const { req, ctx } = ex;
+      const request = requestOf(ex);
+      const region = request.common["x-tc-region"] ?? "";
+      if (!verify) {
+        const keyId = request.form === "v1" ? request.secretId : credentialIdOf(req.headers);
+        return { account: keyId ?? "anonymous", region };
+      }
+      const lookup = (id: string) => ctx.credentials.tencentSecret(id);
+      const auth = await authenticateTencent(request.form === "v1" ? "v1" : "tc3", req, body, lookup, now);
+      if (!auth.ok) throw new TrtcError(auth.code, verifierMessage(auth.message));
+      // TC3 names its service in the credential scope; v1 names none.
+      if (request.form !== "v1" && auth.service !== signingService) {
+        throw new TrtcError("AuthFailure.SignatureFailure", message("signatureFailure"));
+      }
+      if (!carriesToken(request.common["x-tc-token"], ctx.credentials.tencentToken(auth.account))) {
+        throw new TrtcError("AuthFailure.TokenFailure", message("tokenFailure"));
       }
       return { account: auth.account, region };
     },
 
-    parse(ex, _operation, body) {
-      const contentType = header(ex.req, "content-type") ?? "";
-      if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-        throw new TrtcError(
-          "InvalidParameter",
-          `The Content-Type \`${contentType.slice(0, 100)}\` is not supported; send application/json.`,
-        );
+    parse(ex, operation, body) {
+      const request = requestOf(ex);
+      if (request.fields === undefined) return parseJson(ex, body);
+      const read = unflattenTencentParams(request.fields, operation.model.bodySchema ?? EMPTY);
+      if (!read.ok) {
+        throw new TrtcError("InvalidParameter", message("form", read.rule, read.parameter, read.message));
       }
-      const parsed = parseJsonBody(body);
-      if (!parsed.ok) {
-        throw new TrtcError(
-          "InvalidParameter",
-          parsed.reason === "utf8"
-            ? "The request body is not valid UTF-8."
-            : "The request body is not valid JSON.",
-        );
-      }
-      if (!isPlainObject(parsed.value)) {
-        throw new TrtcError("InvalidParameter", "The request body must be a JSON object.");
-      }
-      return parsed.value;
+      // The journal shows the input as JSON, whichever form carried it.
+      ex.journalBody = Buffer.from(JSON.stringify(read.value));
+      return read.value;
     },
 
     answer(ex, _operation, result) {
@@ -148,11 +153,28 @@ export function tencentAdapter(model: ApiModel): ProtocolAdapter<TrtcError> {
       return {
         status: 200,
         headers: answerHeaders(ex.req, close),
-        body: trtcErrorBody(error.code, error.message, ex.requestId),
+        body: trtcErrorBody(error.code, error.messageIn(languageOfExchange(ex)), ex.requestId),
         code: error.code,
       };
     },
   };
+}
+
+/** A TC3 POST's JSON body as the operation's input. */
+function parseJson(ex: Exchange, body: Uint8Array): Record<string, unknown> {
+  const contentType = header(ex.req, "content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+    throw new TrtcError("InvalidParameter", message("contentType", contentType.slice(0, 100)));
+  }
+  const parsed = parseJsonBody(body);
+  if (!parsed.ok) {
+    throw new TrtcError(
+      "InvalidParameter",
+      message(parsed.reason === "utf8" ? "bodyNotUtf8" : "bodyNotJson"),
+    );
+  }
+  if (!isPlainObject(parsed.value)) throw new TrtcError("InvalidParameter", message("bodyNotObject"));
+  return parsed.value;
 }
 
 function answerHeaders(req: IncomingMessage, close: boolean): Record<string, string> {

@@ -1,27 +1,29 @@
-/** An API-level TRTC error: answered as HTTP 200 with `Response.Error`. */
+import { DEFAULT_LANGUAGE, type Language, type Message, message, render } from "./messages.js";
+
+/**
+ * An API-level TRTC error: answered as HTTP 200 with `Response.Error`. The message is a catalog entry, rendered
+ * in the request's language when the answer is made (`Error.message` holds the English, for logs).
+ */
 export class TrtcError extends Error {
   constructor(
     readonly code: string,
-    message: string,
+    readonly text: Message,
   ) {
-    super(message);
+    super(render(text, DEFAULT_LANGUAGE));
     this.name = "TrtcError";
+  }
+
+  messageIn(language: Language): string {
+    return render(this.text, language);
   }
 }
 
+/** The messages the task logic throws (the rest are built where the pipeline finds the problem). */
 export const trtcMessages = {
-  internal: "An internal error has occurred. Retry your request, but if the problem persists, contact us.",
-  invalidAction: "The request `Action` is invalid or not found.",
-  noSuchVersion: (version: string, action: string) =>
-    `The requested version \`${version}\` of API \`${action}\` is not found.`,
-  unsupportedRegion: (region: string) => `The \`Region\` \`${region}\` is not supported by this API.`,
-  missing: (name: string) => `The request is missing a required parameter \`${name}\`.`,
-  unknown: (name: string) => `The parameter \`${name}\` is not recognized.`,
-  tooLarge: (limit: number) => `The request body exceeds the size limit of ${limit} bytes.`,
-  rateLimited: (action: string, limit: number) =>
-    `Your current request times of \`${action}\` exceed the frequency limit \`${limit}\` in a second.`,
-  taskNotExist: "The task does not exist.",
-  taskExist: "The task already exists.",
+  taskNotExist: message("taskNotExist"),
+  taskExist: message("taskExist"),
+  invalidTaskId: message("invalidTaskId"),
+  missing: (name: string) => message("missing", name),
 } as const;
 
 export interface TrtcErrorBody {

@@ -2,15 +2,8 @@ import { verifyUserSig } from "@voicetask/trtc/usersig";
 import type { CredentialStore } from "../credentials.js";
 import type { Behaviour } from "../pipeline/behaviour.js";
 import { TrtcError } from "./errors.js";
+import { message, type UserSigProblem } from "./messages.js";
 import { type StartInput, TrtcTaskStore } from "./tasks.js";
-
-const USERSIG_PROBLEMS = {
-  malformed: "it cannot be decoded",
-  "wrong-user": "it was issued for another UserId",
-  "wrong-app": "it was issued for another SdkAppId",
-  "bad-signature": "its signature does not match",
-  expired: "it has expired",
-} as const;
 
 /** The TRTC task state and what each stateful action does to it; other actions answer their spec example. */
 export class TrtcService {
@@ -68,8 +61,9 @@ export class TrtcService {
 
   private checkUserSig(account: string, input: StartInput, now: number): void {
     const userSig = input.AgentConfig.UserSig;
-    const invalid = (why: string) => new TrtcError("InvalidParameter.UserSig", `UserSig is invalid: ${why}.`);
-    if (typeof userSig !== "string" || userSig === "") throw invalid("it is empty");
+    const invalid = (why: UserSigProblem) =>
+      new TrtcError("InvalidParameter.UserSig", message("userSig", why));
+    if (typeof userSig !== "string" || userSig === "") throw invalid("empty");
     const key = this.credentials.userSigKey(account, String(input.SdkAppId));
     if (key === undefined) return;
     const check = verifyUserSig(userSig, {
@@ -78,6 +72,6 @@ export class TrtcService {
       secretKey: key,
       now: Math.floor(now / 1000),
     });
-    if (!check.ok) throw invalid(USERSIG_PROBLEMS[check.reason]);
+    if (!check.ok) throw invalid(check.reason);
   }
 }

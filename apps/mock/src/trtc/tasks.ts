@@ -65,8 +65,7 @@ export class TrtcTaskStore {
 
   /** A live (not yet cleaned up) task, or TaskNotExist. */
   private find(account: string, taskId: string, now: number): TrtcTask {
-    if (taskId.trim() === "")
-      throw new TrtcError("InvalidParameter.TaskId", "The parameter `TaskId` is invalid.");
+    if (taskId.trim() === "") throw new TrtcError("InvalidParameter.TaskId", trtcMessages.invalidTaskId);
     const task = this.tasksOf(account, now).get(taskId);
     if (!task) throw new TrtcError("FailedOperation.TaskNotExist", trtcMessages.taskNotExist);
     return task;

@@ -1,11 +1,7 @@
 import type { ErrorObject } from "../spec/ajv.js";
+import { JSON_TEXT_KEYWORD } from "../spec/json-strings.js";
 import { TrtcError, trtcMessages } from "./errors.js";
-
-/** Common-parameter headers whose failures have codes of their own. */
-const HEADER_CODES: Record<string, { value: string }> = {
-  "x-tc-version": { value: "NoSuchVersion" },
-  "x-tc-region": { value: "UnsupportedRegion" },
-};
+import { type Constraint, message } from "./messages.js";
 
 /** `X-TC-Region` → `Region`: Tencent names common parameters without the header prefix. */
 export const commonParameterName = (header: string): string => {
@@ -27,9 +23,18 @@ export const parameterPath = (instancePath: string, child?: string): string => {
   return parts.join(".");
 };
 
-/** Turns the first header validation error into Tencent's answer. */
+const constraintOf = (e: ErrorObject): Constraint => ({
+  keyword: e.keyword,
+  params: e.params as Record<string, unknown>,
+  english: e.message ?? "is not allowed",
+});
+
+/**
+ * Turns the first validation error of the common parameters (`X-TC-*` headers, or the same parameters of a v1
+ * request, keyed by header name) into Tencent's answer.
+ */
 export function headerError(error: ErrorObject | undefined, headers: Record<string, unknown>): TrtcError {
-  if (!error) return new TrtcError("InvalidParameter", "The request headers are invalid.");
+  if (!error) return new TrtcError("InvalidParameter", message("headersInvalid"));
   if (error.keyword === "required") {
     const name = commonParameterName(String(error.params.missingProperty));
     return new TrtcError("MissingParameter", trtcMessages.missing(name));
@@ -37,31 +42,24 @@ export function headerError(error: ErrorObject | undefined, headers: Record<stri
   const header = error.instancePath.split("/")[1] ?? "";
   const value = String(headers[header] ?? "");
   const name = commonParameterName(header);
-  const special = HEADER_CODES[header];
-  if (special?.value === "NoSuchVersion") {
+  if (header === "x-tc-version") {
     return new TrtcError(
       "NoSuchVersion",
-      trtcMessages.noSuchVersion(value, String(headers["x-tc-action"] ?? "")),
+      message("noSuchVersion", value, String(headers["x-tc-action"] ?? "")),
     );
   }
-  if (special?.value === "UnsupportedRegion") {
-    return new TrtcError("UnsupportedRegion", trtcMessages.unsupportedRegion(value));
-  }
+  if (header === "x-tc-region")
+    return new TrtcError("UnsupportedRegion", message("unsupportedRegion", value));
   if (error.keyword === "type") {
-    return new TrtcError(
-      "InvalidParameter",
-      `The value of parameter \`${name}\` must be of type ${error.params.type}.`,
-    );
+    return new TrtcError("InvalidParameter", message("commonType", name, String(error.params.type)));
   }
-  return new TrtcError(
-    "InvalidParameterValue",
-    `The value of parameter \`${name}\` is invalid: ${error.message}.`,
-  );
+  return new TrtcError("InvalidParameterValue", message("commonValue", name, constraintOf(error)));
 }
 
-/** Turns the first body validation error into Tencent's answer, naming the parameter. */
+/** Turns the first validation error of the request's parameters into Tencent's answer, naming the parameter. */
 export function bodyError(error: ErrorObject | undefined): TrtcError {
-  if (!error) return new TrtcError("InvalidParameter", "The request parameters are invalid.");
+  if (!error) return new TrtcError("InvalidParameter", message("parametersInvalid"));
+  const name = parameterPath(error.instancePath) || "(body)";
   switch (error.keyword) {
     case "required":
       return new TrtcError(
@@ -71,26 +69,13 @@ export function bodyError(error: ErrorObject | undefined): TrtcError {
     case "additionalProperties":
     case "unevaluatedProperties": {
       const extra = String(error.params.additionalProperty ?? error.params.unevaluatedProperty);
-      return new TrtcError(
-        "UnknownParameter",
-        trtcMessages.unknown(parameterPath(error.instancePath, extra)),
-      );
+      return new TrtcError("UnknownParameter", message("unknown", parameterPath(error.instancePath, extra)));
     }
-    case "type": {
-      const name = parameterPath(error.instancePath) || "(body)";
-      return new TrtcError(
-        "InvalidParameter",
-        `The type of parameter \`${name}\` is invalid: it must be ${String(error.params.type)}.`,
-      );
-    }
-    default: {
-      const name = parameterPath(error.instancePath) || "(body)";
-      const allowed =
-        error.keyword === "enum" ? ` (${(error.params.allowedValues as unknown[]).join(", ")})` : "";
-      return new TrtcError(
-        "InvalidParameterValue",
-        `The value of parameter \`${name}\` is invalid: it ${error.message ?? "is not allowed"}${allowed}.`,
-      );
-    }
+    case "type":
+      return new TrtcError("InvalidParameter", message("type", name, String(error.params.type)));
+    case JSON_TEXT_KEYWORD:
+      return new TrtcError("InvalidParameterValue", message("notJsonText", name));
+    default:
+      return new TrtcError("InvalidParameterValue", message("value", name, constraintOf(error)));
   }
 }

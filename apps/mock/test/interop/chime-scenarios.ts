@@ -263,4 +263,25 @@ export const chimeScenarios: Scenario[] = [
       }
     },
   },
+  {
+    name: "Chime: a temporary key's requests carry its session token (UnrecognizedClientException otherwise)",
+    async run(h) {
+      const temporary = h.keys.awsTemporary;
+      const call = h.chime({ credentials: temporary });
+      const task = await start(call);
+      const wrong = h.chime({ credentials: { ...temporary, sessionToken: "not-the-session-token" } });
+      const missing = h.chime({
+        credentials: { accessKeyId: temporary.accessKeyId, secretAccessKey: temporary.secretAccessKey },
+      });
+      for (const refused of [wrong, missing]) {
+        for (const op of CHIME_OPERATIONS) {
+          const r = await refused(op, validInput(op, task.SpeakerSearchTaskId));
+          expectChimeError(r, "UnrecognizedClientException", 403);
+          expect(r.message).toBe("The security token included in the request is invalid.");
+        }
+      }
+      expect((await get(call, task.SpeakerSearchTaskId)).SpeakerSearchTaskStatus).toBe("IN_QUEUE");
+      expect(JSON.stringify(h.mock.control.journal())).not.toContain(temporary.sessionToken);
+    },
+  },
 ];

@@ -25,10 +25,14 @@ export type ChimeOutcome =
 export interface TrtcKeys {
   secretId: string;
   secretKey: string;
+  /** A temporary credential's session token. */
+  token?: string;
 }
 export interface AwsKeys {
   accessKeyId: string;
   secretAccessKey: string;
+  /** A temporary credential's session token. */
+  sessionToken?: string;
 }
 
 export interface TrtcDriverOptions {
@@ -50,6 +54,8 @@ export type ChimeCall = (operation: string, input: Record<string, unknown>) => P
 
 export interface Drivers {
   name: string;
+  /** The language the TRTC driver asks for: every TRTC error message must come back in it. */
+  answersIn: "en-US" | "zh-CN";
   trtc(o: TrtcDriverOptions): TrtcCall;
   chime(o: ChimeDriverOptions): ChimeCall;
 }

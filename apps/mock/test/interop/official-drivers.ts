@@ -7,7 +7,7 @@ import {
   StartSpeakerSearchTaskCommand,
   StopSpeakerSearchTaskCommand,
 } from "@aws-sdk/client-chime-sdk-voice";
-import type { ChimeOutcome, Drivers, TrtcOutcome } from "./drivers.js";
+import type { ChimeOutcome, Drivers, TrtcCall, TrtcOutcome } from "./drivers.js";
 
 const require = createRequire(import.meta.url);
 // The unchanged official SDK; the deep import loads only the TRTC service (same code as the package root).
@@ -21,6 +21,34 @@ const { trtc } = require("tencentcloud-sdk-nodejs/tencentcloud/services/trtc") a
         [method: string]: unknown;
       };
     };
+  };
+};
+
+/** The international-site SDK, unchanged: callback style, signature v1 (HmacSHA256, POST, `Language=en-US`). */
+const intl = {
+  trtc: require("tencentcloud-sdk-nodejs-intl-en/tencentcloud/trtc"),
+  common: require("tencentcloud-sdk-nodejs-intl-en/tencentcloud/common"),
+} as {
+  trtc: {
+    v20190722: {
+      Client: new (
+        credential: unknown,
+        region: string,
+        profile?: unknown,
+      ) => {
+        request(
+          action: string,
+          req: unknown,
+          resp: { deserialize(data: Record<string, unknown>): void },
+          cb: (err: unknown, res: unknown) => void,
+        ): void;
+      };
+    };
+  };
+  common: {
+    Credential: new (id: string, key: string, token?: string) => unknown;
+    ClientProfile: new (signMethod?: string, httpProfile?: unknown) => unknown;
+    HttpProfile: new (protocol?: string, endpoint?: string) => unknown;
   };
 };
 
@@ -41,19 +69,34 @@ const chimeCommands = {
   StopSpeakerSearchTask: StopSpeakerSearchTaskCommand,
 } as const;
 
-export const officialDrivers: Drivers = {
-  name: "official SDKs",
-  trtc({ url, credentials, region }) {
+const tencentError = (e: unknown): TrtcOutcome => {
+  const err = e as { code?: string; message: string; requestId?: string };
+  return { ok: false, code: err.code ?? "(network)", message: err.message, requestId: err.requestId };
+};
+
+/** How `tencentcloud-sdk-nodejs` is configured: its `profile.signMethod`, `httpProfile.reqMethod`, `language`. */
+export interface NodeSdkForm {
+  signMethod?: "TC3-HMAC-SHA256" | "HmacSHA256" | "HmacSHA1";
+  reqMethod?: "POST" | "GET";
+  language?: "zh-CN" | "en-US";
+}
+
+/** `tencentcloud-sdk-nodejs`, unchanged, in one of the forms it sends (its defaults: TC3, POST, no language). */
+function nodeSdkTrtc(form: NodeSdkForm): Drivers["trtc"] {
+  return ({ url, credentials, region }) => {
     const port = new URL(url).port;
     const client = new trtc.v20190722.Client({
       credential: credentials,
       region,
       profile: {
+        ...(form.signMethod ? { signMethod: form.signMethod } : {}),
+        ...(form.language ? { language: form.language } : {}),
         httpProfile: {
           endpoint: `trtc.intl.tencentcloudapi.com:${port}`,
           protocol: "http://",
           agent: loopbackAgent(),
           reqTimeout: 10,
+          ...(form.reqMethod ? { reqMethod: form.reqMethod } : {}),
         },
       },
     });
@@ -68,12 +111,14 @@ export const officialDrivers: Drivers = {
         const { RequestId, ...rest } = data;
         return { ok: true, data: rest, requestId: RequestId as string | undefined };
       } catch (e) {
-        const err = e as { code?: string; message: string; requestId?: string };
-        return { ok: false, code: err.code ?? "(network)", message: err.message, requestId: err.requestId };
+        return tencentError(e);
       }
     };
-  },
-  chime({ url, credentials, region, clockOffsetMs }) {
+  };
+}
+
+function awsSdkChime(): Drivers["chime"] {
+  return ({ url, credentials, region, clockOffsetMs }) => {
     const client = new ChimeSDKVoiceClient({
       region,
       endpoint: url,
@@ -111,5 +156,59 @@ export const officialDrivers: Drivers = {
         };
       }
     };
+  };
+}
+
+/** The unchanged official SDKs with their defaults: `tencentcloud-sdk-nodejs`, `@aws-sdk/client-chime-sdk-voice`. */
+export const officialDrivers: Drivers = {
+  name: "official SDKs",
+  answersIn: "en-US",
+  trtc: nodeSdkTrtc({}),
+  chime: awsSdkChime(),
+};
+
+/** `tencentcloud-sdk-nodejs` in a form of its own (TRTC only; Chime is the AWS SDK as in officialDrivers). */
+export function nodeSdkDrivers(form: Required<NodeSdkForm>): Drivers {
+  return {
+    name: `tencentcloud-sdk-nodejs ${form.signMethod} ${form.reqMethod} ${form.language}`,
+    answersIn: form.language,
+    trtc: nodeSdkTrtc(form),
+    chime: awsSdkChime(),
+  };
+}
+
+/**
+ * `tencentcloud-sdk-nodejs-intl-en`, the SDK of the international site, unchanged and with its defaults (signature
+ * v1 HmacSHA256, POST, `Language=en-US`); only the endpoint points at the mock. Requests go through its generic
+ * `request` (what its generated methods call), so parameters its models do not know reach the mock too.
+ */
+export const intlSdkDrivers: Drivers = {
+  name: "tencentcloud-sdk-nodejs-intl-en (defaults)",
+  answersIn: "en-US",
+  trtc({ url, credentials, region }): TrtcCall {
+    const { Client } = intl.trtc.v20190722;
+    const { Credential, ClientProfile, HttpProfile } = intl.common;
+    const client = new Client(
+      new Credential(credentials.secretId, credentials.secretKey, credentials.token),
+      region,
+      new ClientProfile(undefined, new HttpProfile("http://", new URL(url).host)),
+    );
+    return (action, params) =>
+      new Promise<TrtcOutcome>((resolve) => {
+        const resp = {
+          data: {} as Record<string, unknown>,
+          deserialize(d: Record<string, unknown>) {
+            this.data = d;
+          },
+        };
+        // As JSON, the way a program's input arrives (the SDK would send an `undefined` member as an empty value).
+        const input = JSON.parse(JSON.stringify(params)) as unknown;
+        client.request(action, input, resp, (err) => {
+          if (err) return resolve(tencentError(err));
+          const { RequestId, ...data } = resp.data;
+          resolve({ ok: true, data, requestId: RequestId as string | undefined });
+        });
+      });
   },
+  chime: awsSdkChime(),
 };

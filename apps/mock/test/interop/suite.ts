@@ -3,18 +3,20 @@ import { type MockServer, startMockServer } from "../../src/index.js";
 import { createAnswerValidator } from "./answer-validator.js";
 import { chimeScenarios } from "./chime-scenarios.js";
 import type { Drivers } from "./drivers.js";
-import { harnessFor, interopCredentials } from "./harness.js";
+import { ACCOUNTS, harnessFor, interopCredentials, type Scenario } from "./harness.js";
 import { trtcScenarios } from "./trtc-scenarios.js";
 
-/** Runs every interop scenario against a fresh mock with one set of drivers, checking every answer. */
-export function interopSuite(drivers: Drivers): void {
+/**
+ * One mock for a test file, every answer checked against the provider specs. Mock time stands still unless a
+ * scenario moves it, so timing assertions never depend on wall-clock speed; before each test it is set to the real
+ * time again (and the mock reset), so the clients' real-time signatures stay inside the 5-minute window however
+ * long the file runs.
+ */
+function useInteropMock(): { mock: () => MockServer; answers: ReturnType<typeof createAnswerValidator> } {
   const answers = createAnswerValidator();
   let mock: MockServer;
-
+  let frozen = Date.now();
   beforeAll(async () => {
-    // Mock time stands still unless a scenario moves it, so timing assertions never depend on wall-clock speed.
-    // It starts at the real time, so the clients' real-time signatures stay inside the 5-minute window.
-    const frozen = Date.now();
     mock = await startMockServer({
       port: 0,
       credentials: interopCredentials(),
@@ -23,18 +25,46 @@ export function interopSuite(drivers: Drivers): void {
     });
   });
   afterAll(() => mock?.close());
-  beforeEach(() => mock.control.reset());
+  beforeEach(() => {
+    frozen = Date.now();
+    mock.control.reset();
+  });
+  return { mock: () => mock, answers };
+}
 
+const expectAnswersMatchedTheSpecs = (answers: ReturnType<typeof createAnswerValidator>) =>
+  it("every answer matched the provider specs", () => {
+    expect(answers.checked()).toBeGreaterThan(100);
+    expect(answers.problems).toEqual([]);
+  });
+
+/** Runs every interop scenario against a fresh mock with one set of drivers, checking every answer. */
+export function interopSuite(drivers: Drivers): void {
+  const { mock, answers } = useInteropMock();
   const scenarios = [...trtcScenarios, ...chimeScenarios];
-
   describe(`interop: ${drivers.name}`, () => {
     scenarios.forEach((scenario, i) => {
-      it(scenario.name, () => scenario.run(harnessFor(mock, drivers, i + 1)));
+      it(scenario.name, () => scenario.run(harnessFor(mock(), drivers, i + 1)));
     });
+    expectAnswersMatchedTheSpecs(answers);
+  });
+}
 
-    it("every answer matched the provider specs", () => {
-      expect(answers.checked()).toBeGreaterThan(100);
-      expect(answers.problems).toEqual([]);
+/**
+ * The TRTC scenarios marked `everyForm` (lifecycle and error paths) once per client configuration, all in one
+ * mock: each configuration's scenarios have accounts of their own.
+ */
+export function everyFormSuite(configurations: readonly Drivers[]): void {
+  const { mock, answers } = useInteropMock();
+  const scenarios: Scenario[] = trtcScenarios.filter((s) => s.everyForm);
+  if (configurations.length * scenarios.length >= ACCOUNTS) throw new Error("not enough interop accounts");
+  configurations.forEach((drivers, c) => {
+    describe(drivers.name, () => {
+      scenarios.forEach((scenario, s) => {
+        const account = 1 + c * scenarios.length + s;
+        it(scenario.name, () => scenario.run(harnessFor(mock(), drivers, account)));
+      });
     });
   });
+  expectAnswersMatchedTheSpecs(answers);
 }

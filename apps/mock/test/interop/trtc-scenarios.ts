@@ -29,6 +29,12 @@ export const startParams = (over: Record<string, unknown> = {}, agent: Record<st
   ...over,
 });
 
+/** Start parameters without `AgentConfig.UserSig` (absent, not `undefined`: some SDKs send that as empty). */
+const withoutUserSig = (params: ReturnType<typeof startParams>) => {
+  const { UserSig: _, ...AgentConfig } = params.AgentConfig;
+  return { ...params, AgentConfig };
+};
+
 /** A valid request of each action, against task `taskId`. */
 const validParams = (action: string, taskId: string): Record<string, unknown> => {
   switch (action) {
@@ -70,6 +76,7 @@ const describeStatus = async (call: TrtcCall, TaskId: string) => {
 export const trtcScenarios: Scenario[] = [
   {
     name: "TRTC lifecycle: Start → Preparing → InProgress → Control/Update → Stop → Stopped → gone",
+    everyForm: true,
     async run(h: Harness) {
       const call = h.trtc();
       const TaskId = await start(call, { SessionId: "session-lifecycle" });
@@ -171,6 +178,7 @@ export const trtcScenarios: Scenario[] = [
   },
   {
     name: "TRTC: not found, for every action that takes a TaskId",
+    everyForm: true,
     async run(h) {
       const call = h.trtc();
       for (const action of TRTC_ACTIONS.filter((a) => a !== "StartAIConversation")) {
@@ -184,6 +192,7 @@ export const trtcScenarios: Scenario[] = [
   },
   {
     name: "TRTC: bad signature and unknown SecretId, for every action",
+    everyForm: true,
     async run(h) {
       const wrongKey = h.trtc({ credentials: { secretId: h.keys.tencent.secretId, secretKey: "wrong" } });
       const unknownId = h.trtc({ credentials: { secretId: "AKIDnobody", secretKey: "whatever" } });
@@ -200,6 +209,7 @@ export const trtcScenarios: Scenario[] = [
   },
   {
     name: "TRTC: expired timestamp (mock clock 6 minutes ahead), for every action",
+    everyForm: true,
     async run(h) {
       h.mock.control.advanceClock(6 * 60_000);
       for (const action of TRTC_ACTIONS) {
@@ -212,6 +222,7 @@ export const trtcScenarios: Scenario[] = [
   },
   {
     name: "TRTC: throttled past 20 requests per second, per action and per account",
+    everyForm: true,
     async run(h) {
       const call = h.trtc();
       for (const action of TRTC_ACTIONS) {
@@ -231,16 +242,12 @@ export const trtcScenarios: Scenario[] = [
   },
   {
     name: "TRTC: invalid input is MissingParameter / UnknownParameter / InvalidParameter / InvalidParameterValue",
+    everyForm: true,
     async run(h) {
       const call = h.trtc();
       const cases: [string, Record<string, unknown>, string, string][] = [
         ["StartAIConversation", { SdkAppId: 1, RoomId: "r" }, "MissingParameter", "AgentConfig"],
-        [
-          "StartAIConversation",
-          startParams({}, { UserSig: undefined }),
-          "MissingParameter",
-          "AgentConfig.UserSig",
-        ],
+        ["StartAIConversation", withoutUserSig(startParams()), "MissingParameter", "AgentConfig.UserSig"],
         ["StartAIConversation", startParams({ Colour: "blue" }), "UnknownParameter", "Colour"],
         ["StartAIConversation", startParams({}, { Mood: 1 }), "UnknownParameter", "AgentConfig.Mood"],
         ["StartAIConversation", startParams({ SdkAppId: "abc" }), "InvalidParameter", "SdkAppId"],
@@ -252,7 +259,9 @@ export const trtcScenarios: Scenario[] = [
           "STTConfig.VadSilenceTime",
         ],
         ["StopAIConversation", {}, "MissingParameter", "TaskId"],
-        ["StopAIConversation", { TaskId: 42 }, "InvalidParameter", "TaskId"],
+        // A JSON body says the type; the flat forms (GET, signature v1) carry text, where members of a string are
+        // what cannot be (named as sent: `TaskId.Id`).
+        ["StopAIConversation", { TaskId: { Id: "x" } }, "InvalidParameter", "TaskId"],
         [
           "ControlAIConversation",
           { TaskId: UNKNOWN_TASK, Command: "Dance" },
@@ -270,7 +279,7 @@ export const trtcScenarios: Scenario[] = [
       for (const [action, params, code, field] of cases) {
         const r = await call(action, params);
         expectError(r, code);
-        expect(r.message).toContain(`\`${field}\``);
+        expect(r.message).toMatch(new RegExp(`\`${field.replace(/\./g, "\\.")}[\`.]`));
       }
       const empty = await call("StartAIConversation", startParams({}, { UserSig: "" }));
       expectError(empty, "InvalidParameter.UserSig");
@@ -323,6 +332,26 @@ export const trtcScenarios: Scenario[] = [
         errorCode: "FailedOperation.TaskNotExist",
         status: 200,
       });
+    },
+  },
+  {
+    name: "TRTC: a temporary key's requests carry its session token (AuthFailure.TokenFailure otherwise)",
+    everyForm: true,
+    async run(h) {
+      const temporary = h.keys.tencentTemporary;
+      const withToken = h.trtc({ credentials: temporary });
+      const TaskId = await start(withToken);
+      const wrong = h.trtc({ credentials: { ...temporary, token: "not-the-session-token" } });
+      const missing = h.trtc({
+        credentials: { secretId: temporary.secretId, secretKey: temporary.secretKey },
+      });
+      for (const call of [wrong, missing]) {
+        for (const action of TRTC_ACTIONS) {
+          expectError(await call(action, validParams(action, TaskId)), "AuthFailure.TokenFailure");
+        }
+      }
+      expect(await describeStatus(withToken, TaskId)).toBe("Preparing"); // the refused requests changed nothing
+      expect(JSON.stringify(h.mock.control.journal())).not.toContain(temporary.token);
     },
   },
 ];

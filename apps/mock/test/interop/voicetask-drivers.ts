@@ -16,7 +16,7 @@ type Call = (input: unknown) => Promise<Record<string, unknown>>;
  */
 function coreCall(
   url: string,
-  credentials: { secretId: string; secretKey: string },
+  credentials: { secretId: string; secretKey: string; token?: string },
   region: string,
 ): (action: string, params: unknown) => Promise<Record<string, unknown>> {
   return async (action, params) => {
@@ -42,6 +42,7 @@ function coreCall(
  */
 export const voicetaskDrivers: Drivers = {
   name: "voicetask clients",
+  answersIn: "en-US",
   trtc({ url, credentials, region }) {
     const client = createTrtcClient({ region, endpoint: url, credentials, retry: false, rateLimit: false });
     const bare = coreCall(url, credentials, region);
