@@ -30,6 +30,8 @@ const FLAGS = [
   "--no-first-run",
 ];
 const PHONE = { width: 375, height: 812 };
+/** The walk (and the screenshots) open page after page: on a loaded 2-core machine that takes minutes. */
+const WALK_TIMEOUT_MS = 600_000;
 const DESKTOP = { width: 1280, height: 900 };
 const shotsDir = join(appDir, "test-results");
 
@@ -152,32 +154,36 @@ describe("docs site in headless Chromium", () => {
     return v;
   }
 
-  it("walks every page: no console error, no failed or off-machine request, no sideways scroll at 375 px", async () => {
-    const queue = htmlFiles(distDir);
-    expect(queue.length).toBeGreaterThan(20);
-    const seen = new Set(queue);
-    while (queue.length) {
-      const path = queue.shift()!;
-      const v = await visit(path);
-      visits.set(path, v);
-      for (const link of v.links) {
-        const url = new URL(link.resolved);
-        if (url.origin !== origin) continue;
-        const target = url.pathname.slice(1) || "index.html";
-        if (!seen.has(target) && target.endsWith(".html")) {
-          seen.add(target);
-          queue.push(target);
+  it(
+    "walks every page: no console error, no failed or off-machine request, no sideways scroll at 375 px",
+    async () => {
+      const queue = htmlFiles(distDir);
+      expect(queue.length).toBeGreaterThan(20);
+      const seen = new Set(queue);
+      while (queue.length) {
+        const path = queue.shift()!;
+        const v = await visit(path);
+        visits.set(path, v);
+        for (const link of v.links) {
+          const url = new URL(link.resolved);
+          if (url.origin !== origin) continue;
+          const target = url.pathname.slice(1) || "index.html";
+          if (!seen.has(target) && target.endsWith(".html")) {
+            seen.add(target);
+            queue.push(target);
+          }
         }
       }
-    }
-    const problems = [...visits.values()].flatMap((v) => [
-      ...v.consoleErrors.map((e) => `${v.path}: console error ${e}`),
-      ...v.failedRequests.map((e) => `${v.path}: failed request ${e}`),
-      ...v.offMachine.map((e) => `${v.path}: off-machine request ${e}`),
-      ...(v.scrollWidth > PHONE.width ? [`${v.path}: scrollWidth ${v.scrollWidth} > ${PHONE.width}`] : []),
-    ]);
-    expect(problems).toEqual([]);
-  });
+      const problems = [...visits.values()].flatMap((v) => [
+        ...v.consoleErrors.map((e) => `${v.path}: console error ${e}`),
+        ...v.failedRequests.map((e) => `${v.path}: failed request ${e}`),
+        ...v.offMachine.map((e) => `${v.path}: off-machine request ${e}`),
+        ...(v.scrollWidth > PHONE.width ? [`${v.path}: scrollWidth ${v.scrollWidth} > ${PHONE.width}`] : []),
+      ]);
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
   it("highlights every code block and gives each a copy button; no field name wraps inside a word", () => {
     const pages = [...visits.values()];
@@ -485,34 +491,38 @@ describe("docs site in headless Chromium", () => {
     await context.close();
   });
 
-  it("saves screenshots of the main pages at phone and desktop widths", async () => {
-    const shots: [string, string][] = [
-      ["index.html", "home"],
-      ["guides/quick-start.html", "guide-quick-start"],
-      ["reference/trtc/StopAIConversation.html", "reference-stop-ai-conversation"],
-      ["reference/chime-sdk-voice/StartSpeakerSearchTask.html", "reference-start-speaker-search-task"],
-      ["reference/mock-control/index.html", "reference-mock-control"],
-      ["reference/trtc/DescribeAIConversation.html#waiters", "reference-waiters"],
-      ["reference/trtc/events/index.html", "reference-trtc-events"],
-      ["changelog.html", "changelog"],
-    ];
-    for (const [viewport, size] of [
-      ["phone", PHONE],
-      ["desktop", DESKTOP],
-    ] as const) {
-      const context = await browser.newContext({ viewport: size });
-      const page = await context.newPage();
-      await page.route("**", (route) =>
-        new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
-      );
-      for (const [path, name] of shots) {
-        await page.goto(`${origin}/${path}`, { waitUntil: "networkidle" });
-        await page.screenshot({ path: join(shotsDir, `${name}-${viewport}.png`), fullPage: true });
+  it(
+    "saves screenshots of the main pages at phone and desktop widths",
+    async () => {
+      const shots: [string, string][] = [
+        ["index.html", "home"],
+        ["guides/quick-start.html", "guide-quick-start"],
+        ["reference/trtc/StopAIConversation.html", "reference-stop-ai-conversation"],
+        ["reference/chime-sdk-voice/StartSpeakerSearchTask.html", "reference-start-speaker-search-task"],
+        ["reference/mock-control/index.html", "reference-mock-control"],
+        ["reference/trtc/DescribeAIConversation.html#waiters", "reference-waiters"],
+        ["reference/trtc/events/index.html", "reference-trtc-events"],
+        ["changelog.html", "changelog"],
+      ];
+      for (const [viewport, size] of [
+        ["phone", PHONE],
+        ["desktop", DESKTOP],
+      ] as const) {
+        const context = await browser.newContext({ viewport: size });
+        const page = await context.newPage();
+        await page.route("**", (route) =>
+          new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
+        );
+        for (const [path, name] of shots) {
+          await page.goto(`${origin}/${path}`, { waitUntil: "networkidle" });
+          await page.screenshot({ path: join(shotsDir, `${name}-${viewport}.png`), fullPage: true });
+        }
+        await context.close();
       }
-      await context.close();
-    }
-    const saved = readdirSync(shotsDir).filter((f) => f.endsWith(".png"));
-    expect(saved.length).toBeGreaterThanOrEqual(shots.length * 2);
-    expect(relative(appDir, shotsDir)).toBe("test-results");
-  });
+      const saved = readdirSync(shotsDir).filter((f) => f.endsWith(".png"));
+      expect(saved.length).toBeGreaterThanOrEqual(shots.length * 2);
+      expect(relative(appDir, shotsDir)).toBe("test-results");
+    },
+    WALK_TIMEOUT_MS,
+  );
 });
