@@ -6,7 +6,7 @@ import { createStaticServer, listen } from "./serve.js";
 
 /** `pnpm start`: serves the built site on 127.0.0.1:4011 (DOCS_PORT overrides), building it first if needed. */
 const port = Number(process.env.DOCS_PORT ?? 4011);
-if (!existsSync(join(distDir, "index.html"))) build();
+if (!existsSync(join(distDir, "index.html"))) await build();
 const server = createStaticServer(distDir);
 const url = await listen(server, port);
 console.log(`voicetask docs: ${url}`);

@@ -1,20 +1,23 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import type { Server } from "node:http";
 import { join, relative } from "node:path";
 import { type Browser, type BrowserContext, type Page as BrowserPage, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { build } from "../src/build.js";
-import { appDir, distDir, repoRoot } from "../src/paths.js";
+import { loadApis } from "../src/model/load.js";
+import { appDir, distDir } from "../src/paths.js";
 import { createStaticServer, listen } from "../src/serve.js";
 
 /**
  * Walks the built site in headless Chromium: every page loads without console errors, failed or off-machine
  * requests; every internal link and anchor resolves; nothing is wider than a 375 px phone; every code block is
- * highlighted and has a copy button; no field name wraps inside a word; every operation of the three specs has its
- * reference page. Then: the sample tabs, the copy button, and instant search (an error code, inner fields, landing
- * on their anchors). Screenshots go to test-results/.
+ * highlighted and has a copy button; no field name wraps inside a word; every operation, waiter and event type of
+ * the model has its page or section. Then: the sample tabs, the copy button, and instant search (an error code,
+ * inner fields, event types and their fields, landing on their anchors). Screenshots go to test-results/.
  */
+
+/** What the registry's models hold, read as the build reads them. */
+const models = (await loadApis()).map((a) => a.model);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FLAGS = [
@@ -27,6 +30,8 @@ const FLAGS = [
   "--no-first-run",
 ];
 const PHONE = { width: 375, height: 812 };
+/** The walk (and the screenshots) open page after page: on a loaded 2-core machine that takes minutes. */
+const WALK_TIMEOUT_MS = 600_000;
 const DESKTOP = { width: 1280, height: 900 };
 const shotsDir = join(appDir, "test-results");
 
@@ -52,22 +57,6 @@ function htmlFiles(dir: string): string[] {
     .sort();
 }
 
-function specOperationIds(): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const id of ["trtc", "chime-sdk-voice", "mock-control"]) {
-    const doc = parse(readFileSync(join(repoRoot, "spec", id, "openapi.yaml"), "utf8"), {
-      maxAliasCount: -1,
-    });
-    out[id] = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
-      (item) =>
-        Object.values(item)
-          .map((op) => (op && typeof op === "object" ? op.operationId : undefined))
-          .filter((x): x is string => typeof x === "string"),
-    );
-  }
-  return out;
-}
-
 describe("docs site in headless Chromium", () => {
   let server: Server;
   let origin = "";
@@ -81,7 +70,7 @@ describe("docs site in headless Chromium", () => {
         `Chromium not found at ${CHROMIUM}. Install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH; this test never skips.`,
       );
     }
-    build();
+    await build();
     mkdirSync(shotsDir, { recursive: true });
     server = createStaticServer(distDir);
     origin = (await listen(server, 0)).replace(/\/$/, "");
@@ -165,32 +154,36 @@ describe("docs site in headless Chromium", () => {
     return v;
   }
 
-  it("walks every page: no console error, no failed or off-machine request, no sideways scroll at 375 px", async () => {
-    const queue = htmlFiles(distDir);
-    expect(queue.length).toBeGreaterThan(20);
-    const seen = new Set(queue);
-    while (queue.length) {
-      const path = queue.shift()!;
-      const v = await visit(path);
-      visits.set(path, v);
-      for (const link of v.links) {
-        const url = new URL(link.resolved);
-        if (url.origin !== origin) continue;
-        const target = url.pathname.slice(1) || "index.html";
-        if (!seen.has(target) && target.endsWith(".html")) {
-          seen.add(target);
-          queue.push(target);
+  it(
+    "walks every page: no console error, no failed or off-machine request, no sideways scroll at 375 px",
+    async () => {
+      const queue = htmlFiles(distDir);
+      expect(queue.length).toBeGreaterThan(20);
+      const seen = new Set(queue);
+      while (queue.length) {
+        const path = queue.shift()!;
+        const v = await visit(path);
+        visits.set(path, v);
+        for (const link of v.links) {
+          const url = new URL(link.resolved);
+          if (url.origin !== origin) continue;
+          const target = url.pathname.slice(1) || "index.html";
+          if (!seen.has(target) && target.endsWith(".html")) {
+            seen.add(target);
+            queue.push(target);
+          }
         }
       }
-    }
-    const problems = [...visits.values()].flatMap((v) => [
-      ...v.consoleErrors.map((e) => `${v.path}: console error ${e}`),
-      ...v.failedRequests.map((e) => `${v.path}: failed request ${e}`),
-      ...v.offMachine.map((e) => `${v.path}: off-machine request ${e}`),
-      ...(v.scrollWidth > PHONE.width ? [`${v.path}: scrollWidth ${v.scrollWidth} > ${PHONE.width}`] : []),
-    ]);
-    expect(problems).toEqual([]);
-  });
+      const problems = [...visits.values()].flatMap((v) => [
+        ...v.consoleErrors.map((e) => `${v.path}: console error ${e}`),
+        ...v.failedRequests.map((e) => `${v.path}: failed request ${e}`),
+        ...v.offMachine.map((e) => `${v.path}: off-machine request ${e}`),
+        ...(v.scrollWidth > PHONE.width ? [`${v.path}: scrollWidth ${v.scrollWidth} > ${PHONE.width}`] : []),
+      ]);
+      expect(problems).toEqual([]);
+    },
+    WALK_TIMEOUT_MS,
+  );
 
   it("highlights every code block and gives each a copy button; no field name wraps inside a word", () => {
     const pages = [...visits.values()];
@@ -227,27 +220,73 @@ describe("docs site in headless Chromium", () => {
     expect(broken).toEqual([]);
   });
 
-  it("has a reference page for every operation of the three specs, linked from the reference index", () => {
-    const ops = specOperationIds();
+  it("has a reference page for every operation of the model, linked from the reference index", () => {
     const index = visits.get("reference/index.html");
     expect(index).toBeDefined();
     const missing: string[] = [];
     let count = 0;
-    for (const [spec, ids] of Object.entries(ops)) {
-      expect(ids.length, `${spec} has operations`).toBeGreaterThan(0);
-      for (const id of ids) {
+    for (const model of models) {
+      expect(model.operations.length, `${model.name} has operations`).toBeGreaterThan(0);
+      for (const { name } of model.operations) {
         count++;
-        const path = `reference/${spec}/${id}.html`;
+        const path = `reference/${model.name}/${name}.html`;
         const v = visits.get(path);
         if (!v) missing.push(`${path} not built`);
-        else if (!v.h1.includes(id)) missing.push(`${path} h1 is "${v.h1}"`);
+        else if (!v.h1.includes(name)) missing.push(`${path} h1 is "${v.h1}"`);
         else if (!["samples", "responses", "rate-limit-and-retries"].every((a) => v.ids.includes(a)))
           missing.push(`${path} lacks a section`);
-        if (!index?.links.some((l) => l.href === `${spec}/${id}.html`))
+        if (!index?.links.some((l) => l.href === `${model.name}/${name}.html`))
           missing.push(`${path} not in reference/index.html`);
       }
     }
     expect(count).toBeGreaterThanOrEqual(8 + 1);
+    expect(missing).toEqual([]);
+  });
+
+  it("has a section per waiter on the polled operation's page, linked from the operations it follows", () => {
+    const missing: string[] = [];
+    let waiters = 0;
+    for (const model of models) {
+      for (const op of model.operations) {
+        for (const waiter of op.waiters) {
+          waiters++;
+          const page = `reference/${model.name}/${op.name}.html`;
+          if (!visits.get(page)?.ids.includes(`waiter-${waiter.name}`))
+            missing.push(`${page}#waiter-${waiter.name}`);
+          for (const trigger of Object.keys(waiter.after)) {
+            const from = visits.get(`reference/${model.name}/${trigger}.html`);
+            if (!from?.links.some((l) => l.href === `${op.name}.html#waiter-${waiter.name}`))
+              missing.push(`${trigger} does not link to ${op.name}#waiter-${waiter.name}`);
+          }
+        }
+      }
+    }
+    expect(waiters).toBeGreaterThanOrEqual(4);
+    expect(missing).toEqual([]);
+  });
+
+  it("has a page per event type of every webhook, with its fields, example and handler samples", () => {
+    const missing: string[] = [];
+    let variants = 0;
+    for (const model of models) {
+      for (const webhook of model.webhooks) {
+        const index = visits.get(`reference/${model.name}/events/index.html`);
+        if (!index?.ids.includes(webhook.name))
+          missing.push(`${model.name} events index lacks ${webhook.name}`);
+        for (const variant of webhook.variants) {
+          variants++;
+          const path = `reference/${model.name}/events/${variant.name}.html`;
+          const v = visits.get(path);
+          if (!v) missing.push(`${path} not built`);
+          else if (!v.h1.includes(variant.name)) missing.push(`${path} h1 is "${v.h1}"`);
+          else if (!["fields", "examples", "handler"].every((a) => v.ids.includes(a)))
+            missing.push(`${path} lacks a section`);
+          if (!index?.links.some((l) => l.href === `${variant.name}.html`))
+            missing.push(`${path} not linked from the events index`);
+        }
+      }
+    }
+    expect(variants).toBeGreaterThanOrEqual(9 + 11);
     expect(missing).toEqual([]);
   });
 
@@ -294,16 +333,18 @@ describe("docs site in headless Chromium", () => {
     const { context, page, offMachine, errors } = await localPage(DESKTOP);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
     await page.goto(`${origin}/reference/trtc/StopAIConversation.html#samples`);
-    const tabs = page.locator('#samples ~ .tabs [role="tab"], .tabs [role="tab"]');
+    // The page has other tab sets (waiting for the outcome); these are the operation's samples.
+    const samples = page.locator("section:has(> #samples)");
+    const tabs = samples.locator('.tabs [role="tab"]');
     expect(await tabs.allTextContents()).toEqual(["TypeScript", "CLI", "HTTP"]);
     const visiblePanels = () =>
-      page
+      samples
         .locator('.tabs [role="tabpanel"]')
         .evaluateAll((ps) => ps.filter((p) => !(p as HTMLElement).hidden).length);
     expect(await visiblePanels()).toBe(1);
-    await page.getByRole("tab", { name: "CLI" }).click();
+    await samples.getByRole("tab", { name: "CLI" }).click();
     expect(await visiblePanels()).toBe(1);
-    const panel = page.locator('.tabs [role="tabpanel"]:not([hidden])');
+    const panel = samples.locator('.tabs [role="tabpanel"]:not([hidden])');
     const code = (await panel.locator("pre code").first().textContent()) ?? "";
     expect(code).toMatch(/^voicetask trtc stop-ai-conversation /);
     // highlighted at build time: the flag is coloured differently from the plain text around it
@@ -318,12 +359,14 @@ describe("docs site in headless Chromium", () => {
     expect(colours[1]).not.toBe(colours[0]);
     await panel.locator("button.copy").first().click();
     await page.waitForFunction(
-      () => document.querySelector('[role="tabpanel"]:not([hidden]) button.copy')?.textContent === "Copied",
+      () =>
+        document.querySelector('section:has(> #samples) [role="tabpanel"]:not([hidden]) button.copy')
+          ?.textContent === "Copied",
     );
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     // the keyboard moves between tabs too
-    await page.getByRole("tab", { name: "CLI" }).press("ArrowRight");
-    expect(await page.getByRole("tab", { name: "HTTP" }).getAttribute("aria-selected")).toBe("true");
+    await samples.getByRole("tab", { name: "CLI" }).press("ArrowRight");
+    expect(await samples.getByRole("tab", { name: "HTTP" }).getAttribute("aria-selected")).toBe("true");
     await page.screenshot({ path: join(shotsDir, "samples-tabs-desktop.png") });
     expect(errors).toEqual([]);
     expect(offMachine).toEqual([]);
@@ -388,6 +431,11 @@ describe("docs site in headless Chromium", () => {
       "VoiceProfileDomainId",
       /StartSpeakerSearchTask\.html#request\.VoiceProfileDomainId$/,
     ],
+    [
+      "LeaveCode",
+      "EventInfo.Payload.LeaveCode",
+      /events\/TaskStoppedEvent\.html#event\.EventInfo\.Payload\.LeaveCode$/,
+    ],
   ])("finds the inner field %s and its link lands on the field's row", async (query, title, url) => {
     const { context, page, offMachine, errors } = await localPage();
     await page.goto(`${origin}/index.html`);
@@ -398,9 +446,34 @@ describe("docs site in headless Chromium", () => {
     await options.first().click();
     await page.waitForURL(url);
     const target = await landed(page);
-    expect(target.id).toMatch(/^request\./);
+    expect(target.id).toMatch(/^(request|event)\./);
     expect(target.text).toContain(title.split(".").pop());
     expect(target.onScreen).toBe(true);
+    expect(errors).toEqual([]);
+    expect(offMachine).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    ["902", "TaskStoppedEvent (902)", /reference\/trtc\/events\/TaskStoppedEvent\.html$/],
+    [
+      "IdentificationNoMatchesFound",
+      "IdentificationNoMatchesFoundEvent",
+      /IdentificationNoMatchesFoundEvent\.html$/,
+    ],
+  ])("finds the event type %s and its link opens the event's page", async (query, title, url) => {
+    const { context, page, offMachine, errors } = await localPage();
+    await page.goto(`${origin}/index.html`);
+    const options = await suggest(page, query);
+    expect(await options.first().locator(".result-title").textContent()).toBe(title);
+    await options.first().click();
+    await page.waitForURL(url);
+    expect(await page.locator("h1").textContent()).toContain(title.split(" ")[0]);
+    const tabs = await page
+      .locator('#handler ~ .tabs [role="tab"], section .tabs [role="tab"]')
+      .allTextContents();
+    expect(tabs.length).toBe(2);
+    await page.screenshot({ path: join(shotsDir, `event-${query}-phone.png`), fullPage: true });
     expect(errors).toEqual([]);
     expect(offMachine).toEqual([]);
     await context.close();
@@ -418,32 +491,38 @@ describe("docs site in headless Chromium", () => {
     await context.close();
   });
 
-  it("saves screenshots of the main pages at phone and desktop widths", async () => {
-    const shots: [string, string][] = [
-      ["index.html", "home"],
-      ["guides/quick-start.html", "guide-quick-start"],
-      ["reference/trtc/StopAIConversation.html", "reference-stop-ai-conversation"],
-      ["reference/chime-sdk-voice/StartSpeakerSearchTask.html", "reference-start-speaker-search-task"],
-      ["reference/mock-control/index.html", "reference-mock-control"],
-      ["changelog.html", "changelog"],
-    ];
-    for (const [viewport, size] of [
-      ["phone", PHONE],
-      ["desktop", DESKTOP],
-    ] as const) {
-      const context = await browser.newContext({ viewport: size });
-      const page = await context.newPage();
-      await page.route("**", (route) =>
-        new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
-      );
-      for (const [path, name] of shots) {
-        await page.goto(`${origin}/${path}`, { waitUntil: "networkidle" });
-        await page.screenshot({ path: join(shotsDir, `${name}-${viewport}.png`), fullPage: true });
+  it(
+    "saves screenshots of the main pages at phone and desktop widths",
+    async () => {
+      const shots: [string, string][] = [
+        ["index.html", "home"],
+        ["guides/quick-start.html", "guide-quick-start"],
+        ["reference/trtc/StopAIConversation.html", "reference-stop-ai-conversation"],
+        ["reference/chime-sdk-voice/StartSpeakerSearchTask.html", "reference-start-speaker-search-task"],
+        ["reference/mock-control/index.html", "reference-mock-control"],
+        ["reference/trtc/DescribeAIConversation.html#waiters", "reference-waiters"],
+        ["reference/trtc/events/index.html", "reference-trtc-events"],
+        ["changelog.html", "changelog"],
+      ];
+      for (const [viewport, size] of [
+        ["phone", PHONE],
+        ["desktop", DESKTOP],
+      ] as const) {
+        const context = await browser.newContext({ viewport: size });
+        const page = await context.newPage();
+        await page.route("**", (route) =>
+          new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort(),
+        );
+        for (const [path, name] of shots) {
+          await page.goto(`${origin}/${path}`, { waitUntil: "networkidle" });
+          await page.screenshot({ path: join(shotsDir, `${name}-${viewport}.png`), fullPage: true });
+        }
+        await context.close();
       }
-      await context.close();
-    }
-    const saved = readdirSync(shotsDir).filter((f) => f.endsWith(".png"));
-    expect(saved.length).toBeGreaterThanOrEqual(shots.length * 2);
-    expect(relative(appDir, shotsDir)).toBe("test-results");
-  });
+      const saved = readdirSync(shotsDir).filter((f) => f.endsWith(".png"));
+      expect(saved.length).toBeGreaterThanOrEqual(shots.length * 2);
+      expect(relative(appDir, shotsDir)).toBe("test-results");
+    },
+    WALK_TIMEOUT_MS,
+  );
 });

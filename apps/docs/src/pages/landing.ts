@@ -1,3 +1,4 @@
+import type { DocsApi } from "../model/load.js";
 import { codeBlock } from "../render/code-block.js";
 import { esc } from "../render/html.js";
 import { cliSample } from "../samples/cli.js";
@@ -5,9 +6,8 @@ import { exampleInput } from "../samples/example-input.js";
 import { typescriptSample } from "../samples/typescript.js";
 import { href } from "../site/links.js";
 import type { Page } from "../site/page.js";
-import type { ApiDoc } from "../spec/model.js";
 import type { Guide } from "./guides.js";
-import { apiPath, operationPath } from "./reference-paths.js";
+import { apiPath, eventsPath, operationPath } from "./reference-paths.js";
 
 /** The mock in a test, as the mock's README shows it. */
 const MOCK_SNIPPET = `import { startMockServer } from "@voicetask/mock";
@@ -19,17 +19,18 @@ await mock.close();`;
 
 /**
  * The home page: what voicetask is and the three ways in (client, CLI, mock), each with a sample. The client
- * and CLI samples are generated from the spec (the first TRTC operation whose name starts with "Stop").
+ * and CLI samples are generated from the model (the first API with a client and a CLI word, its first operation
+ * whose name starts with "Stop").
  */
-export function landingPage(apis: ApiDoc[], guides: Guide[]): Page {
+export function landingPage(apis: readonly DocsApi[], guides: Guide[]): Page {
   const path = "index.html";
-  const trtc = apis.find((a) => a.source.kind === "tencent");
-  if (!trtc) throw new Error("The TRTC spec is missing");
-  const op = trtc.operations.find((o) => o.operationId.startsWith("Stop")) ?? trtc.operations[0];
-  if (!op) throw new Error("The TRTC spec has no operations");
-  const input = exampleInput(trtc.doc, op);
-  const ts = typescriptSample(trtc, op, input);
-  const cli = cliSample(trtc, op, input);
+  const api = apis.find((a) => a.model.client && a.model.cli);
+  if (!api) throw new Error("No API has a client and a CLI word");
+  const op = api.model.operations.find((o) => o.name.startsWith("Stop")) ?? api.model.operations[0];
+  if (!op) throw new Error(`${api.model.name} has no operations`);
+  const input = exampleInput(op);
+  const ts = typescriptSample(api, op, input);
+  const cli = cliSample(api, op, input);
   const guide = (slug: string) => {
     const g = guides.find((x) => x.slug === slug);
     if (!g) throw new Error(`Guide ${slug} is missing`);
@@ -37,12 +38,12 @@ export function landingPage(apis: ApiDoc[], guides: Guide[]): Page {
   };
   const apiList = apis
     .map(
-      (a) =>
+      ({ model: a }) =>
         `<li><a href="${esc(href(path, apiPath(a)))}">${esc(a.title)}</a> — ${a.operations
-          .map(
-            (o) => `<a href="${esc(href(path, operationPath(a, o)))}"><code>${esc(o.operationId)}</code></a>`,
-          )
-          .join(", ")}</li>`,
+          .map((o) => `<a href="${esc(href(path, operationPath(a, o)))}"><code>${esc(o.name)}</code></a>`)
+          .join(
+            ", ",
+          )}${a.webhooks.length ? ` · <a href="${esc(href(path, eventsPath(a)))}">events</a>` : ""}</li>`,
     )
     .join("");
   const body = `<section class="hero">
@@ -58,12 +59,12 @@ The clients, the CLI, the mock and this reference are all built from the same AP
 <div class="way">
 <h3 id="client">1. The typed client, in your backend</h3>
 <p>One method per operation, typed from the spec: <code>${esc(ts.code.match(/client\.\w+/)?.[0] ?? "")}(…)</code>. Runs on Node, browsers and edge runtimes. <a href="${guide("quick-start")}">Quick start</a> · <a href="${guide("authentication-and-signing")}">Signing</a></p>
-${codeBlock(ts.code, ts.language, `${ts.label} — ${op.operationId}`)}
+${codeBlock(ts.code, ts.language, `${ts.label} — ${op.name}`)}
 </div>
 <div class="way">
 <h3 id="cli">2. The CLI, in your terminal</h3>
-<p><code>voicetask</code>: commands and kebab-case flags come from the spec, like <code>aws</code> and <code>tccli</code>. <a href="${esc(href(path, operationPath(trtc, op)))}#samples">More samples</a></p>
-${codeBlock(cli.code, cli.language, `${cli.label} — ${op.operationId}`)}
+<p><code>voicetask</code>: commands and kebab-case flags come from the spec, like <code>aws</code> and <code>tccli</code>. <a href="${esc(href(path, operationPath(api.model, op)))}#samples">More samples</a></p>
+${codeBlock(cli.code, cli.language, `${cli.label} — ${op.name}`)}
 </div>
 <div class="way">
 <h3 id="mock">3. The mock, in your tests</h3>

@@ -1,39 +1,44 @@
+import type { ApiModel, OperationModel, ParameterModel } from "@voicetask/core";
+import type { DocsApi } from "../model/load.js";
 import { codeBlock } from "../render/code-block.js";
+import { errorAnchor, errorTable } from "../render/error-table.js";
 import { type AnchoredField, anchorPath, type FieldAnchors, fieldAnchors } from "../render/field-anchors.js";
 import { esc, scrollTable, textOf } from "../render/html.js";
 import { renderDescription, renderInline } from "../render/markdown.js";
+import { sampleTabs } from "../render/sample-tabs.js";
 import { constraintsOf, fieldName, renderSchema, typeLabel } from "../render/schema.js";
-import { tabs } from "../render/tabs.js";
 import { cliSample } from "../samples/cli.js";
 import { exampleInput } from "../samples/example-input.js";
-import { httpSamples } from "../samples/http.js";
-import type { Sample } from "../samples/sample.js";
+import { httpSamples } from "../samples/signing.js";
 import { typescriptSample } from "../samples/typescript.js";
+import { wireRequest } from "../samples/wire-request.js";
 import type { Page, SearchEntry } from "../site/page.js";
-import type { ApiDoc, BodyInfo, ErrorCode, NamedExample, Operation, ParameterInfo } from "../spec/model.js";
+import type { OperationContext, OperationSection } from "./operation-section.js";
 import { operationPath } from "./reference-paths.js";
 import { referenceSidebar } from "./reference-sidebar.js";
 import { rateLimitText, retryText } from "./retry-rule.js";
+import { followingWaiters, waitersSection } from "./waiter-section.js";
 
-function parametersTable(api: ApiDoc, params: ParameterInfo[], anchors?: FieldAnchors): string {
+/** The parameters outside the body: Tencent's common `X-TC-*` headers, or a REST call's labels, query and headers. */
+function wireParameters(op: OperationModel): readonly ParameterModel[] {
+  return op.wire.protocol === "tencent"
+    ? op.wire.headers
+    : [...op.wire.labels, ...op.wire.query, ...op.wire.headers];
+}
+
+function parametersTable(params: readonly ParameterModel[], anchors: FieldAnchors): string {
   const rows = params
     .map((p) => {
-      const constraints = constraintsOf(api.doc, p.schema);
+      const constraints = constraintsOf(p.schema);
       const ex = p.examples[0];
       if (ex && !constraints.some((c) => c.startsWith("example")))
         constraints.push(
           `example <code>${esc(typeof ex.value === "string" ? ex.value : JSON.stringify(ex.value))}</code>`,
         );
+      if (p.member !== p.name) constraints.push(`input member <code>${esc(p.member)}</code>`);
       const req = p.required ? ' <span class="badge required">required</span>' : "";
-      const id = anchors?.add({
-        path: p.name,
-        type: typeLabel(api.doc, p.schema),
-        description: p.description,
-      });
-      const name = id
-        ? `<a class="field-link" href="#${esc(id)}">${fieldName(p.name)}</a>`
-        : fieldName(p.name);
-      return `<tr${id ? ` id="${esc(id)}"` : ""}><td class="prop">${name}${req}</td><td>${esc(p.in)}</td><td class="type"><code>${esc(typeLabel(api.doc, p.schema))}</code></td><td>${renderDescription(p.description)}${constraints.length ? `<p class="constraints">${constraints.join(" · ")}</p>` : ""}</td></tr>`;
+      const id = anchors.add({ path: p.name, type: typeLabel(p.schema), description: p.description });
+      return `<tr id="${esc(id)}"><td class="prop"><a class="field-link" href="#${esc(id)}">${fieldName(p.name)}</a>${req}</td><td>${esc(p.in)}</td><td class="type"><code>${esc(typeLabel(p.schema))}</code></td><td>${renderDescription(p.description)}${constraints.length ? `<p class="constraints">${constraints.join(" · ")}</p>` : ""}</td></tr>`;
     })
     .join("\n");
   return scrollTable(
@@ -41,55 +46,126 @@ function parametersTable(api: ApiDoc, params: ParameterInfo[], anchors?: FieldAn
   );
 }
 
-function examplesHtml(examples: NamedExample[], kind: string): string {
-  return examples
-    .map((e) => {
-      const title = `${kind} example “${e.summary ?? e.key}”`;
-      return `${e.description ? renderDescription(e.description) : ""}${codeBlock(JSON.stringify(e.value, null, 2), "json", title)}`;
-    })
-    .join("\n");
+function exampleBlocks(examples: { title: string; value: unknown }[]): string {
+  return examples.map((e) => codeBlock(JSON.stringify(e.value, null, 2), "json", e.title)).join("\n");
 }
 
-function bodyHtml(api: ApiDoc, body: BodyInfo, kind: string, anchors: FieldAnchors): string {
-  return `<p class="media-type">Content type <code>${esc(body.mediaType)}</code>${body.required ? "" : " (optional)"}</p>${renderDescription(body.description)}${renderSchema(api.doc, body.schema, anchors)}${examplesHtml(body.examples, kind)}`;
+function wireLine(op: OperationModel): string {
+  if (op.wire.protocol === "tencent")
+    return `<code>POST /</code> with <code>X-TC-Action: ${esc(op.wire.action)}</code>`;
+  const query = op.wire.literalQuery.map(([k, v]) => `${k}=${v}`).join("&");
+  return `<code>${esc(op.wire.method)} ${esc(op.wire.path)}${query ? `?${esc(query)}` : ""}</code>`;
 }
 
-export function errorTable(codes: ErrorCode[]): string {
-  const withStatus = codes.some((c) => c.status !== undefined);
-  const head = withStatus
-    ? "<th>Code</th><th>HTTP</th><th>Fault</th><th>Meaning</th>"
-    : "<th>Code</th><th>Meaning</th>";
-  const rows = codes
-    .map((c) => {
-      const extra = withStatus
-        ? `<td class="status">${esc(c.status ?? "")}</td><td class="fault">${esc(c.fault ?? "")}</td>`
-        : "";
-      return `<tr id="error-${esc(c.code.replace(/[^A-Za-z0-9]+/g, "-"))}"><td><code>${esc(c.code)}</code></td>${extra}<td>${renderInline(c.description)}</td></tr>`;
-    })
-    .join("\n");
-  return scrollTable(`<table class="errors"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
-}
+/** How errors travel on the wire, per protocol, and what the clients make of them. */
+const ERROR_WIRE: Partial<Record<ApiModel["protocol"], string>> = {
+  tencent:
+    'API errors arrive as HTTP 200 with `{"Response": {"Error": {"Code", "Message"}, "RequestId"}}`; the clients throw a `ServiceError` whose `code` is the `Code`.',
+  "aws-rest-json":
+    'Errors arrive with their HTTP status, the `x-amzn-ErrorType` header (the error\'s name) and a JSON body `{"Code": …, "Message": …}`; the clients throw a `ServiceError` whose `code` is the error\'s name. Authentication failures are answered before the operation runs; see [authentication](index.html#authentication).',
+};
 
-function samplesHtml(samples: Sample[]): string {
-  return samples
-    .map(
-      (s) =>
-        `${s.note ? `<p class="sample-note">${renderInline(s.note)}</p>` : ""}${codeBlock(s.code, s.language, s.label)}`,
-    )
-    .join("\n");
-}
+const parametersSection: OperationSection = ({ op, used, fields }) => {
+  const params = wireParameters(op);
+  if (!params.length) return undefined;
+  return {
+    id: "parameters",
+    title: "Parameters and headers",
+    html: parametersTable(params, fieldAnchors("parameter", used, fields)),
+  };
+};
 
-/** The samples as tabs: TypeScript, the command line (the CLI, or curl for the mock's control API), HTTP. */
-function sampleTabs(ts: Sample, cli: Sample, http: Sample[]): string {
-  return tabs("samples", "Code samples", [
-    { label: "TypeScript", html: samplesHtml([ts]) },
-    { label: cli.label === "CLI" ? "CLI" : cli.label, html: samplesHtml([cli]) },
-    { label: "HTTP", html: samplesHtml(http) },
-  ]);
-}
+const requestBodySection: OperationSection = ({ api, op, used, fields }) => {
+  if (!op.bodySchema) return undefined;
+  // The examples as sent: each request example's body, as the client's builder makes it.
+  const examples = op.requestExamples.flatMap((e) => {
+    const body = wireRequest(api, op, e.value as Record<string, unknown>).body;
+    return body === undefined
+      ? []
+      : [{ title: `Request example “${e.summary ?? e.name}”`, value: JSON.parse(body) }];
+  });
+  return {
+    id: "request-body",
+    title: "Request body",
+    html: `<p class="media-type">Content type <code>application/json</code>${op.bodyRequired ? "" : " (optional)"}</p>${renderSchema(op.bodySchema, fieldAnchors("request", used, fields))}${exampleBlocks(examples)}`,
+  };
+};
+
+const responseSection: OperationSection = ({ api, op, used, fields }) => {
+  const envelope =
+    api.model.protocol === "tencent"
+      ? '<p>The result arrives inside the envelope <code>{"Response": {…}}</code>; the clients answer what is inside.</p>'
+      : "";
+  const body = op.outputSchema
+    ? `${envelope}${renderSchema(op.outputSchema, fieldAnchors("response", used, fields))}${exampleBlocks(
+        op.responseExamples.map((e) => ({
+          title: `Response example “${e.summary ?? e.name}”`,
+          value: e.value,
+        })),
+      )}`
+    : '<p class="muted">No body.</p>';
+  return {
+    id: "responses",
+    title: "Response",
+    html: `<p>HTTP <code>${op.successStatus}</code> on success.</p>${body}`,
+  };
+};
+
+const errorsSection: OperationSection = ({ api, op }) => {
+  const { commonErrors, protocol } = api.model;
+  if (!op.errors.length && !commonErrors.length) return undefined;
+  const show = { status: protocol !== "tencent", retry: api.model.client !== undefined };
+  const own = op.errors.length ? `<p>Error codes of this operation:</p>${errorTable(op.errors, show)}` : "";
+  const common = commonErrors.length
+    ? `<p>Every operation of this API can also answer with one of the <a href="index.html#common-errors">${commonErrors.length} common error codes</a>.</p>`
+    : "";
+  const wire = ERROR_WIRE[protocol];
+  return {
+    id: "errors",
+    title: "Errors",
+    html: `${own}${common}${wire ? `<p>${renderInline(wire)}</p>` : ""}`,
+  };
+};
+
+const retrySection: OperationSection = ({ api, op }) => ({
+  id: "rate-limit-and-retries",
+  title: "Rate limit and retries",
+  html: `<p>${renderInline(rateLimitText(op))}</p><p>${renderInline(
+    api.model.client ? retryText(op) : "This API has no client: nothing resends a call for you.",
+  )}</p>`,
+});
+
+const samplesSection: OperationSection = async ({ api, op, input }) => ({
+  id: "samples",
+  title: "Code samples",
+  html: `${input.label ? `<p class="muted">For the request example “${esc(input.label)}”.</p>` : ""}${sampleTabs(
+    "samples",
+    [
+      { label: "TypeScript", samples: [typescriptSample(api, op, input)] },
+      { label: api.model.cli ? "CLI" : "curl", samples: [cliSample(api, op, input)] },
+      { label: "HTTP", samples: await httpSamples(api, op, input) },
+    ],
+  )}`,
+});
+
+/**
+ * The sections of an operation page, in order. Each reads the model through the context, so a new section (a
+ * "try it" form built from `op.fields` and the client's request builder) is one more entry here.
+ */
+const SECTIONS: OperationSection[] = [
+  ({ op }) => ({ id: "description", title: "Description", html: renderDescription(op.description) }),
+  parametersSection,
+  requestBodySection,
+  responseSection,
+  errorsSection,
+  retrySection,
+  samplesSection,
+  followingWaiters,
+  waitersSection,
+];
 
 /** Search entries that link straight to a field's row and to an error code's row on the page. */
-function deepLinks(op: Operation, path: string, fields: AnchoredField[]): SearchEntry[] {
+function deepLinks(op: OperationModel, path: string, fields: AnchoredField[]): SearchEntry[] {
   const where: Record<string, string> = {
     request: "request field",
     response: "response field",
@@ -99,102 +175,52 @@ function deepLinks(op: Operation, path: string, fields: AnchoredField[]): Search
     ...fields.map((f) => ({
       title: anchorPath(f.path),
       url: `${path}#${f.id}`,
-      section: `${op.operationId} · ${where[f.scope] ?? f.scope.replace("-", " ")}`,
+      section: `${op.name} · ${where[f.scope] ?? f.scope.replace("-", " ")}`,
       text: `${f.type}. ${textOf(renderInline(f.description ?? ""))}`,
     })),
-    ...op.errorCodes.map((c) => ({
-      title: c.code,
-      url: `${path}#error-${c.code.replace(/[^A-Za-z0-9]+/g, "-")}`,
-      section: `${op.operationId} · error`,
-      text: textOf(renderInline(c.description)),
+    ...op.errors.map((e) => ({
+      title: e.code,
+      url: `${path}#${errorAnchor(e.code)}`,
+      section: `${op.name} · error`,
+      text: textOf(renderInline(e.description)),
     })),
   ];
 }
 
-function wireLine(op: Operation): string {
-  if (op.action)
-    return `<code>${esc(op.wireMethod)} ${esc(op.wirePath)}</code> with <code>X-TC-Action: ${esc(op.action)}</code>`;
-  return `<code>${esc(op.method)} ${esc(op.path)}</code>`;
-}
-
 /** Builds the reference page of one operation. */
-export function operationPage(api: ApiDoc, op: Operation): Page {
-  const path = operationPath(api, op);
-  const input = exampleInput(api.doc, op);
-  const used = new Set<string>();
-  const fields: AnchoredField[] = [];
-  const visibleParams = op.parameters;
-  const sections: string[] = [];
-  sections.push(`<h1 id="top"><code class="op-name">${esc(op.operationId).replace(/(?<=[a-z])(?=[A-Z])/g, "<wbr>")}</code></h1>
-<p class="lead">${renderInline(op.summary ?? "")}</p>
-<dl class="facts">
-<dt>Request</dt><dd>${wireLine(op)}</dd>
-<dt>API</dt><dd><a href="index.html">${esc(api.title)}</a> (version <code>${esc(api.version)}</code>)</dd>
-${op.rateLimit !== undefined ? `<dt>Rate limit</dt><dd>${op.rateLimit} requests/s</dd>` : ""}
-${op.retry !== undefined ? `<dt>Retry</dt><dd><code>${esc(op.retry)}</code></dd>` : ""}
-</dl>
-<p class="jump">On this page: <a href="#description">Description</a> · ${visibleParams.length ? '<a href="#parameters">Parameters</a> · ' : ""}${op.requestBody ? '<a href="#request-body">Request body</a> · ' : ""}<a href="#responses">Responses</a> · ${op.errorCodes.length || api.commonErrorCodes.length ? '<a href="#errors">Errors</a> · ' : ""}<a href="#rate-limit-and-retries">Rate limit and retries</a> · <a href="#samples">Code samples</a></p>`);
-  sections.push(
-    `<section><h2 id="description">Description</h2>${renderDescription(op.description)}</section>`,
-  );
-  if (visibleParams.length)
-    sections.push(
-      `<section><h2 id="parameters">Parameters and headers</h2>${parametersTable(api, visibleParams, fieldAnchors("parameter", used, fields))}</section>`,
-    );
-  if (op.requestBody)
-    sections.push(
-      `<section><h2 id="request-body">Request body</h2>${bodyHtml(api, op.requestBody, "Request", fieldAnchors("request", used, fields))}</section>`,
-    );
-  const successWithBody = op.responses.find((r) => r.status.startsWith("2") && r.body);
-  const responses = op.responses
-    .map((r) => {
-      const headers = r.headers.length
-        ? `<h4>Headers</h4>${parametersTable(
-            api,
-            r.headers.map((h) => ({ ...h, in: "header", examples: [] })),
-          )}`
-        : "";
-      const scope = r === successWithBody ? "response" : `response-${r.status}`;
-      const body = r.body
-        ? `<h4>Body</h4>${bodyHtml(api, r.body, "Response", fieldAnchors(scope, used, fields))}`
-        : '<p class="muted">No body.</p>';
-      return `<section class="response"><h3 id="response-${esc(r.status)}">${esc(r.status)}</h3>${renderDescription(r.description)}${headers}${body}</section>`;
-    })
-    .join("\n");
-  sections.push(`<section><h2 id="responses">Responses</h2>${responses}</section>`);
-  if (op.errorCodes.length || api.commonErrorCodes.length) {
-    const own = op.errorCodes.length
-      ? `<p>Error codes of this operation:</p>${errorTable(op.errorCodes)}`
-      : "";
-    const common = api.commonErrorCodes.length
-      ? `<p>Every operation of this API can also answer with one of the <a href="index.html#common-errors">${api.commonErrorCodes.length} common error codes</a>.</p>`
-      : "";
-    const auth =
-      api.source.kind === "aws"
-        ? '<p>Authentication failures are answered before the operation runs; see <a href="index.html#authentication">authentication</a>.</p>'
-        : "";
-    sections.push(`<section><h2 id="errors">Errors</h2>${own}${common}${auth}</section>`);
+export async function operationPage(api: DocsApi, op: OperationModel): Promise<Page> {
+  const path = operationPath(api.model, op);
+  const ctx: OperationContext = { api, op, path, input: exampleInput(op), used: new Set(), fields: [] };
+  const sections = [];
+  for (const section of SECTIONS) {
+    const s = await section(ctx);
+    if (s) sections.push(s);
   }
-  sections.push(
-    `<section><h2 id="rate-limit-and-retries">Rate limit and retries</h2><p>${renderInline(rateLimitText(op))}</p><p>${renderInline(retryText(op))}</p></section>`,
-  );
-  sections.push(
-    `<section><h2 id="samples">Code samples</h2>${input.exampleName ? `<p class="muted">For the request example “${esc(input.exampleName)}”.</p>` : ""}${sampleTabs(typescriptSample(api, op, input), cliSample(api, op, input), httpSamples(api, op, input))}</section>`,
-  );
+  const facts = [
+    `<dt>Request</dt><dd>${wireLine(op)}</dd>`,
+    `<dt>API</dt><dd><a href="index.html">${esc(api.model.title)}</a> (version <code>${esc(api.model.version)}</code>)</dd>`,
+    op.rateLimit !== undefined ? `<dt>Rate limit</dt><dd>${op.rateLimit} requests/s</dd>` : "",
+    api.model.client ? `<dt>Retry</dt><dd><code>${esc(op.retry)}</code></dd>` : "",
+    api.model.client
+      ? `<dt>Client</dt><dd><code>client.${esc(op.methodName)}(input)</code>${api.model.cli ? ` · CLI <code>voicetask ${esc(api.model.cli.name)} ${esc(op.command)}</code>` : ""}</dd>`
+      : "",
+  ].join("\n");
+  const body = `<h1 id="top"><code class="op-name">${esc(op.name).replace(/(?<=[a-z])(?=[A-Z])/g, "<wbr>")}</code></h1>
+<p class="lead">${renderInline(op.summary)}</p>
+<dl class="facts">
+${facts}
+</dl>
+<p class="jump">On this page: ${sections.map((s) => `<a href="#${s.id}">${esc(s.title)}</a>`).join(" · ")}</p>
+${sections.map((s) => `<section><h2 id="${s.id}">${esc(s.title)}</h2>${s.html}</section>`).join("\n")}`;
   return {
     path,
-    title: `${op.operationId} — ${api.source.label}`,
+    title: `${op.name} — ${api.model.title}`,
     section: "reference",
-    body: sections.join("\n"),
-    sidebar: referenceSidebar(api, path),
+    body,
+    sidebar: referenceSidebar(api.model, path),
     search: [
-      {
-        title: op.operationId,
-        url: path,
-        section: api.source.label,
-        text: textOf(renderInline(op.summary ?? "")),
-      },
-      ...deepLinks(op, path, fields),
+      { title: op.name, url: path, section: api.model.title, text: textOf(renderInline(op.summary)) },
+      ...deepLinks(op, path, ctx.fields),
     ],
   };
 }

@@ -1,45 +1,46 @@
+import type { SchemaModel } from "@voicetask/core";
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "../spec/refs.js";
 import { type AnchoredField, fieldAnchors } from "./field-anchors.js";
 import { constraintsOf, fieldName, renderRows, renderSchema, schemaRows, typeLabel } from "./schema.js";
 
-const doc: JsonObject = {
-  components: {
-    schemas: {
-      Start: {
-        type: "object",
-        required: ["Agent"],
-        properties: {
-          Agent: { $ref: "#/components/schemas/Agent", description: "The bot." },
-          LLMConfig: {
-            type: "string",
-            contentMediaType: "application/json",
-            contentSchema: { $ref: "#/components/schemas/Llm" },
-          },
-          Results: { type: "array", items: { $ref: "#/components/schemas/Result" } },
-        },
-      },
-      Agent: {
-        type: "object",
-        description: "Shared description.",
-        properties: {
-          MaxIdleTime: { type: "integer", default: 60, minimum: 1 },
-          Mode: { type: "integer", enum: [0, 1] },
-          Parent: { $ref: "#/components/schemas/Agent" },
-        },
-      },
-      Llm: { type: "object", required: ["Model"], properties: { Model: { type: "string", maxLength: 64 } } },
-      Result: {
-        type: "object",
-        properties: { Score: { type: "number", format: "float", minimum: 0, maximum: 1 } },
-      },
-    },
+// Schemas as the model holds them: dereferenced, every copy of a named schema marked with `x-schema-name`, and a
+// schema that contains itself is a cycle of objects.
+type Mutable = Record<string, unknown>;
+const agent: Mutable = {
+  type: "object",
+  description: "Shared description.",
+  properties: {
+    MaxIdleTime: { type: "integer", default: 60, minimum: 1 },
+    Mode: { type: "integer", enum: [0, 1] },
   },
+  "x-schema-name": "Agent",
+};
+(agent.properties as Mutable).Parent = agent;
+const llm: SchemaModel = {
+  type: "object",
+  required: ["Model"],
+  properties: { Model: { type: "string", maxLength: 64 } },
+  "x-schema-name": "Llm",
+};
+const result: SchemaModel = {
+  type: "object",
+  properties: { Score: { type: "number", format: "float", minimum: 0, maximum: 1 } },
+  "x-schema-name": "Result",
+};
+const start: SchemaModel = {
+  type: "object",
+  required: ["Agent"],
+  properties: {
+    Agent: { ...agent, description: "The bot." },
+    LLMConfig: { type: "string", contentMediaType: "application/json", contentSchema: llm },
+    Results: { type: "array", items: result },
+  },
+  "x-schema-name": "Start",
 };
 
 describe("schema rendering", () => {
   it("flattens nested objects, arrays and JSON-string content with required flags", () => {
-    const rows = schemaRows(doc, { $ref: "#/components/schemas/Start" });
+    const rows = schemaRows(start);
     expect(rows.map((r) => r.path)).toEqual([
       "Agent",
       "Agent.MaxIdleTime",
@@ -55,40 +56,38 @@ describe("schema rendering", () => {
   });
 
   it("labels types and lists constraints, defaults and enums", () => {
-    expect(typeLabel(doc, { $ref: "#/components/schemas/Agent" })).toBe("object (Agent)");
-    expect(typeLabel(doc, { type: "array", items: { type: "string" } })).toBe("array<string>");
-    expect(typeLabel(doc, { type: "string", const: "2019-07-22" })).toBe('string = "2019-07-22"');
+    expect(typeLabel(agent)).toBe("object (Agent)");
+    expect(typeLabel({ type: "array", items: { type: "string" } })).toBe("array<string>");
+    expect(typeLabel({ type: "string", const: "2019-07-22" })).toBe('string = "2019-07-22"');
     expect(
-      typeLabel(doc, {
+      typeLabel({
         type: "string",
         contentMediaType: "application/json",
-        contentSchema: { $ref: "#/components/schemas/Llm" },
+        contentSchema: llm,
       }),
     ).toBe("string (application/json: Llm)");
-    expect(constraintsOf(doc, { type: "integer", default: 60, minimum: 1 })).toEqual([
+    expect(constraintsOf({ type: "integer", default: 60, minimum: 1 })).toEqual([
       "default <code>60</code>",
       "value ≥ 1",
     ]);
-    expect(constraintsOf(doc, { type: "integer", enum: [0, 1] })).toEqual([
+    expect(constraintsOf({ type: "integer", enum: [0, 1] })).toEqual([
       "one of <code>0</code>, <code>1</code>",
     ]);
-    expect(constraintsOf(doc, { type: "string", minLength: 2, maxLength: 64, pattern: "^[a-z]*$" })).toEqual([
+    expect(constraintsOf({ type: "string", minLength: 2, maxLength: 64, pattern: "^[a-z]*$" })).toEqual([
       "length 2–64",
       "pattern <code>^[a-z]*$</code>",
     ]);
   });
 
   it("renders oneOf variants as separate tables", () => {
-    const html = renderSchema(doc, {
-      oneOf: [{ $ref: "#/components/schemas/Llm" }, { $ref: "#/components/schemas/Result" }],
-    });
+    const html = renderSchema({ oneOf: [llm, result] });
     expect(html).toContain("Exactly one of these shapes:");
     expect(html.match(/<table/g)).toHaveLength(2);
     expect(html).toContain("Llm");
   });
 
   it("lists the members of each oneOf shape of a nested object, marked with the shape", () => {
-    const tts: JsonObject = {
+    const tts: SchemaModel = {
       type: "string",
       contentMediaType: "application/json",
       contentSchema: {
@@ -110,7 +109,7 @@ describe("schema rendering", () => {
         ],
       },
     };
-    const rows = schemaRows(doc, { type: "object", properties: { TTSConfig: tts } });
+    const rows = schemaRows({ type: "object", properties: { TTSConfig: tts } });
     expect(rows.map((r) => [r.path, r.variant, r.required])).toEqual([
       ["TTSConfig", undefined, false],
       ["TTSConfig⟨json⟩.TTSType", undefined, true],
@@ -122,7 +121,7 @@ describe("schema rendering", () => {
   it("gives every row a unique anchor and breaks field names only after a dot", () => {
     const used = new Set<string>();
     const fields: AnchoredField[] = [];
-    const rows = schemaRows(doc, { $ref: "#/components/schemas/Start" });
+    const rows = schemaRows(start);
     const html = renderRows([...rows, rows[1]!], fieldAnchors("request", used, fields));
     expect(fields.map((f) => f.id)).toEqual([
       "request.Agent",

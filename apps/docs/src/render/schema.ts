@@ -1,7 +1,9 @@
-import { deref, isObject, type Json, type JsonObject } from "../spec/refs.js";
+import type { SchemaModel } from "@voicetask/core";
 import type { FieldAnchors } from "./field-anchors.js";
 import { esc, scrollTable } from "./html.js";
 import { renderDescription } from "./markdown.js";
+
+// Schemas come from the model: dereferenced, each copy of a named schema marked with `x-schema-name`.
 
 /** One row of a property table: a (possibly nested) property of a schema. */
 export interface SchemaRow {
@@ -18,112 +20,130 @@ export interface SchemaRow {
 
 const MAX_DEPTH = 8;
 
+const isSchema = (value: unknown): value is SchemaModel =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The schema a keyword holds (`items`, `contentSchema`), or undefined. */
+const sub = (schema: SchemaModel, key: string): SchemaModel | undefined =>
+  isSchema(schema[key]) ? schema[key] : undefined;
+
+/** The component name of a schema (`AgentConfig`), when it is a copy of a named one. */
+export function schemaName(schema: SchemaModel): string | undefined {
+  const name = schema["x-schema-name"];
+  return typeof name === "string" ? name : undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
 function json(value: unknown): string {
   return JSON.stringify(value);
 }
 
 /** A short type label: `string`, `integer (int64)`, `array<string>`, `object (AgentConfig)`, `"2019-07-22"`. */
-export function typeLabel(doc: JsonObject, raw: Json): string {
-  const { node, name } = deref(doc, raw);
-  if (node.const !== undefined) return `${typeName(node)} = ${json(node.const)}`;
+export function typeLabel(schema: SchemaModel): string {
+  const name = schemaName(schema);
+  if (schema.const !== undefined) return `${typeName(schema)} = ${json(schema.const)}`;
   for (const key of ["oneOf", "anyOf"] as const) {
-    const variants = node[key];
+    const variants = schema[key];
     if (Array.isArray(variants))
-      return `${key === "oneOf" ? "one of" : "any of"} ${variants.map((v) => typeLabel(doc, v)).join(" | ")}`;
+      return `${key === "oneOf" ? "one of" : "any of"} ${variants.filter(isSchema).map(typeLabel).join(" | ")}`;
   }
-  const base = typeName(node);
-  if (base === "array") return `array<${node.items === undefined ? "any" : typeLabel(doc, node.items)}>`;
+  const base = typeName(schema);
+  const items = sub(schema, "items");
+  if (base === "array") return `array<${items ? typeLabel(items) : "any"}>`;
   if (base === "object" && name) return `object (${name})`;
   const parts: string[] = [];
-  if (typeof node.format === "string") parts.push(node.format);
-  if (typeof node.contentMediaType === "string") {
-    const inner = isObject(node.contentSchema) ? deref(doc, node.contentSchema).name : undefined;
-    parts.push(inner ? `${node.contentMediaType}: ${inner}` : node.contentMediaType);
+  if (typeof schema.format === "string") parts.push(schema.format);
+  if (typeof schema.contentMediaType === "string") {
+    const content = sub(schema, "contentSchema");
+    const inner = content ? schemaName(content) : undefined;
+    parts.push(inner ? `${schema.contentMediaType}: ${inner}` : schema.contentMediaType);
   }
   if (parts.length === 0 && name && base !== "object") parts.push(name);
   return parts.length ? `${base} (${parts.join(", ")})` : base;
 }
 
-function typeName(node: JsonObject): string {
-  if (Array.isArray(node.type)) return node.type.join(" | ");
-  if (typeof node.type === "string") return node.type;
-  if (isObject(node.properties)) return "object";
-  if (node.items !== undefined) return "array";
-  if (node.const !== undefined) return typeof node.const;
+function typeName(schema: SchemaModel): string {
+  if (Array.isArray(schema.type)) return schema.type.join(" | ");
+  if (typeof schema.type === "string") return schema.type;
+  if (isSchema(schema.properties)) return "object";
+  if (schema.items !== undefined) return "array";
+  if (schema.const !== undefined) return typeof schema.const;
   return "any";
 }
 
-/** Human-readable constraints of a schema node, as HTML snippets. */
-export function constraintsOf(doc: JsonObject, raw: Json): string[] {
-  const { node } = deref(doc, raw);
+/** Human-readable constraints of a schema, as HTML snippets. */
+export function constraintsOf(schema: SchemaModel): string[] {
   const out: string[] = [];
   const code = (v: unknown) => `<code>${esc(typeof v === "string" ? v : json(v))}</code>`;
-  if (Array.isArray(node.enum)) out.push(`one of ${node.enum.map((v) => code(v)).join(", ")}`);
-  if (node.default !== undefined) out.push(`default ${code(node.default)}`);
-  const range = (min: Json | undefined, max: Json | undefined, what: string) => {
+  if (Array.isArray(schema.enum)) out.push(`one of ${schema.enum.map((v) => code(v)).join(", ")}`);
+  if (schema.default !== undefined) out.push(`default ${code(schema.default)}`);
+  const range = (min: unknown, max: unknown, what: string) => {
     if (typeof min === "number" && typeof max === "number") out.push(`${what} ${min}–${max}`);
     else if (typeof min === "number") out.push(`${what} ≥ ${min}`);
     else if (typeof max === "number") out.push(`${what} ≤ ${max}`);
   };
-  range(node.minLength, node.maxLength, "length");
-  range(node.minimum, node.maximum, "value");
-  range(node.minItems, node.maxItems, "items");
-  if (typeof node.exclusiveMinimum === "number") out.push(`value > ${node.exclusiveMinimum}`);
-  if (typeof node.exclusiveMaximum === "number") out.push(`value < ${node.exclusiveMaximum}`);
-  if (typeof node.multipleOf === "number") out.push(`multiple of ${node.multipleOf}`);
-  if (node.uniqueItems === true) out.push("unique items");
-  if (typeof node.pattern === "string") out.push(`pattern ${code(node.pattern)}`);
-  if (Array.isArray(node.examples) && node.examples.length > 0)
-    out.push(`examples ${node.examples.map((v) => code(v)).join(", ")}`);
-  else if (node.example !== undefined) out.push(`example ${code(node.example)}`);
-  if (node.deprecated === true) out.push("deprecated");
-  if (node.readOnly === true) out.push("read-only");
-  if (node.writeOnly === true) out.push("write-only");
-  if (isObject(node.not) && typeof node.not.description === "string")
-    out.push(`must not be: ${esc(node.not.description)}`);
+  range(schema.minLength, schema.maxLength, "length");
+  range(schema.minimum, schema.maximum, "value");
+  range(schema.minItems, schema.maxItems, "items");
+  if (typeof schema.exclusiveMinimum === "number") out.push(`value > ${schema.exclusiveMinimum}`);
+  if (typeof schema.exclusiveMaximum === "number") out.push(`value < ${schema.exclusiveMaximum}`);
+  if (typeof schema.multipleOf === "number") out.push(`multiple of ${schema.multipleOf}`);
+  if (schema.uniqueItems === true) out.push("unique items");
+  if (typeof schema.pattern === "string") out.push(`pattern ${code(schema.pattern)}`);
+  if (Array.isArray(schema.examples) && schema.examples.length > 0)
+    out.push(`examples ${schema.examples.map((v) => code(v)).join(", ")}`);
+  else if (schema.example !== undefined) out.push(`example ${code(schema.example)}`);
+  if (schema.deprecated === true) out.push("deprecated");
+  if (schema.readOnly === true) out.push("read-only");
+  if (schema.writeOnly === true) out.push("write-only");
+  const not = sub(schema, "not");
+  if (not && typeof not.description === "string") out.push(`must not be: ${esc(not.description)}`);
   return out;
 }
 
-/** The shapes of a `oneOf`/`anyOf` node, each named by its title, its `$ref` name or its position. */
-function variantsOf(doc: JsonObject, node: JsonObject): { title: string; node: JsonObject }[] {
-  const variants = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : [];
-  return variants.map((v, i) => {
-    const r = deref(doc, v);
-    return {
-      title: typeof r.node.title === "string" ? r.node.title : (r.name ?? `shape ${i + 1}`),
-      node: r.node,
-    };
-  });
+/** The shapes of a `oneOf`/`anyOf` schema, each named by its title, its schema name or its position. */
+function variantsOf(schema: SchemaModel): { title: string; schema: SchemaModel }[] {
+  const variants = Array.isArray(schema.oneOf)
+    ? schema.oneOf
+    : Array.isArray(schema.anyOf)
+      ? schema.anyOf
+      : [];
+  return variants.filter(isSchema).map((v, i) => ({
+    title: text(v.title) ?? schemaName(v) ?? `shape ${i + 1}`,
+    schema: v,
+  }));
 }
 
 /** Schemas nested in a property: the object itself, an array's items, a JSON string's decoded schema. */
-function nestedSchemas(doc: JsonObject, raw: Json): { suffix: string; schema: Json }[] {
-  const { node } = deref(doc, raw);
-  const out: { suffix: string; schema: Json }[] = [];
-  if (hasProperties(doc, node)) out.push({ suffix: "", schema: raw });
-  if (node.items !== undefined && hasProperties(doc, deref(doc, node.items).node))
-    out.push({ suffix: "[]", schema: node.items });
-  if (isObject(node.contentSchema) && hasProperties(doc, deref(doc, node.contentSchema).node))
-    out.push({ suffix: "⟨json⟩", schema: node.contentSchema });
+function nestedSchemas(schema: SchemaModel): { suffix: string; schema: SchemaModel }[] {
+  const out: { suffix: string; schema: SchemaModel }[] = [];
+  if (hasProperties(schema)) out.push({ suffix: "", schema });
+  const items = sub(schema, "items");
+  if (items && hasProperties(items)) out.push({ suffix: "[]", schema: items });
+  const content = sub(schema, "contentSchema");
+  if (content && hasProperties(content)) out.push({ suffix: "⟨json⟩", schema: content });
   return out;
 }
 
-function hasProperties(doc: JsonObject, node: JsonObject): boolean {
+function hasProperties(schema: SchemaModel, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
   return (
-    isObject(node.properties) ||
-    (Array.isArray(node.allOf) && node.allOf.some((p) => hasProperties(doc, deref(doc, p).node))) ||
-    variantsOf(doc, node).some((v) => hasProperties(doc, v.node))
+    isSchema(schema.properties) ||
+    (Array.isArray(schema.allOf) && schema.allOf.some((p) => isSchema(p) && hasProperties(p, depth + 1))) ||
+    variantsOf(schema).some((v) => hasProperties(v.schema, depth + 1))
   );
 }
 
 /** Properties of an object schema including those merged in through `allOf`. */
-function propertiesOf(doc: JsonObject, node: JsonObject): { props: [string, Json][]; required: Set<string> } {
-  const props: [string, Json][] = [];
-  const required = new Set<string>(Array.isArray(node.required) ? node.required.map(String) : []);
-  if (isObject(node.properties)) props.push(...Object.entries(node.properties));
-  if (Array.isArray(node.allOf)) {
-    for (const part of node.allOf) {
-      const merged = propertiesOf(doc, deref(doc, part).node);
+function propertiesOf(schema: SchemaModel): { props: [string, SchemaModel][]; required: Set<string> } {
+  const props: [string, SchemaModel][] = [];
+  const required = new Set<string>(Array.isArray(schema.required) ? schema.required.map(String) : []);
+  const own = sub(schema, "properties");
+  if (own) for (const [key, value] of Object.entries(own)) if (isSchema(value)) props.push([key, value]);
+  if (Array.isArray(schema.allOf)) {
+    for (const part of schema.allOf.filter(isSchema)) {
+      const merged = propertiesOf(part);
       props.push(...merged.props);
       for (const r of merged.required) required.add(r);
     }
@@ -132,35 +152,28 @@ function propertiesOf(doc: JsonObject, node: JsonObject): { props: [string, Json
 }
 
 /**
- * Flattens an object schema into property rows, depth first, following `$ref`s (a cycle stops the descent). An
- * object that is one of several shapes (TTSConfig's `flow`, `custom`, …) also gets the members of each shape that
- * it does not declare itself, marked with the shape's name.
+ * Flattens an object schema into property rows, depth first (a named schema met again inside itself stops the
+ * descent). An object that is one of several shapes (TTSConfig's `flow`, `custom`, …) also gets the members of
+ * each shape that it does not declare itself, marked with the shape's name.
  */
-export function schemaRows(
-  doc: JsonObject,
-  raw: Json,
-  prefix = "",
-  depth = 0,
-  seen: string[] = [],
-): SchemaRow[] {
-  const { node, name } = deref(doc, raw);
+export function schemaRows(schema: SchemaModel, prefix = "", depth = 0, seen: string[] = []): SchemaRow[] {
+  const name = schemaName(schema);
   if (depth > MAX_DEPTH || (name && seen.includes(name))) return [];
   const path = name ? [...seen, name] : seen;
-  const { props, required } = propertiesOf(doc, node);
-  const rows = propertyRows(doc, props, required, prefix, depth, path);
+  const { props, required } = propertiesOf(schema);
+  const rows = propertyRows(props, required, prefix, depth, path);
   const own = new Set(props.map(([key]) => key));
-  for (const variant of variantsOf(doc, node)) {
-    const v = propertiesOf(doc, variant.node);
+  for (const variant of variantsOf(schema)) {
+    const v = propertiesOf(variant.schema);
     const extra = v.props.filter(([key]) => !own.has(key));
-    for (const row of propertyRows(doc, extra, v.required, prefix, depth, path))
+    for (const row of propertyRows(extra, v.required, prefix, depth, path))
       rows.push({ ...row, variant: row.depth === depth ? variant.title : undefined });
   }
   return rows;
 }
 
 function propertyRows(
-  doc: JsonObject,
-  props: [string, Json][],
+  props: [string, SchemaModel][],
   required: Set<string>,
   prefix: string,
   depth: number,
@@ -169,17 +182,16 @@ function propertyRows(
   const rows: SchemaRow[] = [];
   for (const [key, child] of props) {
     const childPath = `${prefix}${key}`;
-    const description = deref(doc, child).node.description;
     rows.push({
       path: childPath,
       depth,
-      type: typeLabel(doc, child),
+      type: typeLabel(child),
       required: required.has(key),
-      description: description === undefined ? undefined : String(description),
-      constraints: constraintsOf(doc, child),
+      description: text(child.description),
+      constraints: constraintsOf(child),
     });
-    for (const nested of nestedSchemas(doc, child)) {
-      rows.push(...schemaRows(doc, nested.schema, `${childPath}${nested.suffix}.`, depth + 1, seen));
+    for (const nested of nestedSchemas(child)) {
+      rows.push(...schemaRows(nested.schema, `${childPath}${nested.suffix}.`, depth + 1, seen));
     }
   }
   return rows;
@@ -224,26 +236,28 @@ export function renderRows(rows: SchemaRow[], anchors?: FieldAnchors): string {
  * Renders a schema: its type, description and constraints, then either one property table, or for
  * `oneOf`/`anyOf` one titled table per variant.
  */
-export function renderSchema(doc: JsonObject, raw: Json, anchors?: FieldAnchors): string {
-  const { node } = deref(doc, raw);
-  const variantsKey = Array.isArray(node.oneOf) ? "oneOf" : Array.isArray(node.anyOf) ? "anyOf" : undefined;
+export function renderSchema(schema: SchemaModel, anchors?: FieldAnchors): string {
+  const variantsKey = Array.isArray(schema.oneOf)
+    ? "oneOf"
+    : Array.isArray(schema.anyOf)
+      ? "anyOf"
+      : undefined;
   if (variantsKey) {
-    const variants = node[variantsKey] as Json[];
+    const variants = (schema[variantsKey] as unknown[]).filter(isSchema);
     const intro = variantsKey === "oneOf" ? "Exactly one of these shapes:" : "Any of these shapes:";
     const parts = variants.map((v, i) => {
-      const r = deref(doc, v);
-      const title = r.name ?? `Variant ${i + 1}`;
-      return `<section class="variant"><h5>${esc(title)} <code class="type">${esc(typeLabel(doc, v))}</code></h5>${renderDescription(r.node.description === undefined ? undefined : String(r.node.description))}${renderSchemaBody(doc, v, anchors)}</section>`;
+      const title = schemaName(v) ?? `Variant ${i + 1}`;
+      return `<section class="variant"><h5>${esc(title)} <code class="type">${esc(typeLabel(v))}</code></h5>${renderDescription(text(v.description))}${renderSchemaBody(v, anchors)}</section>`;
     });
     return `<p class="schema-type">${esc(intro)}</p>${parts.join("\n")}`;
   }
-  const label = `<p class="schema-type">Type <code>${esc(typeLabel(doc, raw))}</code></p>`;
-  return `${label}${renderDescription(node.description === undefined ? undefined : String(node.description))}${renderSchemaBody(doc, raw, anchors)}`;
+  const label = `<p class="schema-type">Type <code>${esc(typeLabel(schema))}</code></p>`;
+  return `${label}${renderDescription(text(schema.description))}${renderSchemaBody(schema, anchors)}`;
 }
 
-function renderSchemaBody(doc: JsonObject, raw: Json, anchors?: FieldAnchors): string {
-  const rows = schemaRows(doc, raw);
-  const constraints = constraintsOf(doc, raw);
+function renderSchemaBody(schema: SchemaModel, anchors?: FieldAnchors): string {
+  const rows = schemaRows(schema);
+  const constraints = constraintsOf(schema);
   const c = constraints.length ? `<p class="constraints">${constraints.join(" · ")}</p>` : "";
   return `${c}${renderRows(rows, anchors)}`;
 }

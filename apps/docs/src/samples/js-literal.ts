@@ -1,5 +1,14 @@
-/** Prints a JSON value as a TypeScript object literal: bare identifier keys, two-space indentation. */
+/** Code to print as it is inside a literal (a call such as `llmConfig({…})`), given the indentation it sits at. */
+export class Code {
+  constructor(readonly render: (indent: string) => string) {}
+}
+
+/**
+ * Prints a JSON value as a TypeScript object literal: bare identifier keys, two-space indentation; {@link Code}
+ * values are printed as the code they hold.
+ */
 export function jsLiteral(value: unknown, indent = ""): string {
+  if (value instanceof Code) return value.render(indent);
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {

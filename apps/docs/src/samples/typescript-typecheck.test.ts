@@ -3,30 +3,30 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadApis } from "../model/load.js";
 import { appDir } from "../paths.js";
-import { loadApi } from "../spec/parse.js";
-import { specSources } from "../spec/sources.js";
-import { exampleInput } from "./example-input.js";
-import { typescriptSample } from "./typescript.js";
+import { siteSamples } from "./site-samples.js";
 
 /**
- * Every generated TypeScript sample is compiled against the real client packages, so a renamed method, a
- * wrong option or a field the client types reject fails this test rather than a reader.
+ * Every TypeScript sample of the reference (operation calls, waiters, event handlers) is compiled against the
+ * built packages it imports, the types users get (`@voicetask/trtc`, `@voicetask/chime-sdk-voice`, their
+ * `/callbacks` and `/events` entries, `@voicetask/rate-limit-redis`, Node's types), so a renamed method, a wrong
+ * option, a field the client types reject or a narrowed event member that does not exist fails this test rather
+ * than a reader.
  */
 describe("TypeScript samples", () => {
   const dir = join(appDir, ".sample-check");
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("type-check against @voicetask/trtc and @voicetask/chime-sdk-voice", () => {
+  it("type-check against the packages they import", async () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const files: string[] = [];
-    for (const source of specSources) {
-      const api = loadApi(source);
-      for (const op of api.operations) {
-        const file = `${source.id}-${op.operationId}.ts`;
-        const { code } = typescriptSample(api, op, exampleInput(api.doc, op));
-        writeFileSync(join(dir, file), `${code}\nexport {};\n`);
+    for (const api of await loadApis()) {
+      for (const { name, sample } of siteSamples(api)) {
+        if (sample.language !== "ts") continue;
+        const file = `${name}.ts`;
+        writeFileSync(join(dir, file), `${sample.code}\nexport {};\n`);
         files.push(file);
       }
     }
@@ -34,7 +34,12 @@ describe("TypeScript samples", () => {
       join(dir, "tsconfig.json"),
       JSON.stringify({
         extends: "../../../tsconfig.base.json",
-        compilerOptions: { noEmit: true, target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext" },
+        compilerOptions: {
+          noEmit: true,
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+        },
         include: files,
       }),
     );
@@ -50,6 +55,10 @@ describe("TypeScript samples", () => {
       output = String((error as { stdout?: string }).stdout ?? error);
     }
     expect(output).toBe("");
-    expect(files.length).toBeGreaterThanOrEqual(8);
+    // Operations (19 today), each waiter (4) on its own and after the operation it follows, two handlers for
+    // each webhook and each of its 20 event types.
+    expect(files.filter((f) => f.includes("-waiter-")).length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((f) => f.includes("-then-")).length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeGreaterThanOrEqual(19 + 8 + 2 * 22);
   });
 });

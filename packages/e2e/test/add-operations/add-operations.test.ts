@@ -1,6 +1,9 @@
-import { copyFile, readFile } from "node:fs/promises";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { verifySigV4, verifyTc3 } from "@voicetask/core";
+import { parseRawHttp } from "@voicetask/test-kit/raw-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CodeBlock, cliWords, readPage } from "./docs-page.js";
 import {
   addOperations,
   generate,
@@ -13,7 +16,8 @@ import {
 
 // Issue 14's proof that the specs are the one source: two real operations the specs lack (from the official SDK
 // models: TRTC DescribeAITranscription, Chime SDK Voice ListVoiceProfiles with query parameters) are added to
-// copies of the specs, the one generator runs, and with no other edit every reader has them.
+// copies of the specs, the one generator runs, and with no other edit every reader has them: the clients, the
+// CLI, the mock and the docs.
 
 const fragments = join(repoRoot, "packages/spec-tools/test/fixtures/extra-operations");
 const probes = join(import.meta.dirname, "probe");
@@ -144,5 +148,117 @@ describe("the CLI", () => {
     const missing = await cli(["chime", "list-voice-profiles", "--dry-run"]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("--voice-profile-domain-id");
+  });
+});
+
+describe("the docs", () => {
+  // The docs' signing time and the providers' published example keys (apps/docs/src/samples/signing.ts).
+  const SAMPLE_TIME_MS = 1_716_379_748_000;
+  const tencentKey = {
+    id: "AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE",
+    secret: "Gu5t9xGARNpq86cd98joQYCN3EXAMPLE",
+  };
+  const awsKey = { id: "AKIDEXAMPLE", secret: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
+  const reference = (path: string) => join(dir, "apps/docs/dist/reference", path);
+  const block = (blocks: CodeBlock[], label: string) => {
+    const found = blocks.find((b) => b.label === label);
+    if (!found) throw new Error(`no "${label}" sample; have ${blocks.map((b) => b.label).join(", ")}`);
+    return found.code;
+  };
+
+  beforeAll(async () => {
+    // What `pnpm --filter @voicetask/docs docs:build` runs: the build from sources, on the scratch copy's models.
+    const built = await runSource(dir, join(dir, "apps/docs/src/build.ts"));
+    expect(built.stderr).toBe("");
+    expect(built.stdout).toMatch(/^docs: \d+ pages \(\d+ operations, /);
+  });
+
+  it("have a reference page for each added operation, listed in the reference and the search index", async () => {
+    const index = await readFile(reference("index.html"), "utf8");
+    expect(index).toContain('href="trtc/DescribeAITranscription.html"');
+    expect(index).toContain('href="chime-sdk-voice/ListVoiceProfiles.html"');
+    const search = await readFile(join(dir, "apps/docs/dist/search-index.json"), "utf8");
+    expect(search).toContain("reference/chime-sdk-voice/ListVoiceProfiles.html#parameter.max-results");
+    const trtc = await readPage(reference("trtc/DescribeAITranscription.html"));
+    expect(trtc.h1).toBe("DescribeAITranscription");
+    expect(trtc.html).toContain("Query the status of an AI transcription task");
+    expect(trtc.html).toContain('id="error-FailedOperation-TaskNotExist"');
+    const chime = await readPage(reference("chime-sdk-voice/ListVoiceProfiles.html"));
+    expect(chime.h1).toBe("ListVoiceProfiles");
+    expect(chime.html).toContain('id="parameter.voice-profile-domain-id"');
+  });
+
+  it("show a TypeScript sample of each that type-checks against the scratch clients", async () => {
+    const trtc = block(
+      (await readPage(reference("trtc/DescribeAITranscription.html"))).blocks,
+      "TypeScript client",
+    );
+    expect(trtc).toContain('await client.describeAITranscription({\n  TaskId: "transcription-task-1",\n});');
+    const chime = block(
+      (await readPage(reference("chime-sdk-voice/ListVoiceProfiles.html"))).blocks,
+      "TypeScript client",
+    );
+    expect(chime).toContain("await client.listVoiceProfiles({");
+    expect(chime).toContain('VoiceProfileDomainId: "2f6c8e14-3b7a-4d59-9e02-6a1b4c7d8e90"');
+    await writeFile(join(dir, "apps/mock/docs-trtc-sample.ts"), `${trtc}\nexport {};\n`);
+    await writeFile(join(dir, "apps/mock/docs-chime-sample.ts"), `${chime}\nexport {};\n`);
+    await writeFile(
+      join(dir, "apps/mock/tsconfig.docs-samples.json"),
+      JSON.stringify({
+        extends: "../../tsconfig.base.json",
+        compilerOptions: { noEmit: true, customConditions: ["voicetask-source"], rootDir: "." },
+        files: ["docs-trtc-sample.ts", "docs-chime-sample.ts"],
+      }),
+    );
+    expect(await typecheck(dir, join(dir, "apps/mock/tsconfig.docs-samples.json"))).toBe("");
+  });
+
+  it("show a signed HTTP sample of each that core's verifiers accept, with the signer's steps", async () => {
+    const trtc = (await readPage(reference("trtc/DescribeAITranscription.html"))).blocks;
+    const tencent = parseRawHttp(block(trtc, "Raw HTTP (TC3-HMAC-SHA256)"));
+    // What the scratch client's buildRequest makes: its default (international) site, its headers.
+    expect(tencent.headers.host).toBe("trtc.intl.tencentcloudapi.com");
+    expect(tencent.headers["x-tc-action"]).toBe("DescribeAITranscription");
+    expect(new TextDecoder().decode(tencent.body)).toBe('{"TaskId":"transcription-task-1"}');
+    const tc3 = await verifyTc3(tencent, {
+      lookupSecret: (id) => (id === tencentKey.id ? tencentKey.secret : undefined),
+      now: SAMPLE_TIME_MS,
+    });
+    expect(tc3).toMatchObject({ ok: true, keyId: tencentKey.id, service: "trtc" });
+    expect(block(trtc, "TC3 step 1 — canonical request")).toMatch(/^POST\n\/\n\n/);
+
+    const chime = (await readPage(reference("chime-sdk-voice/ListVoiceProfiles.html"))).blocks;
+    const aws = parseRawHttp(block(chime, "Raw HTTP (AWS4-HMAC-SHA256)"));
+    expect(aws.method).toBe("GET");
+    expect(aws.url).toBe("/voice-profiles?voice-profile-domain-id=2f6c8e14-3b7a-4d59-9e02-6a1b4c7d8e90");
+    const sigv4 = await verifySigV4(aws, {
+      lookupSecret: (id) => (id === awsKey.id ? awsKey.secret : undefined),
+      service: "chime",
+      now: SAMPLE_TIME_MS,
+    });
+    expect(sigv4).toMatchObject({ ok: true, region: "us-east-1", service: "chime" });
+    expect(block(chime, "SigV4 step 1 — canonical request")).toContain(
+      "\nvoice-profile-domain-id=2f6c8e14-3b7a-4d59-9e02-6a1b4c7d8e90\n",
+    );
+  });
+
+  it("show a CLI sample of each that the scratch CLI runs, sending what the HTTP sample sends", async () => {
+    for (const [page, label] of [
+      ["trtc/DescribeAITranscription.html", "Raw HTTP (TC3-HMAC-SHA256)"],
+      ["chime-sdk-voice/ListVoiceProfiles.html", "Raw HTTP (AWS4-HMAC-SHA256)"],
+    ] as const) {
+      const { blocks } = await readPage(reference(page));
+      const words = cliWords(block(blocks, "CLI"));
+      const http = parseRawHttp(block(blocks, label));
+      const dry = await cli([...words, "--dry-run"]);
+      expect(dry.code, dry.stderr).toBe(0);
+      const [requestLine = "", ...rest] = dry.stdout.trimEnd().split("\n");
+      const target = new URL(requestLine.split(" ")[1] ?? "");
+      expect(`${requestLine.split(" ")[0]} ${target.pathname}${target.search}`).toBe(
+        `${http.method} ${http.url}`,
+      );
+      const body = new TextDecoder().decode(http.body);
+      if (body) expect(rest.at(-1)).toBe(body);
+    }
   });
 });
