@@ -104,6 +104,16 @@ export interface FieldModel {
   readonly schema: SchemaModel;
 }
 
+/** One documented answer of an operation: its status, description, headers and JSON body. */
+export interface ResponseModel {
+  readonly status: string;
+  readonly description: string;
+  readonly headers: readonly { readonly name: string; readonly description?: string; readonly schema: SchemaModel }[];
+  /** The JSON body's schema (Tencent: the whole envelope), when the answer has one. */
+  readonly schema?: SchemaModel;
+  readonly examples: readonly ExampleModel[];
+}
+
 export interface OperationModel {
   /** The operation id, e.g. `StopAIConversation`. */
   readonly name: string;
@@ -140,6 +150,8 @@ export interface OperationModel {
   readonly requestExamples: readonly ExampleModel[];
   /** Examples of the success result (Tencent: the `Response` object). */
   readonly responseExamples: readonly ExampleModel[];
+  /** Every documented answer (success and errors) as the spec writes it, for documentation. */
+  readonly responses: readonly ResponseModel[];
 }
 
 /** One variant of a webhook's event: an event type, with its own schema and examples. */

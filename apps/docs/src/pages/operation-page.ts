@@ -91,11 +91,24 @@ const requestBodySection: OperationSection = ({ api, op, used, fields }) => {
   };
 };
 
+/** A response's headers, as a table of name and description. */
+function responseHeaders(headers: OperationModel["responses"][number]["headers"]): string {
+  if (!headers.length) return "";
+  const rows = headers
+    .map(
+      (h) =>
+        `<tr><td class="prop"><code>${esc(h.name)}</code></td><td>${renderDescription(h.description)}</td></tr>`,
+    )
+    .join("");
+  return `<h4>Headers</h4>${scrollTable(`<table class="params"><thead><tr><th>Name</th><th>Description</th></tr></thead><tbody>${rows}</tbody></table>`)}`;
+}
+
 const responseSection: OperationSection = ({ api, op, used, fields }) => {
   const envelope =
     api.model.protocol === "tencent"
       ? '<p>The result arrives inside the envelope <code>{"Response": {…}}</code>; the clients answer what is inside.</p>'
       : "";
+  const success = op.responses.find((r) => r.status === String(op.successStatus));
   const body = op.outputSchema
     ? `${envelope}${renderSchema(op.outputSchema, fieldAnchors("response", used, fields))}${exampleBlocks(
         op.responseExamples.map((e) => ({
@@ -104,10 +117,22 @@ const responseSection: OperationSection = ({ api, op, used, fields }) => {
         })),
       )}`
     : '<p class="muted">No body.</p>';
+  // The other documented answers (Tencent's come with HTTP 200 too, as the error envelope: see Errors).
+  const others = op.responses
+    .filter((r) => r !== success)
+    .map((r) => {
+      const schema = r.schema
+        ? `<h4>Body</h4>${renderSchema(r.schema, fieldAnchors(`response-${r.status}`, used, fields))}${exampleBlocks(
+            r.examples.map((e) => ({ title: `Example “${e.summary ?? e.name}”`, value: e.value })),
+          )}`
+        : '<p class="muted">No body.</p>';
+      return `<section class="response"><h3 id="response-${esc(r.status)}">${esc(r.status)}</h3>${renderDescription(r.description)}${responseHeaders(r.headers)}${schema}</section>`;
+    })
+    .join("\n");
   return {
     id: "responses",
-    title: "Response",
-    html: `<p>HTTP <code>${op.successStatus}</code> on success.</p>${body}`,
+    title: "Responses",
+    html: `<p>HTTP <code>${op.successStatus}</code> on success.</p>${renderDescription(success?.description)}${success ? responseHeaders(success.headers) : ""}${body}${others}`,
   };
 };
 

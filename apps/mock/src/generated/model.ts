@@ -129,6 +129,138 @@ export const model: ApiModel = {
             ]
           }
         }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The routes.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "The routes of the control API.",
+            "required": [
+              "routes"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "routes": {
+                "type": "array",
+                "description": "One entry per method and path.",
+                "items": {
+                  "type": "object",
+                  "description": "One route of the control API.",
+                  "required": [
+                    "method",
+                    "path",
+                    "operationId",
+                    "summary"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "method": {
+                      "type": "string",
+                      "enum": [
+                        "GET",
+                        "POST",
+                        "PUT",
+                        "DELETE"
+                      ],
+                      "description": "The HTTP method."
+                    },
+                    "path": {
+                      "type": "string",
+                      "description": "The path, with `{labels}` for its variable parts."
+                    },
+                    "operationId": {
+                      "type": "string",
+                      "description": "The operation's name in this document."
+                    },
+                    "summary": {
+                      "type": "string",
+                      "description": "What the route does, in a few words."
+                    }
+                  },
+                  "x-schema-name": "Route"
+                }
+              }
+            },
+            "x-schema-name": "RouteList"
+          },
+          "examples": [
+            {
+              "name": "firstRoutes",
+              "summary": "The first two routes",
+              "value": {
+                "routes": [
+                  {
+                    "method": "GET",
+                    "path": "/_mock",
+                    "operationId": "listRoutes",
+                    "summary": "List the control routes"
+                  },
+                  {
+                    "method": "POST",
+                    "path": "/_mock/reset",
+                    "operationId": "reset",
+                    "summary": "Reset the mock"
+                  }
+                ]
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        }
       ]
     },
     {
@@ -209,7 +341,67 @@ export const model: ApiModel = {
           }
         }
       ],
-      "responseExamples": []
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "The mock was reset.",
+          "headers": [],
+          "examples": []
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        }
+      ]
     },
     {
       "name": "listTasks",
@@ -530,6 +722,263 @@ export const model: ApiModel = {
             ]
           }
         }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The tasks.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "Tasks by provider.",
+            "required": [
+              "trtc",
+              "chime"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "trtc": {
+                "type": "array",
+                "description": "TRTC AI conversation tasks.",
+                "items": {
+                  "type": "object",
+                  "description": "A TRTC AI conversation task.",
+                  "required": [
+                    "taskId",
+                    "account",
+                    "region",
+                    "status",
+                    "sdkAppId",
+                    "roomId",
+                    "userId",
+                    "targetUserId",
+                    "createdAt",
+                    "commands"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "taskId": {
+                      "type": "string",
+                      "description": "The TaskId."
+                    },
+                    "account": {
+                      "type": "string",
+                      "description": "The SecretId that started it."
+                    },
+                    "region": {
+                      "type": "string",
+                      "description": "The X-TC-Region of the start request."
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "Idle",
+                        "Preparing",
+                        "InProgress",
+                        "Stopped"
+                      ],
+                      "description": "Status now."
+                    },
+                    "sdkAppId": {
+                      "type": "integer",
+                      "description": "SdkAppId."
+                    },
+                    "roomId": {
+                      "type": "string",
+                      "description": "RoomId."
+                    },
+                    "userId": {
+                      "type": "string",
+                      "description": "The bot's UserId."
+                    },
+                    "targetUserId": {
+                      "type": "string",
+                      "description": "The user the bot listens to."
+                    },
+                    "sessionId": {
+                      "type": "string",
+                      "description": "SessionId, if one was given."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "Start time."
+                    },
+                    "endsAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "When it stops (or stopped), if known."
+                    },
+                    "stopReason": {
+                      "type": "string",
+                      "enum": [
+                        "StopAIConversation",
+                        "StopAfterPlay",
+                        "Interrupted"
+                      ],
+                      "description": "Why it stopped early, if it did."
+                    },
+                    "commands": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "ControlAIConversation calls received."
+                    }
+                  },
+                  "x-schema-name": "TrtcTask"
+                }
+              },
+              "chime": {
+                "type": "array",
+                "description": "Chime speaker search tasks.",
+                "items": {
+                  "type": "object",
+                  "description": "A Chime speaker search task.",
+                  "required": [
+                    "taskId",
+                    "account",
+                    "region",
+                    "status",
+                    "voiceConnectorId",
+                    "transactionId",
+                    "voiceProfileDomainId",
+                    "createdAt"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "taskId": {
+                      "type": "string",
+                      "description": "SpeakerSearchTaskId."
+                    },
+                    "account": {
+                      "type": "string",
+                      "description": "The access key id that started it."
+                    },
+                    "region": {
+                      "type": "string",
+                      "description": "The Region of its credential scope."
+                    },
+                    "status": {
+                      "type": "string",
+                      "enum": [
+                        "IN_QUEUE",
+                        "IN_PROGRESS",
+                        "SUCCEEDED",
+                        "STOPPED"
+                      ],
+                      "description": "Status now."
+                    },
+                    "voiceConnectorId": {
+                      "type": "string",
+                      "description": "VoiceConnectorId."
+                    },
+                    "transactionId": {
+                      "type": "string",
+                      "description": "TransactionId."
+                    },
+                    "voiceProfileDomainId": {
+                      "type": "string",
+                      "description": "VoiceProfileDomainId."
+                    },
+                    "createdAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "Creation time."
+                    }
+                  },
+                  "x-schema-name": "ChimeTask"
+                }
+              }
+            },
+            "x-schema-name": "TaskList"
+          },
+          "examples": [
+            {
+              "name": "oneEach",
+              "summary": "One TRTC and one Chime task",
+              "value": {
+                "trtc": [
+                  {
+                    "taskId": "v2_20250224_udqgoOzzpAFOoiXR_sHbeVCwys3hy0PLs1uRLvS7wY9mjZMEIQuDPhT",
+                    "account": "AKIDvoicetaskDEMO",
+                    "region": "ap-singapore",
+                    "status": "InProgress",
+                    "sdkAppId": 1400000001,
+                    "roomId": "room_1",
+                    "userId": "robot_1",
+                    "targetUserId": "user_1",
+                    "createdAt": "2025-02-24T08:00:00.000Z",
+                    "endsAt": "2025-02-24T08:01:01.000Z",
+                    "commands": 0
+                  }
+                ],
+                "chime": [
+                  {
+                    "taskId": "0b9d6e3a-5f21-4c8e-b7a4-91d2e6f03c58",
+                    "account": "AKIAVOICETASKDEMO",
+                    "region": "us-east-1",
+                    "status": "IN_PROGRESS",
+                    "voiceConnectorId": "abcdef1ghij2klmno3pqr4",
+                    "transactionId": "7d3e1a52-9c4b-4f0e-8a61-2b5d9c0e4f17",
+                    "voiceProfileDomainId": "2f6c8e14-3b7a-4d59-9e02-6a1b4c7d8e90",
+                    "createdAt": "2025-02-24T08:00:00.000Z"
+                  }
+                ]
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        }
       ]
     },
     {
@@ -817,6 +1266,199 @@ export const model: ApiModel = {
             ]
           }
         }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The journal entries.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "Journal entries, oldest first.",
+            "required": [
+              "entries"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "entries": {
+                "type": "array",
+                "description": "The entries.",
+                "items": {
+                  "type": "object",
+                  "description": "One answered provider request.",
+                  "required": [
+                    "requestId",
+                    "time",
+                    "provider",
+                    "method",
+                    "path",
+                    "status",
+                    "durationMs",
+                    "headers",
+                    "bodyBytes"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "requestId": {
+                      "type": "string",
+                      "description": "The RequestId the mock answered with."
+                    },
+                    "time": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "Mock time of arrival."
+                    },
+                    "provider": {
+                      "type": "string",
+                      "enum": [
+                        "trtc",
+                        "chime"
+                      ],
+                      "description": "Which provider was addressed."
+                    },
+                    "operation": {
+                      "type": "string",
+                      "description": "The operation, once known."
+                    },
+                    "account": {
+                      "type": "string",
+                      "description": "The account, once authenticated."
+                    },
+                    "method": {
+                      "type": "string",
+                      "description": "HTTP method."
+                    },
+                    "path": {
+                      "type": "string",
+                      "description": "Path and query as received."
+                    },
+                    "status": {
+                      "type": "integer",
+                      "description": "HTTP status answered (0 for a dropped connection)."
+                    },
+                    "errorCode": {
+                      "type": "string",
+                      "description": "The provider error code, if the answer was an error."
+                    },
+                    "durationMs": {
+                      "type": "number",
+                      "description": "Processing time in ms."
+                    },
+                    "headers": {
+                      "type": "object",
+                      "description": "Request headers (lower-case names), secrets redacted.",
+                      "additionalProperties": {
+                        "anyOf": [
+                          {
+                            "type": "string"
+                          },
+                          {
+                            "type": "array",
+                            "items": {
+                              "type": "string"
+                            }
+                          }
+                        ]
+                      }
+                    },
+                    "body": {
+                      "description": "The parsed JSON body, secrets redacted (absent when empty, not JSON or over 64 KiB)."
+                    },
+                    "bodyBytes": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "Body size in bytes."
+                    }
+                  },
+                  "x-schema-name": "JournalEntry"
+                }
+              }
+            },
+            "x-schema-name": "Journal"
+          },
+          "examples": [
+            {
+              "name": "oneRequest",
+              "summary": "One StopAIConversation",
+              "value": {
+                "entries": [
+                  {
+                    "requestId": "4f6c2a9e-8d1b-4e3a-b7c5-0a9d8e7f6c5b",
+                    "time": "2025-02-24T08:00:00.000Z",
+                    "provider": "trtc",
+                    "operation": "StopAIConversation",
+                    "account": "AKIDvoicetaskDEMO",
+                    "method": "POST",
+                    "path": "/",
+                    "status": 200,
+                    "errorCode": "FailedOperation.TaskNotExist",
+                    "durationMs": 0.42,
+                    "headers": {
+                      "authorization": "TC3-HMAC-SHA256 Credential=****DEMO/2025-02-24/trtc/tc3_request, SignedHeaders=content-type;host, Signature=[redacted]",
+                      "x-tc-action": "StopAIConversation"
+                    },
+                    "body": {
+                      "TaskId": "v2_20250224_udqgoOzzpAFOoiXR_sHbeVCwys3hy0PLs1uRLvS7wY9mjZMEIQuDPhT"
+                    },
+                    "bodyBytes": 78
+                  }
+                ]
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        }
       ]
     },
     {
@@ -896,7 +1538,67 @@ export const model: ApiModel = {
           }
         }
       ],
-      "responseExamples": []
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "The journal was cleared.",
+          "headers": [],
+          "examples": []
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        }
+      ]
     },
     {
       "name": "listFaults",
@@ -1032,6 +1734,163 @@ export const model: ApiModel = {
             ]
           }
         }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The faults.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "The faults in force.",
+            "required": [
+              "faults"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "faults": {
+                "type": "array",
+                "description": "One entry per operation with a fault.",
+                "items": {
+                  "description": "A fault in force.",
+                  "allOf": [
+                    {
+                      "type": "object",
+                      "description": "The members of FaultSpec, without its constraints on which are present.",
+                      "properties": {
+                        "latencyMs": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "Extra delay in ms."
+                        },
+                        "errorCode": {
+                          "type": "string",
+                          "description": "The injected error code."
+                        },
+                        "errorMessage": {
+                          "type": "string",
+                          "description": "The injected message."
+                        },
+                        "httpStatus": {
+                          "type": "integer",
+                          "description": "Status override (Chime)."
+                        },
+                        "drop": {
+                          "type": "boolean",
+                          "description": "Whether the connection is dropped."
+                        },
+                        "rate": {
+                          "type": "number",
+                          "minimum": 0,
+                          "maximum": 1,
+                          "description": "Share of requests affected."
+                        },
+                        "times": {
+                          "type": "integer",
+                          "minimum": 1,
+                          "description": "Most requests affected."
+                        },
+                        "seed": {
+                          "type": "integer",
+                          "description": "PRNG seed."
+                        }
+                      },
+                      "x-schema-name": "FaultSpecFields"
+                    },
+                    {
+                      "type": "object",
+                      "required": [
+                        "operation",
+                        "hits"
+                      ],
+                      "properties": {
+                        "operation": {
+                          "type": "string",
+                          "description": "The operation it applies to."
+                        },
+                        "hits": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "How many requests it has affected."
+                        }
+                      }
+                    }
+                  ],
+                  "x-schema-name": "Fault"
+                }
+              }
+            },
+            "x-schema-name": "FaultList"
+          },
+          "examples": [
+            {
+              "name": "one",
+              "summary": "One throttling fault",
+              "value": {
+                "faults": [
+                  {
+                    "operation": "StopAIConversation",
+                    "errorCode": "RequestLimitExceeded",
+                    "times": 2,
+                    "hits": 1
+                  }
+                ]
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        }
       ]
     },
     {
@@ -1071,7 +1930,67 @@ export const model: ApiModel = {
           "value": {}
         }
       ],
-      "responseExamples": []
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "No fault is in force any more.",
+          "headers": [],
+          "examples": []
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        }
+      ]
     },
     {
       "name": "setFault",
@@ -1481,6 +2400,196 @@ export const model: ApiModel = {
             "hits": 0
           }
         }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The fault now in force.",
+          "headers": [],
+          "schema": {
+            "description": "A fault in force.",
+            "allOf": [
+              {
+                "type": "object",
+                "description": "The members of FaultSpec, without its constraints on which are present.",
+                "properties": {
+                  "latencyMs": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "Extra delay in ms."
+                  },
+                  "errorCode": {
+                    "type": "string",
+                    "description": "The injected error code."
+                  },
+                  "errorMessage": {
+                    "type": "string",
+                    "description": "The injected message."
+                  },
+                  "httpStatus": {
+                    "type": "integer",
+                    "description": "Status override (Chime)."
+                  },
+                  "drop": {
+                    "type": "boolean",
+                    "description": "Whether the connection is dropped."
+                  },
+                  "rate": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Share of requests affected."
+                  },
+                  "times": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "Most requests affected."
+                  },
+                  "seed": {
+                    "type": "integer",
+                    "description": "PRNG seed."
+                  }
+                },
+                "x-schema-name": "FaultSpecFields"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "operation",
+                  "hits"
+                ],
+                "properties": {
+                  "operation": {
+                    "type": "string",
+                    "description": "The operation it applies to."
+                  },
+                  "hits": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "How many requests it has affected."
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "Fault"
+          },
+          "examples": [
+            {
+              "name": "set",
+              "summary": "A throttling fault",
+              "value": {
+                "operation": "StopAIConversation",
+                "errorCode": "RequestLimitExceeded",
+                "times": 2,
+                "hits": 0
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "The operation or fault does not exist.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "unknownOperation",
+              "summary": "An operation no spec has",
+              "value": {
+                "error": {
+                  "code": "NotFound",
+                  "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        }
       ]
     },
     {
@@ -1563,7 +2672,67 @@ export const model: ApiModel = {
           }
         }
       ],
-      "responseExamples": []
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "The fault was removed.",
+          "headers": [],
+          "examples": []
+        },
+        {
+          "status": "404",
+          "description": "The operation or fault does not exist.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "unknownOperation",
+              "summary": "An operation no spec has",
+              "value": {
+                "error": {
+                  "code": "NotFound",
+                  "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        }
+      ]
     },
     {
       "name": "getClock",
@@ -1632,6 +2801,97 @@ export const model: ApiModel = {
             "now": "2025-02-24T08:01:00.000Z",
             "offsetMs": 60000
           }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The clock.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "The mock clock.",
+            "required": [
+              "now",
+              "offsetMs"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "now": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Mock time, ISO 8601."
+              },
+              "offsetMs": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "How far mock time is ahead of real time."
+              }
+            },
+            "x-schema-name": "Clock"
+          },
+          "examples": [
+            {
+              "name": "ahead",
+              "summary": "One minute ahead",
+              "value": {
+                "now": "2025-02-24T08:01:00.000Z",
+                "offsetMs": 60000
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
         }
       ]
     },
@@ -1747,6 +3007,97 @@ export const model: ApiModel = {
             "now": "2025-02-24T08:00:01.000Z",
             "offsetMs": 1000
           }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The clock after the move.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "The mock clock.",
+            "required": [
+              "now",
+              "offsetMs"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "now": {
+                "type": "string",
+                "format": "date-time",
+                "description": "Mock time, ISO 8601."
+              },
+              "offsetMs": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "How far mock time is ahead of real time."
+              }
+            },
+            "x-schema-name": "Clock"
+          },
+          "examples": [
+            {
+              "name": "moved",
+              "summary": "One second ahead",
+              "value": {
+                "now": "2025-02-24T08:00:01.000Z",
+                "offsetMs": 1000
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "NotFound",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
         }
       ]
     }

@@ -508,6 +508,893 @@ export const model: ApiModel = {
             }
           }
         }
+      ],
+      "responses": [
+        {
+          "status": "201",
+          "description": "The speaker search task was created (or, for a replayed ClientRequestToken with the same parameters, the task created by the first request).",
+          "headers": [
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The output of StartSpeakerSearchTask.",
+            "properties": {
+              "SpeakerSearchTask": {
+                "description": "The details of the speaker search task.",
+                "type": "object",
+                "properties": {
+                  "SpeakerSearchTaskId": {
+                    "type": "string",
+                    "description": "The speaker search task ID.",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": ".*\\S.*"
+                  },
+                  "SpeakerSearchTaskStatus": {
+                    "type": "string",
+                    "description": "The status of the speaker search task, `IN_QUEUE`, `IN_PROGRESS`, `PARTIAL_SUCCESS`, `SUCCEEDED`,\n`FAILED`, or `STOPPED`. The model types it as a free string (NonEmptyString), not an enum, so\nclients must accept other values.\n",
+                    "pattern": ".*\\S.*",
+                    "examples": [
+                      "IN_QUEUE",
+                      "IN_PROGRESS",
+                      "PARTIAL_SUCCESS",
+                      "SUCCEEDED",
+                      "FAILED",
+                      "STOPPED"
+                    ]
+                  },
+                  "CallDetails": {
+                    "description": "The call details of a speaker search task.",
+                    "type": "object",
+                    "properties": {
+                      "VoiceConnectorId": {
+                        "type": "string",
+                        "description": "The Voice Connector ID.",
+                        "minLength": 1,
+                        "maxLength": 128,
+                        "pattern": ".*\\S.*"
+                      },
+                      "TransactionId": {
+                        "type": "string",
+                        "description": "The transaction ID of a Voice Connector call.",
+                        "minLength": 1,
+                        "maxLength": 256,
+                        "pattern": ".*\\S.*"
+                      },
+                      "IsCaller": {
+                        "type": "boolean",
+                        "description": "Identifies a person as the caller or the callee."
+                      }
+                    },
+                    "x-schema-name": "CallDetails"
+                  },
+                  "SpeakerSearchDetails": {
+                    "description": "The details of a speaker search task.",
+                    "type": "object",
+                    "properties": {
+                      "Results": {
+                        "type": "array",
+                        "description": "The result value in the speaker search details (SpeakerSearchResultList).",
+                        "items": {
+                          "type": "object",
+                          "description": "The result of a speaker search analysis.",
+                          "properties": {
+                            "ConfidenceScore": {
+                              "type": "number",
+                              "format": "float",
+                              "description": "The confidence score in the speaker search analysis, from 0 to 1 (ConfidenceScore; the Smithy model gives it a default of 0).",
+                              "minimum": 0,
+                              "maximum": 1
+                            },
+                            "VoiceProfileId": {
+                              "type": "string",
+                              "description": "The voice profile ID.",
+                              "minLength": 1,
+                              "maxLength": 256,
+                              "pattern": ".*\\S.*"
+                            }
+                          },
+                          "x-schema-name": "SpeakerSearchResult"
+                        }
+                      },
+                      "VoiceprintGenerationStatus": {
+                        "type": "string",
+                        "description": "The status of a voice print generation operation, `VoiceprintGenerationSuccess` or\n`VoiceprintGenerationFailure`. The model types it as a free string (NonEmptyString256), not an enum.\n",
+                        "minLength": 1,
+                        "maxLength": 256,
+                        "pattern": ".*\\S.*",
+                        "examples": [
+                          "VoiceprintGenerationSuccess",
+                          "VoiceprintGenerationFailure"
+                        ]
+                      }
+                    },
+                    "x-schema-name": "SpeakerSearchDetails"
+                  },
+                  "CreatedTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The time at which a speaker search task was created (ISO 8601)."
+                  },
+                  "UpdatedTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The time at which a speaker search task was updated (ISO 8601)."
+                  },
+                  "StartedTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The time at which the speaker search task began (ISO 8601)."
+                  },
+                  "StatusMessage": {
+                    "type": "string",
+                    "description": "A detailed message about the status of a speaker search."
+                  }
+                },
+                "x-schema-name": "SpeakerSearchTask"
+              }
+            },
+            "x-schema-name": "StartSpeakerSearchTaskResponse"
+          },
+          "examples": [
+            {
+              "name": "queued",
+              "summary": "A new task waiting in the queue",
+              "value": {
+                "SpeakerSearchTask": {
+                  "SpeakerSearchTaskId": "0b9d6e3a-5f21-4c8e-b7a4-91d2e6f03c58",
+                  "SpeakerSearchTaskStatus": "IN_QUEUE",
+                  "CallDetails": {
+                    "VoiceConnectorId": "abcdef1ghij2klmno3pqr4",
+                    "TransactionId": "7d3e1a52-9c4b-4f0e-8a61-2b5d9c0e4f17",
+                    "IsCaller": true
+                  },
+                  "CreatedTimestamp": "2024-05-22T12:09:08.123Z",
+                  "UpdatedTimestamp": "2024-05-22T12:09:08.123Z"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "BadRequestException (the input parameters don't match the service's restrictions) or\nResourceLimitExceededException (the request exceeds the resource limit). Both use HTTP 400; only the\n`x-amzn-ErrorType` header tells them apart. The two bodies have the same shape `{Code, Message}`, so\nthe body schema is `anyOf` (a `oneOf` of two identical shapes would reject every body).\n",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "anyOf": [
+              {
+                "type": "object",
+                "description": "The input parameters don't match the service's restrictions. HTTP 400, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `BadRequest`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "BadRequestException"
+              },
+              {
+                "type": "object",
+                "description": "The request exceeds the resource limit. HTTP 400, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `ResourceLimitExceeded`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "ResourceLimitExceededException"
+              }
+            ]
+          },
+          "examples": [
+            {
+              "name": "missingMember",
+              "summary": "BadRequestException for a missing required member",
+              "value": {
+                "Code": "BadRequest",
+                "Message": "TransactionId is required."
+              }
+            },
+            {
+              "name": "taskQuota",
+              "summary": "ResourceLimitExceededException for the active-task quota",
+              "value": {
+                "Code": "ResourceLimitExceeded",
+                "Message": "The maximum number of active voice analytics tasks (25) in this Region has been reached."
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "UnauthorizedClientException — the client isn't authorized to request a resource.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The client isn't authorized to request a resource. HTTP 401, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Unauthorized`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "UnauthorizedClientException"
+          },
+          "examples": [
+            {
+              "name": "unauthorized",
+              "summary": "Unauthorized client",
+              "value": {
+                "Code": "Unauthorized",
+                "Message": "The client isn't authorized to request this resource."
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "ForbiddenException (the client is permanently forbidden from making the request) or AccessDeniedException\n(you don't have the permissions needed to run this action). Both use HTTP 403; only the\n`x-amzn-ErrorType` header tells them apart. The two bodies have the same shape `{Code, Message}`, so\nthe body schema is `anyOf` (a `oneOf` of two identical shapes would reject every body).\n",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "anyOf": [
+              {
+                "type": "object",
+                "description": "The client is permanently forbidden from making the request. HTTP 403, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `Forbidden`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "ForbiddenException"
+              },
+              {
+                "type": "object",
+                "description": "You don't have the permissions needed to run this action. HTTP 403, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `AccessDenied`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "AccessDeniedException"
+              }
+            ]
+          },
+          "examples": [
+            {
+              "name": "forbidden",
+              "summary": "ForbiddenException",
+              "value": {
+                "Code": "Forbidden",
+                "Message": "The client is forbidden from making this request."
+              }
+            },
+            {
+              "name": "accessDenied",
+              "summary": "AccessDeniedException",
+              "value": {
+                "Code": "AccessDenied",
+                "Message": "User is not authorized to perform chime:StartSpeakerSearchTask on this resource."
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "NotFoundException — the requested resource couldn't be found.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The requested resource couldn't be found. HTTP 404, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `NotFound`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "NotFoundException"
+          },
+          "examples": [
+            {
+              "name": "notFound",
+              "summary": "Unknown Voice Connector",
+              "value": {
+                "Code": "NotFound",
+                "Message": "Voice Connector abcdef1ghij2klmno3pqr4 was not found."
+              }
+            }
+          ]
+        },
+        {
+          "status": "409",
+          "description": "ConflictException — multiple instances of the same request were made simultaneously.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "Multiple instances of the same request were made simultaneously. HTTP 409, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Conflict`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ConflictException"
+          },
+          "examples": [
+            {
+              "name": "tokenReuse",
+              "summary": "ClientRequestToken reused with different parameters",
+              "value": {
+                "Code": "Conflict",
+                "Message": "ClientRequestToken start-7d3e1a52-caller was already used with different parameters."
+              }
+            }
+          ]
+        },
+        {
+          "status": "410",
+          "description": "GoneException — access to the target resource is no longer available at the origin server.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "Access to the target resource is no longer available at the origin server. This condition is likely to be permanent. HTTP 410, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Gone`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "GoneException"
+          },
+          "examples": [
+            {
+              "name": "gone",
+              "summary": "The target is gone",
+              "value": {
+                "Code": "Gone",
+                "Message": "The call with this transaction ID is no longer available."
+              }
+            }
+          ]
+        },
+        {
+          "status": "422",
+          "description": "UnprocessableEntityException — a well-formed request couldn't be followed due to semantic errors.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "A well-formed request couldn't be followed due to semantic errors. HTTP 422, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Unprocessable`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "UnprocessableEntityException"
+          },
+          "examples": [
+            {
+              "name": "unprocessable",
+              "summary": "Semantically invalid request",
+              "value": {
+                "Code": "Unprocessable",
+                "Message": "Voice analytics is not enabled for this Voice Connector."
+              }
+            }
+          ]
+        },
+        {
+          "status": "429",
+          "description": "ThrottledClientException — the number of customer requests exceeds the request rate limit.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The number of customer requests exceeds the request rate limit. HTTP 429, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Throttled`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ThrottledClientException"
+          },
+          "examples": [
+            {
+              "name": "throttled",
+              "summary": "Rate limit exceeded",
+              "value": {
+                "Code": "Throttled",
+                "Message": "Rate exceeded."
+              }
+            }
+          ]
+        },
+        {
+          "status": "500",
+          "description": "ServiceFailureException — the service encountered an unexpected error.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The service encountered an unexpected error. HTTP 500, server fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `ServiceFailure`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ServiceFailureException"
+          },
+          "examples": [
+            {
+              "name": "failure",
+              "summary": "Internal failure",
+              "value": {
+                "Code": "ServiceFailure",
+                "Message": "The service encountered an unexpected error."
+              }
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "ServiceUnavailableException — the service is currently unavailable.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The service is currently unavailable. HTTP 503, server fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `ServiceUnavailable`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ServiceUnavailableException"
+          },
+          "examples": [
+            {
+              "name": "unavailable",
+              "summary": "Service unavailable",
+              "value": {
+                "Code": "ServiceUnavailable",
+                "Message": "The service is currently unavailable."
+              }
+            }
+          ]
+        }
       ]
     },
     {
@@ -918,6 +1805,751 @@ export const model: ApiModel = {
             }
           }
         }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The details of the speaker search task.",
+          "headers": [
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The output of GetSpeakerSearchTask.",
+            "properties": {
+              "SpeakerSearchTask": {
+                "description": "The details of the speaker search task.",
+                "type": "object",
+                "properties": {
+                  "SpeakerSearchTaskId": {
+                    "type": "string",
+                    "description": "The speaker search task ID.",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "pattern": ".*\\S.*"
+                  },
+                  "SpeakerSearchTaskStatus": {
+                    "type": "string",
+                    "description": "The status of the speaker search task, `IN_QUEUE`, `IN_PROGRESS`, `PARTIAL_SUCCESS`, `SUCCEEDED`,\n`FAILED`, or `STOPPED`. The model types it as a free string (NonEmptyString), not an enum, so\nclients must accept other values.\n",
+                    "pattern": ".*\\S.*",
+                    "examples": [
+                      "IN_QUEUE",
+                      "IN_PROGRESS",
+                      "PARTIAL_SUCCESS",
+                      "SUCCEEDED",
+                      "FAILED",
+                      "STOPPED"
+                    ]
+                  },
+                  "CallDetails": {
+                    "description": "The call details of a speaker search task.",
+                    "type": "object",
+                    "properties": {
+                      "VoiceConnectorId": {
+                        "type": "string",
+                        "description": "The Voice Connector ID.",
+                        "minLength": 1,
+                        "maxLength": 128,
+                        "pattern": ".*\\S.*"
+                      },
+                      "TransactionId": {
+                        "type": "string",
+                        "description": "The transaction ID of a Voice Connector call.",
+                        "minLength": 1,
+                        "maxLength": 256,
+                        "pattern": ".*\\S.*"
+                      },
+                      "IsCaller": {
+                        "type": "boolean",
+                        "description": "Identifies a person as the caller or the callee."
+                      }
+                    },
+                    "x-schema-name": "CallDetails"
+                  },
+                  "SpeakerSearchDetails": {
+                    "description": "The details of a speaker search task.",
+                    "type": "object",
+                    "properties": {
+                      "Results": {
+                        "type": "array",
+                        "description": "The result value in the speaker search details (SpeakerSearchResultList).",
+                        "items": {
+                          "type": "object",
+                          "description": "The result of a speaker search analysis.",
+                          "properties": {
+                            "ConfidenceScore": {
+                              "type": "number",
+                              "format": "float",
+                              "description": "The confidence score in the speaker search analysis, from 0 to 1 (ConfidenceScore; the Smithy model gives it a default of 0).",
+                              "minimum": 0,
+                              "maximum": 1
+                            },
+                            "VoiceProfileId": {
+                              "type": "string",
+                              "description": "The voice profile ID.",
+                              "minLength": 1,
+                              "maxLength": 256,
+                              "pattern": ".*\\S.*"
+                            }
+                          },
+                          "x-schema-name": "SpeakerSearchResult"
+                        }
+                      },
+                      "VoiceprintGenerationStatus": {
+                        "type": "string",
+                        "description": "The status of a voice print generation operation, `VoiceprintGenerationSuccess` or\n`VoiceprintGenerationFailure`. The model types it as a free string (NonEmptyString256), not an enum.\n",
+                        "minLength": 1,
+                        "maxLength": 256,
+                        "pattern": ".*\\S.*",
+                        "examples": [
+                          "VoiceprintGenerationSuccess",
+                          "VoiceprintGenerationFailure"
+                        ]
+                      }
+                    },
+                    "x-schema-name": "SpeakerSearchDetails"
+                  },
+                  "CreatedTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The time at which a speaker search task was created (ISO 8601)."
+                  },
+                  "UpdatedTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The time at which a speaker search task was updated (ISO 8601)."
+                  },
+                  "StartedTimestamp": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "The time at which the speaker search task began (ISO 8601)."
+                  },
+                  "StatusMessage": {
+                    "type": "string",
+                    "description": "A detailed message about the status of a speaker search."
+                  }
+                },
+                "x-schema-name": "SpeakerSearchTask"
+              }
+            },
+            "x-schema-name": "GetSpeakerSearchTaskResponse"
+          },
+          "examples": [
+            {
+              "name": "succeeded",
+              "summary": "A finished task with ranked matches",
+              "value": {
+                "SpeakerSearchTask": {
+                  "SpeakerSearchTaskId": "0b9d6e3a-5f21-4c8e-b7a4-91d2e6f03c58",
+                  "SpeakerSearchTaskStatus": "SUCCEEDED",
+                  "CallDetails": {
+                    "VoiceConnectorId": "abcdef1ghij2klmno3pqr4",
+                    "TransactionId": "7d3e1a52-9c4b-4f0e-8a61-2b5d9c0e4f17",
+                    "IsCaller": true
+                  },
+                  "SpeakerSearchDetails": {
+                    "Results": [
+                      {
+                        "ConfidenceScore": 0.93,
+                        "VoiceProfileId": "5e8a1c7b-2d4f-4a6e-9b3c-0f1e2d3c4b5a"
+                      },
+                      {
+                        "ConfidenceScore": 0.41,
+                        "VoiceProfileId": "9c2b4d6f-8e1a-4c3b-a5d7-6e9f0a1b2c3d"
+                      }
+                    ],
+                    "VoiceprintGenerationStatus": "VoiceprintGenerationSuccess"
+                  },
+                  "CreatedTimestamp": "2024-05-22T12:09:08.123Z",
+                  "StartedTimestamp": "2024-05-22T12:09:09.004Z",
+                  "UpdatedTimestamp": "2024-05-22T12:09:21.517Z"
+                }
+              }
+            },
+            {
+              "name": "inProgress",
+              "summary": "A running task",
+              "value": {
+                "SpeakerSearchTask": {
+                  "SpeakerSearchTaskId": "0b9d6e3a-5f21-4c8e-b7a4-91d2e6f03c58",
+                  "SpeakerSearchTaskStatus": "IN_PROGRESS",
+                  "CallDetails": {
+                    "VoiceConnectorId": "abcdef1ghij2klmno3pqr4",
+                    "TransactionId": "7d3e1a52-9c4b-4f0e-8a61-2b5d9c0e4f17",
+                    "IsCaller": true
+                  },
+                  "CreatedTimestamp": "2024-05-22T12:09:08.123Z",
+                  "StartedTimestamp": "2024-05-22T12:09:09.004Z",
+                  "UpdatedTimestamp": "2024-05-22T12:09:09.004Z"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "BadRequestException — the input parameters don't match the service's restrictions.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The input parameters don't match the service's restrictions. HTTP 400, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `BadRequest`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "BadRequestException"
+          },
+          "examples": [
+            {
+              "name": "badLabel",
+              "summary": "A path label outside its constraints",
+              "value": {
+                "Code": "BadRequest",
+                "Message": "SpeakerSearchTaskId must be 1 to 256 characters and contain a non-whitespace character."
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "UnauthorizedClientException — the client isn't authorized to request a resource.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The client isn't authorized to request a resource. HTTP 401, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Unauthorized`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "UnauthorizedClientException"
+          },
+          "examples": [
+            {
+              "name": "unauthorized",
+              "summary": "Unauthorized client",
+              "value": {
+                "Code": "Unauthorized",
+                "Message": "The client isn't authorized to request this resource."
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "ForbiddenException (the client is permanently forbidden from making the request) or AccessDeniedException\n(you don't have the permissions needed to run this action). Both use HTTP 403; only the\n`x-amzn-ErrorType` header tells them apart. The two bodies have the same shape `{Code, Message}`, so\nthe body schema is `anyOf` (a `oneOf` of two identical shapes would reject every body).\n",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "anyOf": [
+              {
+                "type": "object",
+                "description": "The client is permanently forbidden from making the request. HTTP 403, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `Forbidden`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "ForbiddenException"
+              },
+              {
+                "type": "object",
+                "description": "You don't have the permissions needed to run this action. HTTP 403, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `AccessDenied`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "AccessDeniedException"
+              }
+            ]
+          },
+          "examples": [
+            {
+              "name": "forbidden",
+              "summary": "ForbiddenException",
+              "value": {
+                "Code": "Forbidden",
+                "Message": "The client is forbidden from making this request."
+              }
+            },
+            {
+              "name": "accessDenied",
+              "summary": "AccessDeniedException",
+              "value": {
+                "Code": "AccessDenied",
+                "Message": "User is not authorized to perform chime:StartSpeakerSearchTask on this resource."
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "NotFoundException — the requested resource couldn't be found.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The requested resource couldn't be found. HTTP 404, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `NotFound`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "NotFoundException"
+          },
+          "examples": [
+            {
+              "name": "notFound",
+              "summary": "Unknown Voice Connector",
+              "value": {
+                "Code": "NotFound",
+                "Message": "Voice Connector abcdef1ghij2klmno3pqr4 was not found."
+              }
+            }
+          ]
+        },
+        {
+          "status": "409",
+          "description": "ConflictException — multiple instances of the same request were made simultaneously.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "Multiple instances of the same request were made simultaneously. HTTP 409, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Conflict`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ConflictException"
+          },
+          "examples": [
+            {
+              "name": "tokenReuse",
+              "summary": "ClientRequestToken reused with different parameters",
+              "value": {
+                "Code": "Conflict",
+                "Message": "ClientRequestToken start-7d3e1a52-caller was already used with different parameters."
+              }
+            }
+          ]
+        },
+        {
+          "status": "429",
+          "description": "ThrottledClientException — the number of customer requests exceeds the request rate limit.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The number of customer requests exceeds the request rate limit. HTTP 429, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Throttled`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ThrottledClientException"
+          },
+          "examples": [
+            {
+              "name": "throttled",
+              "summary": "Rate limit exceeded",
+              "value": {
+                "Code": "Throttled",
+                "Message": "Rate exceeded."
+              }
+            }
+          ]
+        },
+        {
+          "status": "500",
+          "description": "ServiceFailureException — the service encountered an unexpected error.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The service encountered an unexpected error. HTTP 500, server fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `ServiceFailure`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ServiceFailureException"
+          },
+          "examples": [
+            {
+              "name": "failure",
+              "summary": "Internal failure",
+              "value": {
+                "Code": "ServiceFailure",
+                "Message": "The service encountered an unexpected error."
+              }
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "ServiceUnavailableException — the service is currently unavailable.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The service is currently unavailable. HTTP 503, server fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `ServiceUnavailable`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ServiceUnavailableException"
+          },
+          "examples": [
+            {
+              "name": "unavailable",
+              "summary": "Service unavailable",
+              "value": {
+                "Code": "ServiceUnavailable",
+                "Message": "The service is currently unavailable."
+              }
+            }
+          ]
+        }
       ]
     },
     {
@@ -1118,7 +2750,645 @@ export const model: ApiModel = {
           }
         }
       ],
-      "responseExamples": []
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "The speaker search task is stopped. The response has an empty body.",
+          "headers": [
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "examples": []
+        },
+        {
+          "status": "400",
+          "description": "BadRequestException — the input parameters don't match the service's restrictions.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The input parameters don't match the service's restrictions. HTTP 400, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `BadRequest`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "BadRequestException"
+          },
+          "examples": [
+            {
+              "name": "badLabel",
+              "summary": "A path label outside its constraints",
+              "value": {
+                "Code": "BadRequest",
+                "Message": "SpeakerSearchTaskId must be 1 to 256 characters and contain a non-whitespace character."
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "UnauthorizedClientException — the client isn't authorized to request a resource.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The client isn't authorized to request a resource. HTTP 401, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Unauthorized`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "UnauthorizedClientException"
+          },
+          "examples": [
+            {
+              "name": "unauthorized",
+              "summary": "Unauthorized client",
+              "value": {
+                "Code": "Unauthorized",
+                "Message": "The client isn't authorized to request this resource."
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "ForbiddenException (the client is permanently forbidden from making the request) or AccessDeniedException\n(you don't have the permissions needed to run this action). Both use HTTP 403; only the\n`x-amzn-ErrorType` header tells them apart. The two bodies have the same shape `{Code, Message}`, so\nthe body schema is `anyOf` (a `oneOf` of two identical shapes would reject every body).\n",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "anyOf": [
+              {
+                "type": "object",
+                "description": "The client is permanently forbidden from making the request. HTTP 403, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `Forbidden`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "ForbiddenException"
+              },
+              {
+                "type": "object",
+                "description": "You don't have the permissions needed to run this action. HTTP 403, client fault.",
+                "properties": {
+                  "Code": {
+                    "type": "string",
+                    "description": "The error code (enum ErrorCode); for this error `AccessDenied`.",
+                    "enum": [
+                      "AccessDenied",
+                      "BadRequest",
+                      "Conflict",
+                      "Forbidden",
+                      "Gone",
+                      "NotFound",
+                      "PhoneNumberAssociationsExist",
+                      "PreconditionFailed",
+                      "ResourceLimitExceeded",
+                      "ServiceFailure",
+                      "ServiceUnavailable",
+                      "Throttled",
+                      "Throttling",
+                      "Unauthorized",
+                      "Unprocessable",
+                      "Validation",
+                      "VoiceConnectorGroupAssociationsExist"
+                    ]
+                  },
+                  "Message": {
+                    "type": "string",
+                    "description": "A human-readable description of the error."
+                  }
+                },
+                "x-schema-name": "AccessDeniedException"
+              }
+            ]
+          },
+          "examples": [
+            {
+              "name": "forbidden",
+              "summary": "ForbiddenException",
+              "value": {
+                "Code": "Forbidden",
+                "Message": "The client is forbidden from making this request."
+              }
+            },
+            {
+              "name": "accessDenied",
+              "summary": "AccessDeniedException",
+              "value": {
+                "Code": "AccessDenied",
+                "Message": "User is not authorized to perform chime:StartSpeakerSearchTask on this resource."
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "The requested resource couldn't be found (NotFoundException).",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The requested resource couldn't be found. HTTP 404, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `NotFound`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "NotFoundException"
+          },
+          "examples": [
+            {
+              "name": "unknownTask",
+              "summary": "Stop of an unknown speaker search task",
+              "value": {
+                "Code": "NotFound",
+                "Message": "Speaker search task 0b9d6e3a-5f21-4c8e-b7a4-91d2e6f03c58 was not found."
+              }
+            }
+          ]
+        },
+        {
+          "status": "409",
+          "description": "ConflictException — multiple instances of the same request were made simultaneously.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "Multiple instances of the same request were made simultaneously. HTTP 409, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Conflict`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ConflictException"
+          },
+          "examples": [
+            {
+              "name": "tokenReuse",
+              "summary": "ClientRequestToken reused with different parameters",
+              "value": {
+                "Code": "Conflict",
+                "Message": "ClientRequestToken start-7d3e1a52-caller was already used with different parameters."
+              }
+            }
+          ]
+        },
+        {
+          "status": "422",
+          "description": "UnprocessableEntityException — a well-formed request couldn't be followed due to semantic errors.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "A well-formed request couldn't be followed due to semantic errors. HTTP 422, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Unprocessable`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "UnprocessableEntityException"
+          },
+          "examples": [
+            {
+              "name": "unprocessable",
+              "summary": "Semantically invalid request",
+              "value": {
+                "Code": "Unprocessable",
+                "Message": "Voice analytics is not enabled for this Voice Connector."
+              }
+            }
+          ]
+        },
+        {
+          "status": "429",
+          "description": "ThrottledClientException — the number of customer requests exceeds the request rate limit.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The number of customer requests exceeds the request rate limit. HTTP 429, client fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `Throttled`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ThrottledClientException"
+          },
+          "examples": [
+            {
+              "name": "throttled",
+              "summary": "Rate limit exceeded",
+              "value": {
+                "Code": "Throttled",
+                "Message": "Rate exceeded."
+              }
+            }
+          ]
+        },
+        {
+          "status": "500",
+          "description": "ServiceFailureException — the service encountered an unexpected error.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The service encountered an unexpected error. HTTP 500, server fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `ServiceFailure`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ServiceFailureException"
+          },
+          "examples": [
+            {
+              "name": "failure",
+              "summary": "Internal failure",
+              "value": {
+                "Code": "ServiceFailure",
+                "Message": "The service encountered an unexpected error."
+              }
+            }
+          ]
+        },
+        {
+          "status": "503",
+          "description": "ServiceUnavailableException — the service is currently unavailable.",
+          "headers": [
+            {
+              "name": "x-amzn-ErrorType",
+              "description": "The error shape name, for example `NotFoundException`; this header, not the body `Code`, tells clients\nwhich error was returned. Servers may decorate the value, e.g.\n`NotFoundException:http://internal.amazon.com/coral/com.amazonaws.chimesdkvoice/`; clients must strip\nanything after the first `:` (and anything up to and including a `#` namespace separator) before\nlooking the name up.\n",
+              "schema": {
+                "type": "string"
+              }
+            },
+            {
+              "name": "x-amzn-RequestId",
+              "description": "The unique ID AWS assigned to this request (the SDK exposes it as `$metadata.requestId`).",
+              "schema": {
+                "type": "string"
+              }
+            }
+          ],
+          "schema": {
+            "type": "object",
+            "description": "The service is currently unavailable. HTTP 503, server fault.",
+            "properties": {
+              "Code": {
+                "type": "string",
+                "description": "The error code (enum ErrorCode); for this error `ServiceUnavailable`.",
+                "enum": [
+                  "AccessDenied",
+                  "BadRequest",
+                  "Conflict",
+                  "Forbidden",
+                  "Gone",
+                  "NotFound",
+                  "PhoneNumberAssociationsExist",
+                  "PreconditionFailed",
+                  "ResourceLimitExceeded",
+                  "ServiceFailure",
+                  "ServiceUnavailable",
+                  "Throttled",
+                  "Throttling",
+                  "Unauthorized",
+                  "Unprocessable",
+                  "Validation",
+                  "VoiceConnectorGroupAssociationsExist"
+                ]
+              },
+              "Message": {
+                "type": "string",
+                "description": "A human-readable description of the error."
+              }
+            },
+            "x-schema-name": "ServiceUnavailableException"
+          },
+          "examples": [
+            {
+              "name": "unavailable",
+              "summary": "Service unavailable",
+              "value": {
+                "Code": "ServiceUnavailable",
+                "Message": "The service is currently unavailable."
+              }
+            }
+          ]
+        }
+      ]
     }
   ],
   "webhooks": [

@@ -3,6 +3,7 @@ import type {
   ExampleModel,
   FieldModel,
   OperationModel,
+  ResponseModel,
   ParameterModel,
   SchemaModel,
   ServerModel,
@@ -131,6 +132,7 @@ function operationModel({
     waiters: waiterModels(name, operation),
     requestExamples: requestExamples(media, userParameters),
     responseExamples: responseExamples(protocol, success),
+    responses: Object.entries(responses).map(([status, raw]) => responseModel(status, object(raw))),
   } as OperationModel;
 }
 
@@ -262,6 +264,20 @@ function requestExamples(media: JsonObject, parameters: ParameterModel[]): Examp
 }
 
 /** Tencent: the `Response` objects of the success examples (error examples are left out). */
+function responseModel(status: string, raw: JsonObject): ResponseModel {
+  const media = object(object(raw.content)[JSON_MEDIA]);
+  return {
+    status,
+    description: text(raw.description) ?? "",
+    headers: Object.entries(object(raw.headers)).map(([name, header]) => {
+      const h = object(header);
+      return { name, ...(text(h.description) ? { description: text(h.description) } : {}), schema: object(h.schema) };
+    }),
+    ...(isObject(media.schema) ? { schema: media.schema as SchemaModel } : {}),
+    examples: examplesOf(media),
+  };
+}
+
 function responseExamples(protocol: Protocol, media: JsonObject): ExampleModel[] {
   const all = examplesOf(media);
   if (protocol !== "tencent") return all;
