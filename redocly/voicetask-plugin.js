@@ -245,7 +245,10 @@ function WebhookEvents() {
       }
       const paths = payload["x-discriminator"];
       if (!Array.isArray(paths) || paths.length === 0 || !paths.every((p) => typeof p === "string")) {
-        report(ctx, "the event schema needs x-discriminator: the dotted paths whose const values name a variant");
+        report(
+          ctx,
+          "the event schema needs x-discriminator: the dotted paths whose const values name a variant",
+        );
         return;
       }
       if (!Array.isArray(payload.anyOf)) {
@@ -265,14 +268,18 @@ function WebhookEvents() {
           continue;
         }
         const key = JSON.stringify(values);
-        if (seen.has(key)) report(ctx, `variants ${seen.get(key)} and ${name} set the same x-discriminator values`);
+        if (seen.has(key))
+          report(ctx, `variants ${seen.get(key)} and ${name} set the same x-discriminator values`);
         seen.set(key, name);
         const valueAt = (example, path) => path.split(".").reduce((node, part) => node?.[part], example);
         if (!examples.some((example) => values.every(([path, value]) => valueAt(example, path) === value)))
           report(ctx, `variant ${name} needs a request example (${key})`, "requestBody");
       }
       if (catchAlls !== 1)
-        report(ctx, `the event schema needs exactly one catch-all variant (no const at x-discriminator), has ${catchAlls}`);
+        report(
+          ctx,
+          `the event schema needs exactly one catch-all variant (no const at x-discriminator), has ${catchAlls}`,
+        );
     },
   };
 }

@@ -108,7 +108,11 @@ export interface FieldModel {
 export interface ResponseModel {
   readonly status: string;
   readonly description: string;
-  readonly headers: readonly { readonly name: string; readonly description?: string; readonly schema: SchemaModel }[];
+  readonly headers: readonly {
+    readonly name: string;
+    readonly description?: string;
+    readonly schema: SchemaModel;
+  }[];
   /** The JSON body's schema (Tencent: the whole envelope), when the answer has one. */
   readonly schema?: SchemaModel;
   readonly examples: readonly ExampleModel[];

@@ -3,8 +3,8 @@ import type {
   ExampleModel,
   FieldModel,
   OperationModel,
-  ResponseModel,
   ParameterModel,
+  ResponseModel,
   SchemaModel,
   ServerModel,
   WireModel,
@@ -271,7 +271,11 @@ function responseModel(status: string, raw: JsonObject): ResponseModel {
     description: text(raw.description) ?? "",
     headers: Object.entries(object(raw.headers)).map(([name, header]) => {
       const h = object(header);
-      return { name, ...(text(h.description) ? { description: text(h.description) } : {}), schema: object(h.schema) };
+      return {
+        name,
+        ...(text(h.description) ? { description: text(h.description) } : {}),
+        schema: object(h.schema),
+      };
     }),
     ...(isObject(media.schema) ? { schema: media.schema as SchemaModel } : {}),
     examples: examplesOf(media),
