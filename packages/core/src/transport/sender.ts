@@ -1,14 +1,16 @@
 import { type Clock, systemClock } from "../clock.js";
-import { ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
+import { AbortError, ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
 import { parseJson } from "../protocols/http.js";
 import type { Protocol } from "../protocols/protocol.js";
 import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
-import { createRateLimiter, type RateLimiter } from "../rate-limit/limiter.js";
+import { type AcquireOptions, createRateLimiter, type RateLimiter } from "../rate-limit/limiter.js";
+import type { Booking } from "../rate-limit/store.js";
 import { fullJitterBackoff } from "../retry/backoff.js";
 import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
 import { attempt, type Exchange } from "./attempt.js";
+import { withDeadline } from "./deadline.js";
 import type { OperationInfo } from "./operation.js";
-import { waitForSlot } from "./slot.js";
+import { bodyText, type Outgoing, readOutgoing, toRequest } from "./outgoing.js";
 
 export interface RetryEvent {
   operation: string;
@@ -22,10 +24,11 @@ export interface RetryEvent {
 export interface SenderOptions {
   protocol: Protocol;
   /**
-   * Signs one attempt: a fresh copy of the request, whose body bytes are handed in as `payload` (so the signer
-   * need not read them again); `now` is the corrected epoch ms (clock + learned skew offset).
+   * Signs one attempt: a fresh copy of the request, whose body (the string or bytes it was made from) is handed
+   * in as `payload`, so the signer need not read it again; `now` is the corrected epoch ms (clock + learned skew
+   * offset).
    */
-  sign: (request: Request, now: number, payload: Uint8Array | undefined) => Promise<Request>;
+  sign: (request: Request, now: number, payload: Uint8Array | string | undefined) => Promise<Request>;
   fetch?: typeof globalThis.fetch;
   /** Default: a fresh in-memory limiter on `clock`; `false` to send without limiting. */
   limiter?: RateLimiter | false;
@@ -54,6 +57,28 @@ export interface SendOptions {
   timeoutMs?: number;
   /** The parsed request body, for the idempotency-field check (parsed from the request's bytes when omitted). */
   body?: unknown;
+}
+
+const slotFor = (key: string, operation: OperationInfo, call: Call, lapsed: boolean): AcquireOptions => ({
+  key,
+  operation: operation.name,
+  limit: operation.rateLimit,
+  signal: call.signal,
+  timeoutMs: call.timeoutMs,
+  first: lapsed,
+});
+
+/** Notes on an error how many attempts were made; not on an AbortError, which every call of a signal shares. */
+function withAttempts(error: unknown, sends: number): unknown {
+  if (error instanceof VoicetaskError && !(error instanceof AbortError)) error.attempts = sends;
+  return error;
+}
+
+/** What a call needs from its options, taken out of the caller's object. */
+interface Call {
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  body: unknown;
 }
 
 export interface SendResult {
@@ -101,51 +126,85 @@ export function createSender(options: SenderOptions): Sender {
   const { credentialId } = options;
   if (typeof credentialId === "string" && credentialId) hashOf(credentialId).catch(() => {}); // reported by a send
 
-  async function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
-    const { name } = operation;
+  /** Limiter keys by operation and credential hash, made once: every waiting call holds one. */
+  const keys = new Map<string, string>();
+  /** The limiter key of a call: operation and the hash of the credential id of the moment. */
+  async function keyOf(operation: string): Promise<string> {
     const id = typeof credentialId === "function" ? await credentialId() : credentialId;
-    const key = rateLimitKey({
-      prefix: options.keyPrefix ?? "default",
-      operation: name,
-      credentialHash: id ? await hashOf(id) : undefined,
-    });
-    const timeoutMs = o.timeoutMs ?? options.timeoutMs ?? 60_000;
-    // Read once: every attempt sends (and signs) these bytes on a fresh copy of the request.
-    const payload = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    const credentialHash = id ? await hashOf(id) : undefined;
+    const known = `${operation} ${credentialHash}`;
+    let key = keys.get(known);
+    if (key === undefined) {
+      if (keys.size >= 1024) keys.clear();
+      key = rateLimitKey({ prefix: options.keyPrefix ?? "default", operation, credentialHash });
+      keys.set(known, key);
+    }
+    return key;
+  }
+
+  function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
+    // Not async, and the options taken apart: a call waiting for its slot keeps what it sends and needs, not
+    // the caller's Request (about 4 KB with its body stream) nor the caller's options object.
+    const { signal, timeoutMs = options.timeoutMs ?? 60_000, body } = o;
+    return firstSlot(readOutgoing(request), operation, { signal, timeoutMs, body });
+  }
+
+  /** Waits for the call's first slot in a small frame (what a queued call holds), then makes its attempts. */
+  async function firstSlot(reading: Outgoing | Promise<Outgoing>, operation: OperationInfo, call: Call) {
+    const out = await reading;
+    const key = await keyOf(operation.name);
+    let booking: Booking | undefined;
+    try {
+      booking = await limiter?.acquire(slotFor(key, operation, call, false));
+    } catch (error) {
+      throw withAttempts(error, 0);
+    }
+    return attempts(out, key, booking, operation, call);
+  }
+
+  /** A limiter slot for a later attempt; a failed wait notes the attempts made. */
+  async function slot(key: string, operation: OperationInfo, call: Call, sends: number, lapsed: boolean) {
+    try {
+      return await limiter?.acquire(slotFor(key, operation, call, lapsed));
+    } catch (error) {
+      throw withAttempts(error, sends);
+    }
+  }
+
+  /** Signs, sends and, when safe, resends; `booked` is the slot of the first attempt. */
+  async function attempts(
+    out: Outgoing,
+    key: string,
+    booked: Booking | undefined,
+    operation: OperationInfo,
+    call: Call,
+  ): Promise<SendResult> {
+    const { name } = operation;
+    const { signal, timeoutMs } = call;
+    let booking = booked;
     let sends = 0;
     let resends = 0;
     let skewCorrected = false;
     let lastCost: number | undefined;
 
     for (;;) {
-      if (limiter) {
-        try {
-          await waitForSlot(
-            limiter,
-            { key, operation: name, limit: operation.rateLimit, signal: o.signal },
-            timeoutMs,
-            clock,
-          );
-        } catch (error) {
-          if (error instanceof VoicetaskError) error.attempts = sends;
-          throw error;
-        }
+      const signed = await options.sign(toRequest(out), exchange.now(), out.body);
+      // Dated when it leaves, so a request signed late is not counted from its grant. A booking that lapsed
+      // meanwhile (an event loop stalled for a whole window) is booked again, at the head of the queue.
+      if (booking && !(await booking.markSent())) {
+        booking = await slot(key, operation, call, sends, true);
+        continue;
       }
-      const signed = await options.sign(new Request(request, { body: payload }), exchange.now(), payload);
       sends++;
       try {
-        const [response, parsed] = await attempt(signed, name, timeoutMs, o.signal, exchange);
+        const [response, parsed] = await attempt(signed, name, timeoutMs, signal, exchange);
         retry.quota?.succeeded(lastCost);
         return { data: parsed.data, response, requestId: parsed.requestId };
       } catch (error) {
         if (!(error instanceof VoicetaskError)) throw error;
         error.attempts = sends;
         error.retryable = false;
-        const decision = decideRetry(
-          error,
-          operation,
-          o.body ?? parseJson(new TextDecoder().decode(payload)),
-        );
+        const decision = decideRetry(error, operation, call.body ?? parseJson(bodyText(out)));
         const answer = error instanceof ServiceError ? error : undefined;
         const retryAfterMs = answer?.retryAfterMs;
         const throttled = answer?.kind === "throttle";
@@ -159,8 +218,9 @@ export function createSender(options: SenderOptions): Sender {
           offsetMs = answer.serverTime - clock.now();
           skewCorrected = true;
           error.retryable = true;
-          if (retry.maxAttempts > 1) continue;
-          throw error;
+          if (retry.maxAttempts <= 1) throw error;
+          booking = await slot(key, operation, call, sends, false);
+          continue;
         }
         if (decision !== "resend") throw error;
         error.retryable = true;
@@ -177,9 +237,10 @@ export function createSender(options: SenderOptions): Sender {
           }),
         );
         options.onRetry?.({ operation: name, attempt: sends, delayMs, error });
-        await clock.sleep(delayMs, o.signal);
+        await withDeadline(signal, 0, name, clock, (aborted) => clock.sleep(delayMs, aborted));
         lastCost = cost;
         resends++;
+        booking = await slot(key, operation, call, sends, false);
       }
     }
   }
