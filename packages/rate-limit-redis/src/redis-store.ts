@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type AcquireResult, createMemoryRateLimitStore, type RateLimitStore } from "@voicetask/core";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import { ACQUIRE_SCRIPT } from "./acquire-script.js";
-import { Availability, type StoreLogger } from "./availability.js";
-import { createOwnClient, firstConnectionSettled } from "./connection.js";
+import { Breaker, type StoreLogger } from "./breaker.js";
+import { createOwnClient, firstConnection } from "./connection.js";
 import { PAUSE_SCRIPT } from "./pause-script.js";
 import { redisKeysFor } from "./redis-keys.js";
 import { defineScript } from "./run-script.js";
@@ -12,14 +12,17 @@ import { RedisUnavailableError } from "./unavailable-error.js";
 export interface RedisRateLimitStoreOptions {
   /** Connection URL, e.g. `redis://:password@redis.internal:6379/0`. The store owns this client. */
   url?: string;
-  /** An ioredis client you already have. The store does not close it; `close()` leaves it open. */
-  client?: Redis;
+  /**
+   * An ioredis client you already have: a `Redis`, or a `Cluster` (both keys of a limiter key share one hash
+   * slot). The store does not close it; `close()` leaves it open.
+   */
+  client?: Redis | Cluster;
   /** Prepended to every Redis key the store writes. Default `"voicetask:rl:"`. */
   keyPrefix?: string;
   /**
-   * What to do while Redis cannot be reached:
+   * What to do while Redis cannot be used (unreachable, or slower than `commandTimeoutMs`):
    * - `"local"` (default): limit with an in-memory store in this process (see `expectedProcesses`);
-   * - `"fail"`: reject `tryAcquire`/`pause` with {@link RedisUnavailableError}.
+   * - `"fail"`: reject `tryAcquire`/`pause` at once with {@link RedisUnavailableError}.
    * Either way one log line says so, and one more when Redis is back.
    */
   onUnavailable?: "local" | "fail";
@@ -35,7 +38,10 @@ export interface RedisRateLimitStoreOptions {
   logger?: StoreLogger;
   /** Only for a store-owned client (`url`): how long a connection attempt may take. Default 1000 ms. */
   connectTimeoutMs?: number;
-  /** Only for a store-owned client (`url`): a command slower than this counts as an outage. Default 1000 ms. */
+  /**
+   * A command slower than this is an outage: the store stops using Redis (local budget or failure) until a
+   * probe gets an answer again. Default 500 ms.
+   */
   commandTimeoutMs?: number;
 }
 
@@ -46,7 +52,8 @@ const pauseScript = defineScript(PAUSE_SCRIPT);
 
 /**
  * A {@link RateLimitStore} whose budget lives in Redis, so every process using the same Redis and key prefix
- * shares it. Each `tryAcquire` is one Lua script run atomically on the server with the server's clock.
+ * shares it. Each `tryAcquire` is one Lua script run atomically on the server with the server's clock. A
+ * circuit breaker (see `breaker.ts`) keeps a slow or unreachable Redis from slowing the callers down.
  */
 export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): RedisRateLimitStore {
   if ((options.url === undefined) === (options.client === undefined)) {
@@ -57,63 +64,58 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   const expectedProcesses = Math.max(1, Math.floor(options.expectedProcesses ?? 1));
   const local = options.localStore ?? createMemoryRateLimitStore();
   const connectTimeoutMs = options.connectTimeoutMs ?? 1000;
+  const commandTimeoutMs = options.commandTimeoutMs ?? 500;
   const ownsClient = options.client === undefined;
   const client =
-    options.client ??
-    createOwnClient(options.url as string, {
-      connectTimeoutMs,
-      commandTimeoutMs: options.commandTimeoutMs ?? 1000,
-    });
-  const availability = new Availability(
-    options.logger ?? console,
-    mode === "local"
-      ? "rate limits use a local in-memory budget in each process"
-      : "rate-limit acquisitions fail with RedisUnavailableError",
-  );
-  // The last connection error of a store-owned client names the outage better than its status does.
-  let lastConnectionError: string | undefined;
-  if (ownsClient) client.on("error", (error: Error) => (lastConnectionError = error.message));
-  client.on("ready", () => (lastConnectionError = undefined));
+    options.client ?? createOwnClient(options.url as string, { connectTimeoutMs, commandTimeoutMs });
+
+  // While not connected, the last connection error names the outage better than "not connected" does. (A
+  // client of the caller's keeps its own error handling: the store adds no "error" listener to it.)
+  let connectionError: unknown;
+  const onError = (error: unknown) => {
+    connectionError = error;
+  };
+  const onReady = () => {
+    connectionError = undefined;
+  };
+  if (ownsClient) client.on("error", onError);
+  client.on("ready", onReady);
+  const starting = firstConnection(client, connectTimeoutMs);
+  let started = false;
+  starting.settled.then(() => (started = true));
+
+  /** Runs a command only on a connected client; otherwise fails with why it is not connected. */
+  const connected = async <T>(command: () => Promise<T>): Promise<T> => {
+    if (!started) await starting.settled;
+    if (client.status !== "ready") throw connectionError ?? new Error("Connection is closed");
+    return command();
+  };
+  const breaker = new Breaker({
+    logger: options.logger ?? console,
+    fallback:
+      mode === "local"
+        ? "rate limits use a local in-memory budget in each process"
+        : "rate-limit acquisitions fail with RedisUnavailableError",
+    timeoutMs: commandTimeoutMs,
+    probe: (key) => connected(() => client.pttl(key)),
+  });
   const bookingPrefix = randomUUID();
   let bookings = 0;
-  let starting: Promise<void> | undefined = firstConnectionSettled(client, connectTimeoutMs).then(() => {
-    starting = undefined;
-  });
-
-  /** Runs `step` on Redis; on any failure marks Redis down and returns `unavailable` with the reason. */
-  async function onRedis<T>(
-    step: () => Promise<T>,
-  ): Promise<{ value: T } | { unavailable: string; cause?: unknown }> {
-    if (starting) await starting;
-    if (client.status !== "ready") {
-      const reason = lastConnectionError ?? `connection ${client.status}`;
-      availability.markDown(reason);
-      return { unavailable: reason };
-    }
-    try {
-      const value = await step();
-      availability.markUp();
-      return { value };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      availability.markDown(reason);
-      return { unavailable: reason, cause: error };
-    }
-  }
 
   return {
     async tryAcquire(key, limit, windowMs): Promise<AcquireResult> {
       checkLimit(limit, windowMs);
       const keys = redisKeysFor(keyPrefix, key);
       const member = `${bookingPrefix}:${(bookings++).toString(36)}`;
-      const outcome = await onRedis(() =>
-        acquireScript.run(client, [keys.log, keys.pause], [limit, windowMs, member]),
+      const outcome = await breaker.run(
+        () => connected(() => acquireScript.run(client, [keys.log, keys.pause], [limit, windowMs, member])),
+        keys.log,
       );
-      if ("value" in outcome) {
+      if (outcome.ok) {
         const [granted, retryAfterMs] = outcome.value as [number, number, number];
         return granted === 1 ? { ok: true } : { ok: false, retryAfterMs };
       }
-      if (mode === "fail") throw new RedisUnavailableError(outcome.unavailable, outcome.cause);
+      if (mode === "fail") throw new RedisUnavailableError(outcome.cause, outcome.error);
       return local.tryAcquire(key, Math.max(1, Math.floor(limit / expectedProcesses)), windowMs);
     },
 
@@ -123,17 +125,22 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       // Kept locally too, so the pause still holds if Redis goes away before it ends.
       if (mode === "local") await local.pause(key, ms);
       const keys = redisKeysFor(keyPrefix, key);
-      const outcome = await onRedis(() => pauseScript.run(client, [keys.pause], [Math.max(0, ms)]));
-      if (mode === "fail" && "unavailable" in outcome) {
-        throw new RedisUnavailableError(outcome.unavailable, outcome.cause);
-      }
+      const outcome = await breaker.run(
+        () => connected(() => pauseScript.run(client, [keys.pause], [Math.max(0, ms)])),
+        keys.pause,
+      );
+      if (mode === "fail" && !outcome.ok) throw new RedisUnavailableError(outcome.cause, outcome.error);
     },
 
     async close() {
+      breaker.close();
+      starting.stop();
+      client.off("error", onError);
+      client.off("ready", onReady);
       await local.close?.();
-      if (!ownsClient) return;
-      if (client.status === "ready") await client.quit().catch(() => client.disconnect());
-      else client.disconnect();
+      // Nothing is left to flush (every call in flight was answered above), so the connection the store owns is
+      // dropped at once (see `createOwnClient`) rather than with a QUIT, which a frozen Redis never answers.
+      if (ownsClient) client.disconnect();
     },
   };
 }

@@ -10,6 +10,10 @@ export interface TestRedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port (an empty server: no persistence). */
   start(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open, nothing is answered. */
+  freeze(): void;
+  /** Lets a frozen process run again (SIGCONT). */
+  thaw(): void;
 }
 
 export function redisServerPath(): string {
@@ -76,8 +80,20 @@ export async function startRedisServer(): Promise<TestRedisServer> {
       if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.once("exit", () => resolve());
       proc.kill("SIGTERM");
+      proc.kill("SIGCONT"); // a frozen server handles the SIGTERM only once it runs again
     });
 
+  const signal = (name: NodeJS.Signals) => () => {
+    if (!child?.kill(name)) throw new Error(`could not send ${name} to redis-server`);
+  };
+
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, start, stop };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    stop,
+    freeze: signal("SIGSTOP"),
+    thaw: signal("SIGCONT"),
+  };
 }
