@@ -1,10 +1,10 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { Redis } from "ioredis";
-import { freePort, redisServerPath } from "./redis-server.js";
+import { freePort, redisServerPath, spawnRedisServer } from "./redis-server.js";
 
 const run = promisify(execFile);
 
@@ -34,8 +34,8 @@ export function redisCliPath(): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function startNode(binary: string, port: number, dir: string): Promise<ChildProcess> {
-  const args = [
+function startNode(port: number, dir: string): Promise<ChildProcess> {
+  return spawnRedisServer([
     "--port",
     String(port),
     "--bind",
@@ -56,32 +56,10 @@ function startNode(binary: string, port: number, dir: string): Promise<ChildProc
     "",
     "--appendonly",
     "no",
-  ];
-  const proc = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const killOnExit = () => proc.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  proc.once("exit", () => process.off("exit", killOnExit));
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ready to accept connections")) {
-        proc.stdout?.off("data", onData);
-        proc.stdout?.resume();
-        resolve(proc);
-      }
-    };
-    proc.stdout?.on("data", onData);
-    proc.stderr?.resume();
-    proc.once("error", reject);
-    proc.once("exit", (code) =>
-      reject(new Error(`redis-server exited with ${code} before ready:\n${output}`)),
-    );
-  });
+  ]);
 }
 
 export async function startRedisCluster(): Promise<TestRedisCluster> {
-  const binary = redisServerPath();
   const dir = mkdtempSync(join(tmpdir(), "voicetask-redis-cluster-"));
   const ports: number[] = [];
   while (ports.length < 6) {
@@ -90,7 +68,7 @@ export async function startRedisCluster(): Promise<TestRedisCluster> {
     if (port < 55_000 && !ports.includes(port)) ports.push(port);
   }
   const procs = new Map<number, ChildProcess>();
-  for (const port of ports) procs.set(port, await startNode(binary, port, dir));
+  for (const port of ports) procs.set(port, await startNode(port, dir));
   await run(redisCliPath(), [
     "--cluster",
     "create",
