@@ -149,7 +149,10 @@ export function createSender(options: SenderOptions): Sender {
     return firstSlot(readOutgoing(request), operation, { signal, timeoutMs, body });
   }
 
-  /** Waits for the call's first slot in a small frame (what a queued call holds), then makes its attempts. */
+  /**
+   * Waits for the call's first slot, then makes its attempts. A queued call holds this small frame only: it does
+   * what `slot` does inline, rather than hold a second frame.
+   */
   async function firstSlot(reading: Outgoing | Promise<Outgoing>, operation: OperationInfo, call: Call) {
     const out = await reading;
     const key = await keyOf(operation.name);
