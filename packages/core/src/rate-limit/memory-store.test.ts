@@ -129,4 +129,18 @@ describe("createMemoryRateLimitStore: a booking dated when its request is sent",
     expect(next.markSent()).toBe(true);
     expect(store.tryAcquire("k", 1, 1000)).toEqual({ ok: false, retryAfterMs: 1000 });
   });
+
+  it("markAnswered moves a booking later (to when the server saw the request), never earlier", async () => {
+    const clock = createFakeClock(0);
+    const store = createMemoryRateLimitStore({ clock });
+    const booking = book(store, 1);
+    expect(booking.markSent()).toBe(true);
+    await clock.advance(300);
+    booking.markAnswered?.(250); // the request left 250 ms after its fetch began
+    booking.markAnswered?.(100); // an earlier estimate changes nothing
+    await clock.advance(700);
+    expect(store.tryAcquire("k", 1, 1000)).toEqual({ ok: false, retryAfterMs: 250 });
+    await clock.advance(250);
+    expect(store.tryAcquire("k", 1, 1000)).toMatchObject({ ok: true });
+  });
 });

@@ -50,19 +50,35 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
     return at;
   };
 
-  /** The booking made at `at`, which can move to the moment its request is sent. */
-  const booking = (s: KeyState, bookedAt: number, windowMs: number): Booking => ({
-    markSent() {
-      const now = clock.now();
-      // Out of its window, it no longer holds its slot: someone may have booked it since.
-      if (bookedAt <= now - windowMs) return false;
-      const i = s.times.lastIndexOf(bookedAt);
-      if (i < 0) return false;
-      s.times.splice(i, 1);
-      append(s, now);
-      return true;
-    },
-  });
+  /** Moves one booking from `from` to the later time `to`, keeping the list sorted. */
+  const move = (s: KeyState, from: number, to: number): void => {
+    const i = s.times.lastIndexOf(from);
+    if (i >= 0) s.times.splice(i, 1);
+    let j = s.times.length;
+    while (j > 0 && s.times[j - 1]! > to) j--;
+    s.times.splice(j, 0, to);
+    if (s.times.length > s.size) s.times.shift();
+  };
+
+  /** The booking made at `bookedAt`, which can move to when its request is sent, then to when it was seen. */
+  const booking = (s: KeyState, bookedAt: number, windowMs: number): Booking => {
+    let at = bookedAt;
+    return {
+      markSent() {
+        const now = clock.now();
+        // Out of its window, it no longer holds its slot: someone may have booked it since.
+        if (at <= now - windowMs || !s.times.includes(at)) return false;
+        move(s, at, now);
+        at = now;
+        return true;
+      },
+      markAnswered(seen) {
+        if (seen <= at) return;
+        move(s, at, seen);
+        at = seen;
+      },
+    };
+  };
 
   return {
     tryAcquire(key, limit, windowMs): AcquireResult {

@@ -9,6 +9,13 @@ export interface Booking {
    * the booking no longer counts (it left its window before the request went out): the caller books again.
    */
   markSent(): boolean | Promise<boolean>;
+  /**
+   * Optional: the request was answered, and `at` is the sender's estimate of the latest moment it can have
+   * reached the server (never before it was sent). A booking dated earlier moves to `at`: a request that left
+   * the process well after `fetch` began (new connections, a busy event loop) is counted from when the server
+   * saw it, so the next slots free a window after that.
+   */
+  markAnswered?(at: number): void;
 }
 
 /**

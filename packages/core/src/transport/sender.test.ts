@@ -480,4 +480,23 @@ describe("createSender", () => {
     const errors = await Promise.all(calls);
     expect(errors.every((e) => e instanceof AbortError)).toBe(true);
   });
+
+  it("dates the first calls by their answers: a cold start may send them long after fetch began", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    let n = 0;
+    const calls: number[] = [];
+    // The first answer comes 300 ms after fetch began (new connection, busy process); the others at once.
+    const fetch = (async () => {
+      calls.push(clock.now());
+      if (n++ === 0) await clock.sleep(300);
+      return tcOk();
+    }) as unknown as typeof globalThis.fetch;
+    const sender = setup(clock, fetch, { limiter });
+    const onePerSecond: OperationInfo = { ...stop, rateLimit: 1 };
+    await clock.runUntilSettled(Promise.all([0, 1, 2].map(() => sender.send(post({}), onePerSecond))));
+    // The first booking moves to its answer (no round trip learnt yet): the next call waits a window from there.
+    // The second is answered at once and teaches a round trip of 0, so the third follows a window after it.
+    expect(calls.map((t) => t - 1_000_000)).toEqual([0, 1300, 2300]);
+  });
 });

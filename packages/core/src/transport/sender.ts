@@ -126,6 +126,23 @@ export function createSender(options: SenderOptions): Sender {
   const { credentialId } = options;
   if (typeof credentialId === "string" && credentialId) hashOf(credentialId).catch(() => {}); // reported by a send
 
+  /**
+   * When a request reached the server: the limiter dates a booking when `fetch` begins, but the request leaves
+   * later when the process is busy or opens new connections (10,000 calls queued at once: 0.2–0.4 s for the
+   * first ones). An answer bounds it: the server saw the request at the latest one fastest round trip before
+   * the answer came. The fastest round trip is learnt only from requests sent after a first answer: a cold
+   * start's are all slow alike. Until then the answer's own time is used.
+   */
+  let firstAnswerAt: number | undefined;
+  let fastestRoundTripMs = Number.POSITIVE_INFINITY;
+  const answered = (booking: Booking | undefined, sentAt: number): void => {
+    const now = clock.now();
+    if (firstAnswerAt !== undefined && sentAt >= firstAnswerAt)
+      fastestRoundTripMs = Math.min(fastestRoundTripMs, now - sentAt);
+    firstAnswerAt ??= now;
+    booking?.markAnswered?.(Number.isFinite(fastestRoundTripMs) ? now - fastestRoundTripMs : now);
+  };
+
   /** Limiter keys by operation and credential hash, made once: every waiting call holds one. */
   const keys = new Map<string, string>();
   /** The limiter key of a call: operation and the hash of the credential id of the moment. */
@@ -199,11 +216,14 @@ export function createSender(options: SenderOptions): Sender {
         continue;
       }
       sends++;
+      const sentAt = clock.now();
       try {
         const [response, parsed] = await attempt(signed, name, timeoutMs, signal, exchange);
+        answered(booking, sentAt);
         retry.quota?.succeeded(lastCost);
         return { data: parsed.data, response, requestId: parsed.requestId };
       } catch (error) {
+        if (error instanceof ServiceError) answered(booking, sentAt);
         if (!(error instanceof VoicetaskError)) throw error;
         error.attempts = sends;
         error.retryable = false;
