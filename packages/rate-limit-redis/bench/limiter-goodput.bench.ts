@@ -146,11 +146,23 @@ const spent: RateLimitStore = { tryAcquire: () => ({ ok: false, retryAfterMs: 3_
 
 /**
  * The client layer's own share of a queued call: its method (packages/trtc/src/client.ts: build the Request,
- * await the sender) over a sender that holds nothing and never answers.
+ * await the sender) over a sender that holds nothing: every call of a signal waits on one promise that rejects
+ * when the signal aborts.
  */
 function clientShaped(url: string): Call {
-  const never = new Promise<never>(() => {});
-  const sender = Promise.resolve({ send: (_request: Request, _options: object) => never });
+  const untilAborted = new WeakMap<AbortSignal, Promise<never>>();
+  const sender = Promise.resolve({
+    send(_request: Request, { signal }: { signal: AbortSignal; body: unknown }) {
+      let waiting = untilAborted.get(signal);
+      if (!waiting) {
+        waiting = new Promise<never>((_, reject) =>
+          signal.addEventListener("abort", () => reject(signal.reason)),
+        );
+        untilAborted.set(signal, waiting);
+      }
+      return waiting;
+    },
+  });
   const headers = { "content-type": "application/json", "x-tc-action": "StopAIConversation" };
   return async (body, o) => {
     const request = new Request(`${url}/`, { method: "POST", headers, body: JSON.stringify(body) || "{}" });

@@ -28,8 +28,10 @@ function setup(probe: (key: string) => Promise<unknown> = async () => 1) {
 }
 
 beforeEach(() => {
-  vi.useFakeTimers();
+  // setImmediate stays real: the breaker checks the answer's I/O turn with it after a timeout.
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
 });
+const ioTurn = () => new Promise((resolve) => setImmediate(resolve));
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -49,6 +51,7 @@ describe("Breaker", () => {
     await vi.advanceTimersByTimeAsync(300);
     const later = [breaker.run(() => frozen[1]!.promise, "k2"), breaker.run(() => frozen[2]!.promise, "k3")];
     await vi.advanceTimersByTimeAsync(200); // the first command's 500 ms are up; the others had 200
+    await ioTurn();
     expect(await first).toEqual({ ok: false, cause: "no answer within 500 ms", error: expect.any(Error) });
     expect(await Promise.all(later)).toEqual([
       { ok: false, cause: "no answer within 500 ms" },
@@ -86,7 +89,8 @@ describe("Breaker", () => {
   it("close() ends the probes and the timeouts at once: no timer is left", async () => {
     const { breaker } = setup(() => new Promise(() => {}));
     const hanging = breaker.run(() => new Promise(() => {}), "k1");
-    await vi.advanceTimersByTimeAsync(500); // opens; a probe is scheduled
+    await vi.advanceTimersByTimeAsync(500);
+    await ioTurn(); // opens; a probe is scheduled
     await vi.advanceTimersByTimeAsync(100); // the probe is in flight, with its own timeout
     const inFlight = breaker.run(() => new Promise(() => {}), "k2"); // open: answered at once
     expect(vi.getTimerCount()).toBe(1);

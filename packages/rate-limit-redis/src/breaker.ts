@@ -77,7 +77,12 @@ export class Breaker {
       };
       const abandon = (cause: string) => settle({ ok: false, cause });
       const failed = (error: unknown) => settle({ ok: false, cause: outageCause(error), error });
-      const timer = setTimeout(() => failed(new NoAnswerError(this.o.timeoutMs)), this.o.timeoutMs);
+      // Timers run before I/O in each turn of the event loop: after a stall (a busy process), the answer may be
+      // waiting in the socket already. The timeout counts only if that turn's I/O did not bring it.
+      const timer = setTimeout(
+        () => setImmediate(() => failed(new NoAnswerError(this.o.timeoutMs))),
+        this.o.timeoutMs,
+      );
       timer.unref?.();
       this.inFlight.add(abandon);
       try {
