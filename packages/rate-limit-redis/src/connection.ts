@@ -24,7 +24,8 @@ export function createOwnClient(url: string, options: ConnectionOptions): Redis 
     autoResendUnfulfilledCommands: false,
     maxRetriesPerRequest: 0,
     connectTimeout: options.connectTimeoutMs,
-    commandTimeout: options.commandTimeoutMs,
+    // The store bounds each command itself (and names the outage); this only clears commands it gave up on.
+    commandTimeout: 2 * options.commandTimeoutMs,
     retryStrategy: reconnectDelayMs,
     // `disconnect()` closes the socket at once, not after waiting up to 2 s for a frozen Redis to close its side.
     disconnectTimeout: 0,
