@@ -101,3 +101,16 @@ describe("Breaker", () => {
     expect(await breaker.run(async () => 1, "k")).toEqual({ ok: false, cause: "the store is closed" });
   });
 });
+
+describe("Breaker.probeNow", () => {
+  it("probes at once when the client is connected again, instead of at the next probe's time", async () => {
+    const { breaker, lines, probed } = setup();
+    await breaker.run(() => Promise.reject(new Error("Connection is closed.")), "k");
+    breaker.probeNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(probed).toEqual(["k"]);
+    expect(breaker.isOpen).toBe(false);
+    expect(lines[1]).toMatch(/reachable again/);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

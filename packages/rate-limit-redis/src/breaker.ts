@@ -37,6 +37,7 @@ export class Breaker {
   private probeDelayMs = FIRST_PROBE_MS;
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
+  private probing = false;
   /** How to give up each command in flight (when the breaker opens or the store closes). */
   private readonly inFlight = new Set<(cause: string) => void>();
 
@@ -58,6 +59,13 @@ export class Breaker {
       if (!outcome.ok) this.open(outcome.cause, key);
       return outcome;
     });
+  }
+
+  /** Probes at once (the client says it is connected again), instead of at the next probe's time. */
+  probeNow(): void {
+    if (this.cause === undefined || this.closed || this.probing) return;
+    clearTimeout(this.probeTimer);
+    void this.probe();
   }
 
   /** Ends the probes and the timeouts now; commands in flight settle as an outage. */
@@ -116,8 +124,10 @@ export class Breaker {
   }
 
   private async probe(): Promise<void> {
+    this.probing = true;
     const outcome = await this.bounded(() => this.o.probe(this.probeKey));
-    if (this.closed) return;
+    this.probing = false;
+    if (this.closed || this.cause === undefined) return;
     if (!outcome.ok) return this.scheduleProbe();
     this.cause = undefined;
     const line = `${PREFIX} Redis is reachable again; rate limits use the shared budget again.`;

@@ -69,27 +69,6 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   const client =
     options.client ?? createOwnClient(options.url as string, { connectTimeoutMs, commandTimeoutMs });
 
-  // While not connected, the last connection error names the outage better than "not connected" does. (A
-  // client of the caller's keeps its own error handling: the store adds no "error" listener to it.)
-  let connectionError: unknown;
-  const onError = (error: unknown) => {
-    connectionError = error;
-  };
-  const onReady = () => {
-    connectionError = undefined;
-  };
-  if (ownsClient) client.on("error", onError);
-  client.on("ready", onReady);
-  const starting = firstConnection(client, connectTimeoutMs);
-  let started = false;
-  starting.settled.then(() => (started = true));
-
-  /** Runs a command only on a connected client; otherwise fails with why it is not connected. */
-  const connected = async <T>(command: () => Promise<T>): Promise<T> => {
-    if (!started) await starting.settled;
-    if (client.status !== "ready") throw connectionError ?? new Error("Connection is closed");
-    return command();
-  };
   const breaker = new Breaker({
     logger: options.logger ?? console,
     fallback:
@@ -99,6 +78,30 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
     timeoutMs: commandTimeoutMs,
     probe: (key) => connected(() => client.pttl(key)),
   });
+
+  // While not connected, the last connection error names the outage better than "not connected" does. (A
+  // client of the caller's keeps its own error handling: the store adds no "error" listener to it.) Once it is
+  // connected again, the breaker probes at once rather than at its next probe's time.
+  let connectionError: unknown;
+  const onError = (error: unknown) => {
+    connectionError = error;
+  };
+  const onReady = () => {
+    connectionError = undefined;
+    breaker.probeNow();
+  };
+  if (ownsClient) client.on("error", onError);
+  client.on("ready", onReady);
+  const starting = firstConnection(client, connectTimeoutMs);
+  let started = false;
+  starting.settled.then(() => (started = true));
+
+  /** Runs a command only on a connected client; otherwise fails with why it is not connected. */
+  async function connected<T>(command: () => Promise<T>): Promise<T> {
+    if (!started) await starting.settled;
+    if (client.status !== "ready") throw connectionError ?? new Error("Connection is closed");
+    return command();
+  }
   const bookingPrefix = randomUUID();
   let bookings = 0;
 
