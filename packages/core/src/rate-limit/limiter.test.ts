@@ -227,20 +227,6 @@ describe("createRateLimiter: waiters", () => {
     expect(nextAt).toBe(1000);
   });
 
-  it("`first` joins the queue at its head", async () => {
-    const clock = createFakeClock();
-    const limiter = createRateLimiter({ clock, marginMs: 0 });
-    await acquire(limiter);
-    const order: string[] = [];
-    const waiting = [
-      acquire(limiter).then(() => order.push("queued")),
-      acquire(limiter, { first: true }).then(() => order.push("first")),
-    ];
-    await clock.runAll();
-    await Promise.all(waiting);
-    expect(order).toEqual(["first", "queued"]);
-  });
-
   it("a grant is counted from when its request is sent (markSent), not from the grant", async () => {
     const clock = createFakeClock();
     const limiter = createRateLimiter({ clock, marginMs: 0 });

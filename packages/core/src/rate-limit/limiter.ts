@@ -3,7 +3,6 @@ import { type Clock, setTimerOn, systemClock } from "../clock.js";
 import { abortErrorFrom, TimeoutError } from "../errors.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
 import type { AcquireResult, Booking, RateLimitStore } from "./store.js";
-import { type Linked, WaiterQueue } from "./waiter-queue.js";
 
 export interface RateLimiterOptions {
   /** Where bookings live; default: a fresh in-memory store on the same clock. */
@@ -33,8 +32,6 @@ export interface AcquireOptions {
   signal?: AbortSignal;
   /** Gives up after this long in the queue with a `TimeoutError` (0 or Infinity: waits as long as it takes). */
   timeoutMs?: number;
-  /** Joins the queue at its head: for a call whose booking lapsed before its request could be sent. */
-  first?: boolean;
 }
 
 export interface RateLimiter {
@@ -54,7 +51,7 @@ export interface RateLimiter {
 }
 
 /** One caller waiting for a slot. */
-interface Waiter extends Linked<Waiter> {
+interface Waiter {
   readonly limit: number;
   /** Arrival order on its key; `seq` minus the head's estimates how many callers are ahead. */
   readonly seq: number;
@@ -64,26 +61,25 @@ interface Waiter extends Linked<Waiter> {
   readonly operation: string;
   /** When its own timer fires. */
   dueAt: number;
-  cancelTimer: (() => void) | undefined;
-  signal: AbortSignal | undefined;
-  onAbort: AbortListener | undefined;
+  cancelTimer?: () => void;
+  signal?: AbortSignal;
+  onAbort?: AbortListener;
   resolve(booking: Booking): void;
   reject(error: unknown): void;
 }
 
 interface KeyQueue {
   key: string;
-  waiters: WaiterQueue<Waiter>;
+  /** The waiters in arrival order (a Set: removing any of them is O(1)). */
+  waiters: Set<Waiter>;
   /** Arrival counter, for `seq`. */
   arrivals: number;
   /** Before this time the store has said no slot is free: no need to ask it again. */
   nextSlotAt: number;
   /** Start of the store call in flight, for a store that answers asynchronously. */
-  askedAt: number | undefined;
-  /** Bumped by every round of serving; an answer for an older round is ignored. */
-  round: number;
-  /** A timer armed at `nextSlotAt` when the head's own timer is later (see `wakeInTime`). */
-  helper: { at: number; cancel: () => void } | undefined;
+  askedAt?: number;
+  /** A timer at `nextSlotAt`, armed when the head's own timer is later (see `wakeInTime`). */
+  helper?: { at: number; cancel: () => void };
 }
 
 const isPromiseLike = <T>(x: T | PromiseLike<T>): x is PromiseLike<T> =>
@@ -91,6 +87,8 @@ const isPromiseLike = <T>(x: T | PromiseLike<T>): x is PromiseLike<T> =>
 
 /** A booking from a store that cannot re-date one: it stays dated at the grant. */
 const undated: Booking = { markSent: () => true };
+
+const headOf = (q: KeyQueue): Waiter | undefined => q.waiters.values().next().value;
 
 /**
  * A FIFO rate limiter per key over a {@link RateLimitStore}.
@@ -116,11 +114,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   };
 
   /** Takes `w` out of its queue for good and settles it: granted with `booking`, or failed with `error`. */
-  const leave = (q: KeyQueue, w: Waiter, booking: Booking | undefined, error?: unknown): void => {
-    if (!w.queued) return;
-    q.waiters.remove(w);
+  const leave = (q: KeyQueue, w: Waiter, booking?: Booking, error?: unknown): void => {
+    if (!q.waiters.delete(w)) return;
     w.cancelTimer?.();
-    if (w.signal && w.onAbort) offAbort(w.signal, w.onAbort);
+    if (w.onAbort) offAbort(w.signal!, w.onAbort);
     if (booking) w.resolve(booking);
     else w.reject(error);
     if (q.waiters.size === 0) {
@@ -129,30 +126,24 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     }
   };
 
-  /** `w` gives up (abort, timeout); the queue behind it must not wait longer for that. */
-  const giveUp = (q: KeyQueue, w: Waiter, error: unknown): void => {
-    leave(q, w, undefined, error);
-    wakeInTime(q);
-  };
-
-  /** The store's answer for the head: grants it, or notes when to ask again. False when no slot was free. */
-  const take = (q: KeyQueue, head: Waiter, answer: AcquireResult): boolean => {
+  /** The store's answer for `w` (the head when asked): grants it, or notes when to ask again. */
+  const take = (q: KeyQueue, w: Waiter, answer: AcquireResult): boolean => {
     if (!answer.ok) {
       q.nextSlotAt = clock.now() + Math.max(1, answer.retryAfterMs);
       return false;
     }
-    // If the head left while an asynchronous store answered, the booked slot is simply used by nobody.
-    if (head.queued) leave(q, head, answer.booking ?? undated);
+    // If `w` left while an asynchronous store answered, the booked slot is simply used by nobody.
+    leave(q, w, answer.booking ?? undated);
     return true;
   };
 
   /**
-   * Books slots for the queue from its head until the store says no. Synchronous with a store that answers
-   * synchronously (the in-memory one); with an asynchronous store one call is in flight per key at a time, and
-   * its answer goes on serving from the context of the caller that asked.
+   * Books slots from the head of the queue until the store says no, then makes sure someone wakes in time.
+   * Synchronous with a store that answers synchronously (the in-memory one); with an asynchronous store one call
+   * is in flight per key, and its answer goes on serving in the context of the caller that asked.
    */
-  const serve = (q: KeyQueue, round: number): void => {
-    for (let head = q.waiters.first; head; head = q.waiters.first) {
+  const serve = (q: KeyQueue): void => {
+    for (let head = headOf(q); head; head = headOf(q)) {
       let answer: AcquireResult | PromiseLike<AcquireResult>;
       try {
         answer = store.tryAcquire(q.key, head.limit, windowMs);
@@ -161,50 +152,43 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         continue;
       }
       if (isPromiseLike(answer)) {
-        serveLater(q, round, head, answer);
+        const asked = head;
+        const askedAt = clock.now();
+        q.askedAt = askedAt;
+        // Whether this call still owns the queue (no newer one took over after it hung past a window).
+        const current = (): boolean => {
+          if (q.askedAt !== askedAt) return false;
+          q.askedAt = undefined;
+          return true;
+        };
+        answer.then(
+          (a) => {
+            if (current()) take(q, asked, a) ? serve(q) : wakeInTime(q);
+          },
+          (error: unknown) => {
+            if (!current()) return;
+            leave(q, asked, undefined, error);
+            serve(q);
+          },
+        );
         return;
       }
-      if (!take(q, head, answer)) return;
+      if (!take(q, head, answer)) break;
     }
-  };
-
-  const serveLater = (q: KeyQueue, round: number, asked: Waiter, answer: PromiseLike<AcquireResult>) => {
-    q.askedAt = clock.now();
-    const answered = (): boolean => {
-      if (q.round !== round) return false; // someone took over after this call hung
-      q.askedAt = undefined;
-      return true;
-    };
-    answer.then(
-      (a) => {
-        if (!answered()) return;
-        if (take(q, asked, a)) serve(q, round);
-        wakeInTime(q);
-      },
-      (error: unknown) => {
-        if (!answered()) return;
-        if (asked.queued) leave(q, asked, undefined, error);
-        serve(q, round);
-        wakeInTime(q);
-      },
-    );
+    wakeInTime(q);
   };
 
   /** Serves the queue if a slot may be free and nobody is asking the store already. */
   const advance = (q: KeyQueue): void => {
     const now = clock.now();
-    if (now < q.nextSlotAt) return;
     // A store call that never answered (its caller's context gone) holds the key for one window at most.
-    if (q.askedAt !== undefined && now - q.askedAt < windowMs) return;
-    q.askedAt = undefined;
-    serve(q, ++q.round);
+    if (now >= q.nextSlotAt && !(q.askedAt !== undefined && now - q.askedAt < windowMs)) serve(q);
   };
 
   /** When `w` should look again: its estimated turn (a window per `limit` callers ahead), or its deadline. */
   const turnOf = (q: KeyQueue, w: Waiter): number => {
-    let from = Math.max(q.nextSlotAt, clock.now() + 1);
-    if (q.askedAt !== undefined) from = Math.max(from, q.askedAt + windowMs);
-    const ahead = w.seq - (q.waiters.first?.seq ?? w.seq);
+    const from = Math.max(q.nextSlotAt, clock.now() + 1, (q.askedAt ?? -windowMs) + windowMs);
+    const ahead = w.seq - (headOf(q)?.seq ?? w.seq);
     return Math.min(w.deadline, from + Math.floor(ahead / w.limit) * windowMs);
   };
 
@@ -213,15 +197,17 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     w.dueAt = turnOf(q, w);
     w.cancelTimer = setTimerOn(clock, w.dueAt - clock.now(), () => {
       w.cancelTimer = undefined;
-      if (!w.queued) return;
       advance(q);
-      if (!w.queued) return wakeInTime(q);
+      if (!q.waiters.has(w)) return;
       if (clock.now() >= w.deadline) giveUp(q, w, new TimeoutError(w.timeoutMs, { operation: w.operation }));
-      else {
-        arm(q, w);
-        wakeInTime(q);
-      }
+      else arm(q, w);
     });
+  };
+
+  /** `w` gives up (abort, timeout); the callers behind it must not wait longer for that. */
+  const giveUp = (q: KeyQueue, w: Waiter, error: unknown): void => {
+    leave(q, w, undefined, error);
+    wakeInTime(q);
   };
 
   /**
@@ -230,10 +216,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
    * The head keeps its own timer, so it never depends on the helper.
    */
   const wakeInTime = (q: KeyQueue): void => {
-    const head = q.waiters.first;
-    if (!head || head.dueAt <= q.nextSlotAt || q.askedAt !== undefined) return;
+    const head = headOf(q);
     const at = q.nextSlotAt;
     const now = clock.now();
+    if (!head || head.dueAt <= at || q.askedAt !== undefined) return;
     if (q.helper && q.helper.at <= at && q.helper.at >= now) return;
     q.helper?.cancel();
     const helper = {
@@ -241,7 +227,6 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       cancel: setTimerOn(clock, at - now, () => {
         if (q.helper === helper) q.helper = undefined;
         advance(q);
-        wakeInTime(q);
       }),
     };
     q.helper = helper;
@@ -254,27 +239,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     onAbort(signal, w.onAbort);
   };
 
-  const queueOf = (key: string): KeyQueue => {
-    let q = queues.get(key);
-    if (!q) {
-      q = {
-        key,
-        waiters: new WaiterQueue(),
-        arrivals: 0,
-        nextSlotAt: 0,
-        askedAt: undefined,
-        round: 0,
-        helper: undefined,
-      };
-      queues.set(key, q);
-    }
-    return q;
-  };
-
   return {
     windowMs,
     limitFor,
-    acquire({ key, operation, limit, signal, timeoutMs = 0, first = false }) {
+    acquire({ key, operation, limit, signal, timeoutMs = 0 }) {
       if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
       let effective: number;
       try {
@@ -282,39 +250,27 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       } catch (error) {
         return Promise.reject(error);
       }
-      let resolve!: (booking: Booking) => void;
-      let reject!: (error: unknown) => void;
-      const granted = new Promise<Booking>((yes, no) => {
-        resolve = yes;
-        reject = no;
+      const queue = queues.get(key) ?? { key, waiters: new Set(), arrivals: 0, nextSlotAt: 0 };
+      queues.set(key, queue);
+      return new Promise<Booking>((resolve, reject) => {
+        const w: Waiter = {
+          limit: effective,
+          seq: queue.arrivals++,
+          deadline:
+            timeoutMs > 0 && timeoutMs < Number.POSITIVE_INFINITY ? clock.now() + timeoutMs : Infinity,
+          timeoutMs,
+          operation,
+          dueAt: 0, // not armed yet: it is, right after it is queued
+          resolve,
+          reject,
+        };
+        queue.waiters.add(w);
+        advance(queue);
+        if (!queue.waiters.has(w)) return;
+        if (signal) listen(queue, w, signal);
+        arm(queue, w);
+        wakeInTime(queue);
       });
-      const q = queueOf(key);
-      const w: Waiter = {
-        prev: undefined,
-        next: undefined,
-        queued: false,
-        limit: effective,
-        seq: first ? (q.waiters.first?.seq ?? q.arrivals) - 1 : q.arrivals++,
-        deadline:
-          timeoutMs > 0 && Number.isFinite(timeoutMs) ? clock.now() + timeoutMs : Number.POSITIVE_INFINITY,
-        timeoutMs,
-        operation,
-        dueAt: Number.POSITIVE_INFINITY,
-        cancelTimer: undefined,
-        signal: undefined,
-        onAbort: undefined,
-        resolve,
-        reject,
-      };
-      if (first) q.waiters.unshift(w);
-      else q.waiters.push(w);
-      advance(q);
-      if (w.queued) {
-        if (signal) listen(q, w, signal);
-        arm(q, w);
-        wakeInTime(q);
-      }
-      return granted;
     },
     async pause(key, ms) {
       if (ms > 0) await store.pause(key, ms);

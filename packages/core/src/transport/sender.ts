@@ -10,7 +10,7 @@ import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/po
 import { attempt, type Exchange } from "./attempt.js";
 import { withDeadline } from "./deadline.js";
 import type { OperationInfo } from "./operation.js";
-import { bodyText, type Outgoing, readOutgoing, toRequest } from "./outgoing.js";
+import { bodyText, type Outgoing, readOutgoing } from "./outgoing.js";
 
 export interface RetryEvent {
   operation: string;
@@ -59,13 +59,12 @@ export interface SendOptions {
   body?: unknown;
 }
 
-const slotFor = (key: string, operation: OperationInfo, call: Call, lapsed: boolean): AcquireOptions => ({
+const slotFor = (key: string, operation: OperationInfo, call: Call): AcquireOptions => ({
   key,
   operation: operation.name,
   limit: operation.rateLimit,
   signal: call.signal,
   timeoutMs: call.timeoutMs,
-  first: lapsed,
 });
 
 /** Notes on an error how many attempts were made; not on an AbortError, which every call of a signal shares. */
@@ -143,20 +142,14 @@ export function createSender(options: SenderOptions): Sender {
     booking?.markAnswered?.(Number.isFinite(fastestRoundTripMs) ? now - fastestRoundTripMs : now);
   };
 
-  /** Limiter keys by operation and credential hash, made once: every waiting call holds one. */
-  const keys = new Map<string, string>();
   /** The limiter key of a call: operation and the hash of the credential id of the moment. */
   async function keyOf(operation: string): Promise<string> {
     const id = typeof credentialId === "function" ? await credentialId() : credentialId;
-    const credentialHash = id ? await hashOf(id) : undefined;
-    const known = `${operation} ${credentialHash}`;
-    let key = keys.get(known);
-    if (key === undefined) {
-      if (keys.size >= 1024) keys.clear();
-      key = rateLimitKey({ prefix: options.keyPrefix ?? "default", operation, credentialHash });
-      keys.set(known, key);
-    }
-    return key;
+    return rateLimitKey({
+      prefix: options.keyPrefix ?? "default",
+      operation,
+      credentialHash: id ? await hashOf(id) : undefined,
+    });
   }
 
   function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
@@ -175,7 +168,7 @@ export function createSender(options: SenderOptions): Sender {
     const key = await keyOf(operation.name);
     let booking: Booking | undefined;
     try {
-      booking = await limiter?.acquire(slotFor(key, operation, call, false));
+      booking = await limiter?.acquire(slotFor(key, operation, call));
     } catch (error) {
       throw withAttempts(error, 0);
     }
@@ -183,9 +176,9 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   /** A limiter slot for a later attempt; a failed wait notes the attempts made. */
-  async function slot(key: string, operation: OperationInfo, call: Call, sends: number, lapsed: boolean) {
+  async function slot(key: string, operation: OperationInfo, call: Call, sends: number) {
     try {
-      return await limiter?.acquire(slotFor(key, operation, call, lapsed));
+      return await limiter?.acquire(slotFor(key, operation, call));
     } catch (error) {
       throw withAttempts(error, sends);
     }
@@ -208,11 +201,11 @@ export function createSender(options: SenderOptions): Sender {
     let lastCost: number | undefined;
 
     for (;;) {
-      const signed = await options.sign(toRequest(out), exchange.now(), out.body);
+      const signed = await options.sign(new Request(out.url, out), exchange.now(), out.body);
       // Dated when it leaves, so a request signed late is not counted from its grant. A booking that lapsed
-      // meanwhile (an event loop stalled for a whole window) is booked again, at the head of the queue.
+      // meanwhile (an event loop stalled for a whole window) is booked again.
       if (booking && !(await booking.markSent())) {
-        booking = await slot(key, operation, call, sends, true);
+        booking = await slot(key, operation, call, sends);
         continue;
       }
       sends++;
@@ -242,7 +235,7 @@ export function createSender(options: SenderOptions): Sender {
           skewCorrected = true;
           error.retryable = true;
           if (retry.maxAttempts <= 1) throw error;
-          booking = await slot(key, operation, call, sends, false);
+          booking = await slot(key, operation, call, sends);
           continue;
         }
         if (decision !== "resend") throw error;
@@ -263,7 +256,7 @@ export function createSender(options: SenderOptions): Sender {
         await withDeadline(signal, 0, name, clock, (aborted) => clock.sleep(delayMs, aborted));
         lastCost = cost;
         resends++;
-        booking = await slot(key, operation, call, sends, false);
+        booking = await slot(key, operation, call, sends);
       }
     }
   }
