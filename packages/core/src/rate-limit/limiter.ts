@@ -61,6 +61,8 @@ interface Waiter {
   readonly operation: string;
   /** When its own timer fires. */
   dueAt: number;
+  /** Still in its queue (a waiter that left stays in `line` until the head passes it). */
+  queued: boolean;
   cancelTimer?: () => void;
   signal?: AbortSignal;
   onAbort?: AbortListener;
@@ -70,8 +72,14 @@ interface Waiter {
 
 interface KeyQueue {
   key: string;
-  /** The waiters in arrival order (a Set: removing any of them is O(1)). */
-  waiters: Set<Waiter>;
+  /**
+   * The waiters in arrival order from `line[start]`. One that leaves is only marked (`queued: false`), so leaving
+   * is O(1) wherever it stands; the head skips over such entries, and the array is compacted as it goes.
+   */
+  line: Waiter[];
+  start: number;
+  /** Waiters still queued. */
+  size: number;
   /** Arrival counter, for `seq`. */
   arrivals: number;
   /** Before this time the store has said no slot is free: no need to ask it again. */
@@ -88,7 +96,15 @@ const isPromiseLike = <T>(x: T | PromiseLike<T>): x is PromiseLike<T> =>
 /** A booking from a store that cannot re-date one: it stays dated at the grant. */
 const undated: Booking = { markSent: () => true };
 
-const headOf = (q: KeyQueue): Waiter | undefined => q.waiters.values().next().value;
+/** The first waiter still queued (skipping, and dropping, those that left). */
+function headOf(q: KeyQueue): Waiter | undefined {
+  while (q.start < q.line.length && !q.line[q.start]!.queued) q.start++;
+  if (q.start > 1024 && q.start * 2 > q.line.length) {
+    q.line = q.line.slice(q.start);
+    q.start = 0;
+  }
+  return q.line[q.start];
+}
 
 /**
  * A FIFO rate limiter per key over a {@link RateLimitStore}.
@@ -115,12 +131,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
 
   /** Takes `w` out of its queue for good and settles it: granted with `booking`, or failed with `error`. */
   const leave = (q: KeyQueue, w: Waiter, booking?: Booking, error?: unknown): void => {
-    if (!q.waiters.delete(w)) return;
+    if (!w.queued) return;
+    w.queued = false;
+    q.size--;
     w.cancelTimer?.();
     if (w.onAbort) offAbort(w.signal!, w.onAbort);
     if (booking) w.resolve(booking);
     else w.reject(error);
-    if (q.waiters.size === 0) {
+    if (q.size === 0) {
       q.helper?.cancel();
       if (queues.get(q.key) === q) queues.delete(q.key);
     }
@@ -198,7 +216,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     w.cancelTimer = setTimerOn(clock, w.dueAt - clock.now(), () => {
       w.cancelTimer = undefined;
       advance(q);
-      if (!q.waiters.has(w)) return;
+      if (!w.queued) return;
       if (clock.now() >= w.deadline) giveUp(q, w, new TimeoutError(w.timeoutMs, { operation: w.operation }));
       else arm(q, w);
     });
@@ -250,7 +268,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       } catch (error) {
         return Promise.reject(error);
       }
-      const queue = queues.get(key) ?? { key, waiters: new Set(), arrivals: 0, nextSlotAt: 0 };
+      const queue = queues.get(key) ?? { key, line: [], start: 0, size: 0, arrivals: 0, nextSlotAt: 0 };
       queues.set(key, queue);
       return new Promise<Booking>((resolve, reject) => {
         const w: Waiter = {
@@ -261,12 +279,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           timeoutMs,
           operation,
           dueAt: 0, // not armed yet: it is, right after it is queued
+          queued: true,
           resolve,
           reject,
         };
-        queue.waiters.add(w);
+        queue.line.push(w);
+        queue.size++;
         advance(queue);
-        if (!queue.waiters.has(w)) return;
+        if (!w.queued) return;
         if (signal) listen(queue, w, signal);
         arm(queue, w);
         wakeInTime(queue);
@@ -275,6 +295,6 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     async pause(key, ms) {
       if (ms > 0) await store.pause(key, ms);
     },
-    queued: (key) => queues.get(key)?.waiters.size ?? 0,
+    queued: (key) => queues.get(key)?.size ?? 0,
   };
 }
