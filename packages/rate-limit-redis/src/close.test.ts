@@ -3,8 +3,9 @@ import { msFromCloseToExit } from "../test/close-child-runner.js";
 import { freePort, startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 
 // Exact figures are in the bench (bench/frozen-redis.bench.ts); a test only checks that nothing the store
-// started keeps the process alive: a leftover reconnect, probe or timeout timer would hold it for 0.5–2 s.
-const PROMPTLY_MS = 400;
+// started keeps the process alive: a leftover reconnect, disconnect or command timer would hold it for 1–2 s.
+// Measured against a process that only prints and exits, in the same run, since a busy machine slows both.
+const SLACK_MS = 600;
 
 let server: TestRedisServer;
 
@@ -18,13 +19,15 @@ afterAll(async () => {
 
 describe("close()", () => {
   it("lets the process exit at once, with Redis reachable, unreachable or frozen", async () => {
-    expect(await msFromCloseToExit(server.url)).toBeLessThan(PROMPTLY_MS);
+    const floor = Math.max(await msFromCloseToExit("none"), await msFromCloseToExit("none"));
+    const promptly = floor + SLACK_MS;
+    expect(await msFromCloseToExit(server.url)).toBeLessThan(promptly);
     const nobody = `redis://127.0.0.1:${await freePort()}`;
-    expect(await msFromCloseToExit(nobody)).toBeLessThan(PROMPTLY_MS);
-    expect(await msFromCloseToExit(nobody, "fail")).toBeLessThan(PROMPTLY_MS);
+    expect(await msFromCloseToExit(nobody)).toBeLessThan(promptly);
+    expect(await msFromCloseToExit(nobody, "fail")).toBeLessThan(promptly);
     server.freeze();
     try {
-      expect(await msFromCloseToExit(server.url)).toBeLessThan(PROMPTLY_MS);
+      expect(await msFromCloseToExit(server.url)).toBeLessThan(promptly);
     } finally {
       server.thaw();
     }
