@@ -120,6 +120,7 @@ describe("when Redis goes away", () => {
       keyPrefix: "fb2:",
       onUnavailable: "fail",
       logger: log,
+      ...patient,
     });
     try {
       expect((await store.tryAcquire("k", 5, 60_000)).ok).toBe(true);
