@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createFakeClock, MAX_TIMER_MS, systemClock } from "./clock.js";
+import { createFakeClock, MAX_TIMER_MS, setTimerOn, systemClock } from "./clock.js";
 import { AbortError } from "./errors.js";
 
 describe("createFakeClock", () => {
@@ -84,5 +84,39 @@ describe("systemClock with long sleeps", () => {
     controller.abort();
     await expect(sleeping).rejects.toBeInstanceOf(AbortError);
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe("setTimer", () => {
+  it("fake clock: fires in time order and can be cancelled", async () => {
+    const clock = createFakeClock(0);
+    const fired: string[] = [];
+    clock.setTimer?.(20, () => fired.push(`b@${clock.now()}`));
+    const cancel = clock.setTimer?.(10, () => fired.push("cancelled"));
+    clock.setTimer?.(10, () => fired.push(`a@${clock.now()}`));
+    cancel?.();
+    expect(clock.pending()).toBe(2);
+    await clock.runAll();
+    expect(fired).toEqual(["a@10", "b@20"]);
+  });
+
+  it("system clock: fires after the delay, and not once cancelled", async () => {
+    let fired = 0;
+    const cancel = systemClock.setTimer?.(1, () => fired++);
+    systemClock.setTimer?.(1, () => fired++);
+    cancel?.();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fired).toBe(1);
+  });
+
+  it("setTimerOn builds a cancellable timer from sleep for a clock without setTimer", async () => {
+    const fake = createFakeClock(0);
+    const sleepOnly = { now: fake.now, sleep: fake.sleep };
+    const fired: number[] = [];
+    setTimerOn(sleepOnly, 10, () => fired.push(fake.now()));
+    const cancel = setTimerOn(sleepOnly, 5, () => fired.push(-1));
+    cancel();
+    await fake.runAll();
+    expect(fired).toEqual([10]);
   });
 });

@@ -6,6 +6,11 @@ export interface Clock {
   now(): number;
   /** Resolves after `ms`; rejects with an `AbortError` (or the signal's own voicetask error) when aborted. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: calls `callback` after `ms` and answers a function that cancels the call. The rate limiter arms
+   * one such timer per waiting caller, so it must be cheap; for a clock without it, one is built from `sleep`.
+   */
+  setTimer?(ms: number, callback: () => void): () => void;
 }
 
 /**
@@ -14,33 +19,59 @@ export interface Clock {
  */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+type SetTimer = (ms: number, callback: () => void) => () => void;
+
+/** `setTimeout` for any delay: a longer one is chained from timers of at most {@link MAX_TIMER_MS}. */
+const realTimer: SetTimer = (ms, callback) => {
+  if (ms <= MAX_TIMER_MS) {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  }
+  let left = ms;
+  let timer: ReturnType<typeof setTimeout>;
+  const wait = () => {
+    const chunk = Math.min(left, MAX_TIMER_MS);
+    left -= chunk;
+    timer = setTimeout(() => (left > 0 ? wait() : callback()), chunk);
+  };
+  wait();
+  return () => clearTimeout(timer);
+};
+
+/** `sleep` made from a `setTimer`. */
+function sleepWith(setTimer: SetTimer, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      cancel();
+      reject(abortErrorFrom(signal));
+    };
+    const cancel = setTimer(ms, () => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    });
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
 /** The real clock: `Date.now()` and `setTimeout`. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  sleep(ms, signal) {
-    if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
-    if (ms <= 0) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      let left = ms;
-      let timer: ReturnType<typeof setTimeout>;
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(abortErrorFrom(signal));
-      };
-      const wait = () => {
-        const chunk = Math.min(left, MAX_TIMER_MS);
-        left -= chunk;
-        timer = setTimeout(() => {
-          if (left > 0) return wait();
-          signal?.removeEventListener("abort", onAbort);
-          resolve();
-        }, chunk);
-      };
-      wait();
-      signal?.addEventListener("abort", onAbort, { once: true });
-    });
-  },
+  sleep: (ms, signal) => sleepWith(realTimer, ms, signal),
+  setTimer: realTimer,
 };
+
+/**
+ * A cancellable timer on any clock: its own `setTimer`, or else a `sleep` with an abort signal (for a custom
+ * clock that has only `now` and `sleep`).
+ */
+export function setTimerOn(clock: Clock, ms: number, callback: () => void): () => void {
+  if (clock.setTimer) return clock.setTimer(ms, callback);
+  const controller = new AbortController();
+  clock.sleep(ms, controller.signal).then(callback, () => {});
+  return () => controller.abort();
+}
 
 /** A manually driven clock for deterministic tests. Time only moves when the test moves it. */
 export interface FakeClock extends Clock {
@@ -50,14 +81,14 @@ export interface FakeClock extends Clock {
   runAll(): Promise<void>;
   /** Jumps from timer to timer until `promise` settles; returns its result (or throws its error). */
   runUntilSettled<T>(promise: Promise<T>): Promise<T>;
-  /** Number of pending sleepers. */
+  /** Number of pending timers (sleepers included). */
   pending(): number;
 }
 
-interface Sleeper {
+interface Timer {
   at: number;
   seq: number;
-  resolve(): void;
+  callback(): void;
 }
 
 /** Lets every promise chain that is ready run to completion before the clock moves again. */
@@ -69,42 +100,31 @@ export function createFakeClock(startMs = 0, options: { maxSteps?: number } = {}
   let now = startMs;
   let seq = 0;
   const maxSteps = options.maxSteps ?? 1_000_000;
-  const sleepers: Sleeper[] = [];
+  const timers: Timer[] = [];
 
-  const next = (): Sleeper | undefined => {
-    let best: Sleeper | undefined;
-    for (const s of sleepers) if (!best || s.at < best.at || (s.at === best.at && s.seq < best.seq)) best = s;
+  const next = (): Timer | undefined => {
+    let best: Timer | undefined;
+    for (const t of timers) if (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)) best = t;
     return best;
   };
-  const fire = (s: Sleeper) => {
-    sleepers.splice(sleepers.indexOf(s), 1);
-    now = Math.max(now, s.at);
-    s.resolve();
+  const setTimer: SetTimer = (ms, callback) => {
+    const timer: Timer = { at: now + Math.max(0, ms), seq: seq++, callback };
+    timers.push(timer);
+    return () => {
+      const i = timers.indexOf(timer);
+      if (i >= 0) timers.splice(i, 1);
+    };
+  };
+  const fire = (t: Timer) => {
+    timers.splice(timers.indexOf(t), 1);
+    now = Math.max(now, t.at);
+    t.callback();
   };
 
   const clock: FakeClock = {
     now: () => now,
-    sleep(ms, signal) {
-      if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
-      if (ms <= 0) return Promise.resolve();
-      return new Promise((resolve, reject) => {
-        const sleeper: Sleeper = {
-          at: now + ms,
-          seq: seq++,
-          resolve: () => {
-            signal?.removeEventListener("abort", onAbort);
-            resolve();
-          },
-        };
-        const onAbort = () => {
-          const i = sleepers.indexOf(sleeper);
-          if (i >= 0) sleepers.splice(i, 1);
-          reject(abortErrorFrom(signal));
-        };
-        sleepers.push(sleeper);
-        signal?.addEventListener("abort", onAbort, { once: true });
-      });
-    },
+    sleep: (ms, signal) => sleepWith(setTimer, ms, signal),
+    setTimer,
     async advance(ms) {
       const target = now + ms;
       for (let step = 0; step < maxSteps; step++) {
@@ -156,7 +176,7 @@ export function createFakeClock(startMs = 0, options: { maxSteps?: number } = {}
       }
       throw new Error(`FakeClock.runUntilSettled: more than ${maxSteps} timers fired`);
     },
-    pending: () => sleepers.length,
+    pending: () => timers.length,
   };
   return clock;
 }

@@ -70,7 +70,7 @@ export {
   type RateLimiterOptions,
 } from "./rate-limit/limiter.js";
 export { createMemoryRateLimitStore } from "./rate-limit/memory-store.js";
-export type { AcquireResult, RateLimitStore } from "./rate-limit/store.js";
+export type { AcquireResult, Booking, RateLimitStore } from "./rate-limit/store.js";
 export { type BackoffOptions, fullJitterBackoff } from "./retry/backoff.js";
 export { decideRetry, isSafeToResend, type RetryDecision, type RetryOptions } from "./retry/policy.js";
 export { createRetryQuota, type RetryQuota, type RetryQuotaOptions } from "./retry/quota.js";

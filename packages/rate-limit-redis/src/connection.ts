@@ -1,4 +1,7 @@
-import { Redis } from "ioredis";
+import { type Cluster, Redis } from "ioredis";
+
+/** A client the store can use: a single Redis, or a Redis Cluster. */
+export type RedisClient = Redis | Cluster;
 
 export interface ConnectionOptions {
   connectTimeoutMs: number;
@@ -21,8 +24,11 @@ export function createOwnClient(url: string, options: ConnectionOptions): Redis 
     autoResendUnfulfilledCommands: false,
     maxRetriesPerRequest: 0,
     connectTimeout: options.connectTimeoutMs,
-    commandTimeout: options.commandTimeoutMs,
+    // The store bounds each command itself (and names the outage); this only clears commands it gave up on.
+    commandTimeout: 2 * options.commandTimeoutMs,
     retryStrategy: reconnectDelayMs,
+    // `disconnect()` closes the socket at once, not after waiting up to 2 s for a frozen Redis to close its side.
+    disconnectTimeout: 0,
   });
   // Without a listener ioredis prints every failed reconnect attempt; the store reports outages itself.
   client.on("error", () => {});
@@ -30,25 +36,30 @@ export function createOwnClient(url: string, options: ConnectionOptions): Redis 
 }
 
 /**
- * Resolves once a connecting client is ready or has failed its first attempt (or after `timeoutMs`), so the
- * very first calls after start-up do not count a connection in progress as an outage.
+ * Settles once a connecting client is ready or has failed its first attempt (or after `timeoutMs`), so the very
+ * first calls after start-up do not count a connection in progress as an outage. `stop()` settles it at once.
  */
-export function firstConnectionSettled(client: Redis, timeoutMs: number): Promise<void> {
+export function firstConnection(
+  client: RedisClient,
+  timeoutMs: number,
+): { settled: Promise<void>; stop(): void } {
   if (client.status === "wait") client.connect().catch(() => {});
   if (client.status !== "connecting" && client.status !== "connect" && client.status !== "wait") {
-    return Promise.resolve();
+    return { settled: Promise.resolve(), stop: () => {} };
   }
-  return new Promise((resolve) => {
-    const done = () => {
+  let stop = () => {};
+  const settled = new Promise<void>((resolve) => {
+    const timer = setTimeout(() => stop(), timeoutMs);
+    stop = () => {
       clearTimeout(timer);
-      client.off("ready", done);
-      client.off("error", done);
-      client.off("close", done);
+      client.off("ready", stop);
+      client.off("error", stop);
+      client.off("close", stop);
       resolve();
     };
-    const timer = setTimeout(done, timeoutMs);
-    client.once("ready", done);
-    client.once("error", done);
-    client.once("close", done);
+    client.once("ready", stop);
+    client.once("error", stop);
+    client.once("close", stop);
   });
+  return { settled, stop: () => stop() };
 }

@@ -1,5 +1,5 @@
-import type { Redis } from "ioredis";
-import type { StoreLogger } from "./availability.js";
+import type { StoreLogger } from "./breaker.js";
+import type { RedisClient } from "./connection.js";
 import { guardRedis } from "./guarded-redis.js";
 import { RedisUnavailableError } from "./unavailable-error.js";
 
@@ -16,7 +16,7 @@ export interface RedisDedupeStoreOptions {
   /** Connection URL, e.g. `redis://:password@redis.internal:6379/0`. The store owns this client. */
   url?: string;
   /** An ioredis client you already have. The store does not close it. */
-  client?: Redis;
+  client?: RedisClient;
   /** Prepended to every Redis key the store writes. Default `"voicetask:dedupe:"`. */
   keyPrefix?: string;
   /** How long a key is remembered. Default 10 minutes (Tencent stops retrying once an event is 1 minute old). */
@@ -31,7 +31,7 @@ export interface RedisDedupeStoreOptions {
   logger?: StoreLogger;
   /** Only for a store-owned client (`url`): how long a connection attempt may take. Default 1000 ms. */
   connectTimeoutMs?: number;
-  /** Only for a store-owned client (`url`): a command slower than this counts as an outage. Default 1000 ms. */
+  /** A command slower than this counts as an outage (until a probe is answered again). Default 500 ms. */
   commandTimeoutMs?: number;
 }
 
@@ -59,25 +59,26 @@ export function createRedisDedupeStore(options: RedisDedupeStoreOptions): RedisD
   const redis = guardRedis({
     ...options,
     logger: options.logger ?? console,
-    fallbackDescription: fallback
-      ? "events are deduplicated in each process"
-      : "claims fail with RedisUnavailableError",
-    recoveryDescription: "events are deduplicated across the fleet again",
+    fallback: fallback ? "events are deduplicated in each process" : "claims fail with RedisUnavailableError",
+    recovery: "events are deduplicated across the fleet again",
   });
 
   return {
     async claim(key) {
-      const outcome = await redis.run(() => redis.client.set(keyPrefix + key, "1", "PX", ttlMs, "NX"));
-      if ("value" in outcome) return outcome.value === "OK";
+      const stored = keyPrefix + key;
+      const outcome = await redis.run((client) => client.set(stored, "1", "PX", ttlMs, "NX"), stored);
+      if (outcome.ok) return outcome.value === "OK";
       if (fallback) return fallback.claim(key);
-      throw new RedisUnavailableError(outcome.unavailable, outcome.cause, UNAVAILABLE);
+      throw new RedisUnavailableError(outcome.cause, outcome.error, UNAVAILABLE);
     },
     async release(key) {
       await fallback?.release(key);
-      const outcome = await redis.run(() => redis.client.del(keyPrefix + key));
-      if ("unavailable" in outcome && !fallback)
-        throw new RedisUnavailableError(outcome.unavailable, outcome.cause, UNAVAILABLE);
+      const stored = keyPrefix + key;
+      const outcome = await redis.run((client) => client.del(stored), stored);
+      if (!outcome.ok && !fallback) throw new RedisUnavailableError(outcome.cause, outcome.error, UNAVAILABLE);
     },
-    close: () => redis.close(),
+    async close() {
+      redis.close();
+    },
   };
 }

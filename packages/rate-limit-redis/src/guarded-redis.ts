@@ -1,77 +1,80 @@
-import type { Redis } from "ioredis";
-import { Availability, type StoreLogger } from "./availability.js";
-import { createOwnClient, firstConnectionSettled } from "./connection.js";
+import { Breaker, type Outcome, type StoreLogger } from "./breaker.js";
+import { createOwnClient, firstConnection, type RedisClient } from "./connection.js";
 
 export interface GuardedRedisOptions {
   /** Connection URL; the store owns this client. */
   url?: string;
-  /** An ioredis client the caller has; never closed by the store. */
-  client?: Redis;
+  /** An ioredis client (single or Cluster) the caller has; never closed by the store. */
+  client?: RedisClient;
   logger: StoreLogger;
   /** What the store does while Redis is away, and what works again when it is back (for the two log lines). */
-  fallbackDescription: string;
-  recoveryDescription: string;
+  fallback: string;
+  recovery: string;
   connectTimeoutMs?: number;
   commandTimeoutMs?: number;
 }
 
-/** The outcome of one step on Redis: its value, or why Redis could not be used. */
-export type RedisOutcome<T> = { value: T } | { unavailable: string; cause?: unknown };
-
-/** A store's Redis connection: every step runs only while Redis is ready, and outages are logged once. */
+/** A store's Redis connection behind a circuit breaker (see `breaker.ts`). */
 export interface GuardedRedis {
-  readonly client: Redis;
-  /** Runs `step` on Redis; on any failure marks Redis down and answers why. */
-  run<T>(step: () => Promise<T>): Promise<RedisOutcome<T>>;
-  /** Closes the connection when the store opened it (`url`); leaves a caller's client open. */
-  close(): Promise<void>;
+  /**
+   * Runs `command` on the client when it is connected and the breaker is closed; answers its value, or why Redis
+   * could not be used. `key` is the Redis key the command touches (probed with PTTL while Redis is away).
+   */
+  run<T>(command: (client: RedisClient) => Promise<T>, key: string): Promise<Outcome<T>>;
+  /** Ends the breaker's timers and drops a store-owned connection at once; leaves a caller's client open. */
+  close(): void;
 }
 
+/** The connection handling both Redis stores share: one breaker, one outage line, one recovery line. */
 export function guardRedis(options: GuardedRedisOptions): GuardedRedis {
   const connectTimeoutMs = options.connectTimeoutMs ?? 1000;
+  const commandTimeoutMs = options.commandTimeoutMs ?? 500;
   const ownsClient = options.client === undefined;
   const client =
-    options.client ??
-    createOwnClient(options.url as string, {
-      connectTimeoutMs,
-      commandTimeoutMs: options.commandTimeoutMs ?? 1000,
-    });
-  const availability = new Availability(
-    options.logger,
-    options.fallbackDescription,
-    options.recoveryDescription,
-  );
-  // The last connection error of a store-owned client names the outage better than its status does.
-  let lastConnectionError: string | undefined;
-  if (ownsClient) client.on("error", (error: Error) => (lastConnectionError = error.message));
-  client.on("ready", () => (lastConnectionError = undefined));
-  let starting: Promise<void> | undefined = firstConnectionSettled(client, connectTimeoutMs).then(() => {
-    starting = undefined;
+    options.client ?? createOwnClient(options.url as string, { connectTimeoutMs, commandTimeoutMs });
+
+  const breaker = new Breaker({
+    logger: options.logger,
+    fallback: options.fallback,
+    recovery: options.recovery,
+    timeoutMs: commandTimeoutMs,
+    probe: (key) => connected(() => client.pttl(key)),
   });
 
+  // While not connected, the last connection error names the outage better than "not connected" does. (A
+  // client of the caller's keeps its own error handling: the store adds no "error" listener to it.) Once it is
+  // connected again, the breaker probes at once rather than at its next probe's time.
+  let connectionError: unknown;
+  const onError = (error: unknown) => {
+    connectionError = error;
+  };
+  const onReady = () => {
+    connectionError = undefined;
+    breaker.probeNow();
+  };
+  if (ownsClient) client.on("error", onError);
+  client.on("ready", onReady);
+  const starting = firstConnection(client, connectTimeoutMs);
+  let started = false;
+  starting.settled.then(() => (started = true));
+
+  /** Runs a command only on a connected client; otherwise fails with why it is not connected. */
+  async function connected<T>(command: () => Promise<T>): Promise<T> {
+    if (!started) await starting.settled;
+    if (client.status !== "ready") throw connectionError ?? new Error("Connection is closed");
+    return command();
+  }
+
   return {
-    client,
-    async run(step) {
-      if (starting) await starting;
-      if (client.status !== "ready") {
-        const reason = lastConnectionError ?? `connection ${client.status}`;
-        availability.markDown(reason);
-        return { unavailable: reason };
-      }
-      try {
-        const value = await step();
-        availability.markUp();
-        return { value };
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        availability.markDown(reason);
-        return { unavailable: reason, cause: error };
-      }
-    },
-    async close() {
-      if (!ownsClient) return;
-      if (client.status === "ready") await client.quit().catch(() => client.disconnect());
-      else client.disconnect();
+    run: (command, key) => breaker.run(() => connected(() => command(client)), key),
+    close() {
+      breaker.close();
+      starting.stop();
+      client.off("error", onError);
+      client.off("ready", onReady);
+      // Nothing is left to flush (every call in flight was answered by the breaker), so the connection the store
+      // owns is dropped at once (see `createOwnClient`) rather than with a QUIT, which a frozen Redis never answers.
+      if (ownsClient) client.disconnect();
     },
   };
 }

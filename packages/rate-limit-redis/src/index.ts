@@ -1,4 +1,4 @@
-export type { StoreLogger } from "./availability.js";
+export type { StoreLogger } from "./breaker.js";
 export {
   createRedisDedupeStore,
   type DedupeStoreLike,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { busiestWindow, recordBookings } from "../test/booking-monitor.js";
+import { patient } from "../test/patient.js";
 import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { startWorker, type Worker } from "../test/workers.js";
 import { redisKeysFor } from "./redis-keys.js";
@@ -67,6 +68,7 @@ describe("several processes sharing one key through Redis", () => {
       url: server.url,
       keyPrefix: "mp:",
       logger: { warn: () => {} },
+      ...patient,
     });
     try {
       const answer = await store.tryAcquire(key, LIMIT, WINDOW_MS);

@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { patient } from "../test/patient.js";
 import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-store.js";
 
@@ -9,7 +10,7 @@ const stores: RedisRateLimitStore[] = [];
 
 const silent = { warn: () => {} };
 const newStore = (keyPrefix = "t:") => {
-  const store = createRedisRateLimitStore({ url: server.url, keyPrefix, logger: silent });
+  const store = createRedisRateLimitStore({ url: server.url, keyPrefix, logger: silent, ...patient });
   stores.push(store);
   return store;
 };
@@ -82,9 +83,9 @@ describe("createRedisRateLimitStore against a real redis-server", () => {
     expect(answer.retryAfterMs).toBeGreaterThan(2000);
     expect(answer.retryAfterMs).toBeLessThanOrEqual(3000);
 
-    await store.pause("k-short", 150);
+    await store.pause("k-short", 1500);
     expect((await store.tryAcquire("k-short", 100, 1000)).ok).toBe(false);
-    await sleep(200);
+    await sleep(1600);
     expect((await store.tryAcquire("k-short", 100, 1000)).ok).toBe(true);
   });
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type AcquireResult, createMemoryRateLimitStore, type RateLimitStore } from "@voicetask/core";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import { ACQUIRE_SCRIPT } from "./acquire-script.js";
-import type { StoreLogger } from "./availability.js";
+import type { StoreLogger } from "./breaker.js";
 import { guardRedis } from "./guarded-redis.js";
 import { PAUSE_SCRIPT } from "./pause-script.js";
 import { redisKeysFor } from "./redis-keys.js";
@@ -12,14 +12,17 @@ import { RedisUnavailableError } from "./unavailable-error.js";
 export interface RedisRateLimitStoreOptions {
   /** Connection URL, e.g. `redis://:password@redis.internal:6379/0`. The store owns this client. */
   url?: string;
-  /** An ioredis client you already have. The store does not close it; `close()` leaves it open. */
-  client?: Redis;
+  /**
+   * An ioredis client you already have: a `Redis`, or a `Cluster` (both keys of a limiter key share one hash
+   * slot). The store does not close it; `close()` leaves it open.
+   */
+  client?: Redis | Cluster;
   /** Prepended to every Redis key the store writes. Default `"voicetask:rl:"`. */
   keyPrefix?: string;
   /**
-   * What to do while Redis cannot be reached:
+   * What to do while Redis cannot be used (unreachable, or slower than `commandTimeoutMs`):
    * - `"local"` (default): limit with an in-memory store in this process (see `expectedProcesses`);
-   * - `"fail"`: reject `tryAcquire`/`pause` with {@link RedisUnavailableError}.
+   * - `"fail"`: reject `tryAcquire`/`pause` at once with {@link RedisUnavailableError}.
    * Either way one log line says so, and one more when Redis is back.
    */
   onUnavailable?: "local" | "fail";
@@ -35,7 +38,10 @@ export interface RedisRateLimitStoreOptions {
   logger?: StoreLogger;
   /** Only for a store-owned client (`url`): how long a connection attempt may take. Default 1000 ms. */
   connectTimeoutMs?: number;
-  /** Only for a store-owned client (`url`): a command slower than this counts as an outage. Default 1000 ms. */
+  /**
+   * A command slower than this is an outage: the store stops using Redis (local budget or failure) until a
+   * probe gets an answer again. Default 500 ms.
+   */
   commandTimeoutMs?: number;
 }
 
@@ -46,7 +52,8 @@ const pauseScript = defineScript(PAUSE_SCRIPT);
 
 /**
  * A {@link RateLimitStore} whose budget lives in Redis, so every process using the same Redis and key prefix
- * shares it. Each `tryAcquire` is one Lua script run atomically on the server with the server's clock.
+ * shares it. Each `tryAcquire` is one Lua script run atomically on the server with the server's clock. A
+ * circuit breaker (see `breaker.ts`) keeps a slow or unreachable Redis from slowing the callers down.
  */
 export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): RedisRateLimitStore {
   if ((options.url === undefined) === (options.client === undefined)) {
@@ -59,11 +66,11 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   const redis = guardRedis({
     ...options,
     logger: options.logger ?? console,
-    fallbackDescription:
+    fallback:
       mode === "local"
         ? "rate limits use a local in-memory budget in each process"
         : "rate-limit acquisitions fail with RedisUnavailableError",
-    recoveryDescription: "rate limits use the shared budget again",
+    recovery: "rate limits use the shared budget again",
   });
   const bookingPrefix = randomUUID();
   let bookings = 0;
@@ -73,14 +80,15 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       checkLimit(limit, windowMs);
       const keys = redisKeysFor(keyPrefix, key);
       const member = `${bookingPrefix}:${(bookings++).toString(36)}`;
-      const outcome = await redis.run(() =>
-        acquireScript.run(redis.client, [keys.log, keys.pause], [limit, windowMs, member]),
+      const outcome = await redis.run(
+        (client) => acquireScript.run(client, [keys.log, keys.pause], [limit, windowMs, member]),
+        keys.log,
       );
-      if ("value" in outcome) {
+      if (outcome.ok) {
         const [granted, retryAfterMs] = outcome.value as [number, number, number];
         return granted === 1 ? { ok: true } : { ok: false, retryAfterMs };
       }
-      if (mode === "fail") throw new RedisUnavailableError(outcome.unavailable, outcome.cause);
+      if (mode === "fail") throw new RedisUnavailableError(outcome.cause, outcome.error);
       return local.tryAcquire(key, Math.max(1, Math.floor(limit / expectedProcesses)), windowMs);
     },
 
@@ -90,15 +98,16 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       // Kept locally too, so the pause still holds if Redis goes away before it ends.
       if (mode === "local") await local.pause(key, ms);
       const keys = redisKeysFor(keyPrefix, key);
-      const outcome = await redis.run(() => pauseScript.run(redis.client, [keys.pause], [Math.max(0, ms)]));
-      if (mode === "fail" && "unavailable" in outcome) {
-        throw new RedisUnavailableError(outcome.unavailable, outcome.cause);
-      }
+      const outcome = await redis.run(
+        (client) => pauseScript.run(client, [keys.pause], [Math.max(0, ms)]),
+        keys.pause,
+      );
+      if (mode === "fail" && !outcome.ok) throw new RedisUnavailableError(outcome.cause, outcome.error);
     },
 
     async close() {
+      redis.close();
       await local.close?.();
-      await redis.close();
     },
   };
 }

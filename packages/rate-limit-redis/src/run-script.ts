@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "./connection.js";
 
 /** A Lua script run by its SHA1 (EVALSHA), loaded with EVAL the first time a server does not know it. */
 export interface Script {
-  run(client: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown>;
+  run(client: RedisClient, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown>;
 }
 
 export function defineScript(source: string): Script {

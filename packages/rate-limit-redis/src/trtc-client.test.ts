@@ -3,6 +3,7 @@ import { createTrtcClient } from "@voicetask/trtc";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { busiestWindow, recordBookings } from "../test/booking-monitor.js";
+import { patient } from "../test/patient.js";
 import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-store.js";
 
@@ -31,7 +32,12 @@ afterAll(async () => {
 
 function fleetMember(keyPrefix: string, answer: () => Response = okAnswer) {
   const sent: number[] = [];
-  const store = createRedisRateLimitStore({ url: server.url, keyPrefix, logger: { warn: () => {} } });
+  const store = createRedisRateLimitStore({
+    url: server.url,
+    keyPrefix,
+    logger: { warn: () => {} },
+    ...patient,
+  });
   stores.push(store);
   const fetch = async () => {
     sent.push(Date.now());

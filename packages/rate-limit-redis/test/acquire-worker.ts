@@ -4,6 +4,7 @@
  * Messages out: "ready" once connected; { granted, denied } after a hammer; "paused" after a pause.
  */
 import { createRedisRateLimitStore } from "../src/index.js";
+import { patient } from "./patient.js";
 
 type Command =
   | { cmd: "hammer"; key: string; limit: number; windowMs: number; durationMs: number; concurrency: number }
@@ -12,7 +13,7 @@ type Command =
 const url = process.argv[2];
 if (!url || !process.send) throw new Error("usage: fork(acquire-worker.ts, [redisUrl]) with an IPC channel");
 const send = process.send.bind(process);
-const store = createRedisRateLimitStore({ url, keyPrefix: "mp:", onUnavailable: "fail" });
+const store = createRedisRateLimitStore({ url, keyPrefix: "mp:", onUnavailable: "fail", ...patient });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function hammer(c: Extract<Command, { cmd: "hammer" }>) {

@@ -10,6 +10,10 @@ export interface TestRedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port (an empty server: no persistence). */
   start(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open, nothing is answered. */
+  freeze(): void;
+  /** Lets a frozen process run again (SIGCONT). */
+  thaw(): void;
 }
 
 export function redisServerPath(): string {
@@ -38,36 +42,48 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Starts redis-server with `args`; resolves once it accepts connections. It is killed if this process exits. */
+export function spawnRedisServer(args: string[]): Promise<ChildProcess> {
+  const proc = spawn(redisServerPath(), args, { stdio: ["ignore", "pipe", "pipe"] });
+  // Never leave a server behind when the test or bench process ends without stopping it.
+  const killOnExit = () => proc.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  proc.once("exit", () => process.off("exit", killOnExit));
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) {
+        proc.stdout?.off("data", onData);
+        proc.stdout?.resume();
+        resolve(proc);
+      }
+    };
+    proc.stdout?.on("data", onData);
+    proc.stderr?.resume();
+    proc.once("error", reject);
+    proc.once("exit", (code) =>
+      reject(new Error(`redis-server exited with ${code} before ready:\n${output}`)),
+    );
+  });
+}
+
 export async function startRedisServer(): Promise<TestRedisServer> {
-  const binary = redisServerPath();
   const port = await freePort();
   let child: ChildProcess | undefined;
 
-  const start = () =>
-    new Promise<void>((resolve, reject) => {
-      const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-      const proc = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-      child = proc;
-      // Never leave a server behind when the test or bench process ends without stopping it.
-      const killOnExit = () => proc.kill("SIGKILL");
-      process.once("exit", killOnExit);
-      proc.once("exit", () => process.off("exit", killOnExit));
-      let output = "";
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("Ready to accept connections")) {
-          proc.stdout?.off("data", onData);
-          proc.stdout?.resume();
-          resolve();
-        }
-      };
-      proc.stdout?.on("data", onData);
-      proc.stderr?.resume();
-      proc.once("error", reject);
-      proc.once("exit", (code) =>
-        reject(new Error(`redis-server exited with ${code} before ready:\n${output}`)),
-      );
-    });
+  const start = async () => {
+    child = await spawnRedisServer([
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+    ]);
+  };
 
   const stop = () =>
     new Promise<void>((resolve) => {
@@ -76,8 +92,20 @@ export async function startRedisServer(): Promise<TestRedisServer> {
       if (!proc || proc.exitCode !== null || proc.signalCode !== null) return resolve();
       proc.once("exit", () => resolve());
       proc.kill("SIGTERM");
+      proc.kill("SIGCONT"); // a frozen server handles the SIGTERM only once it runs again
     });
 
+  const signal = (name: NodeJS.Signals) => () => {
+    if (!child?.kill(name)) throw new Error(`could not send ${name} to redis-server`);
+  };
+
   await start();
-  return { port, url: `redis://127.0.0.1:${port}`, start, stop };
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    stop,
+    freeze: signal("SIGSTOP"),
+    thaw: signal("SIGCONT"),
+  };
 }

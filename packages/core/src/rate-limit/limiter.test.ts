@@ -1,7 +1,8 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { createFakeClock } from "../clock.js";
-import { AbortError } from "../errors.js";
-import { createRateLimiter } from "./limiter.js";
+import { AbortError, TimeoutError } from "../errors.js";
+import { type AcquireOptions, createRateLimiter } from "./limiter.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
 
 /** Largest number of grants inside any window (t - windowMs, t] over the recorded grant times. */
@@ -153,18 +154,99 @@ describe("createRateLimiter", () => {
     const a = limiter.acquire({ key: "k", operation: "Op", limit: 1 });
     const b = limiter.acquire({ key: "k", operation: "Op", limit: 1 });
     await expect(a).rejects.toThrow("store down");
-    await expect(b).resolves.toBeUndefined();
+    await expect(b).resolves.toHaveProperty("markSent");
   });
 });
 
 describe("createRateLimiter.acquire with an invalid limit", () => {
   it("answers a rejected promise instead of throwing", async () => {
     const limiter = createRateLimiter({ clock: createFakeClock() });
-    let acquiring: Promise<void> | undefined;
+    let acquiring: Promise<unknown> | undefined;
     expect(() => {
       acquiring = limiter.acquire({ key: "k", operation: "Op", limit: 0 });
     }).not.toThrow();
     await expect(acquiring).rejects.toBeInstanceOf(RangeError);
     expect(limiter.queued("k")).toBe(0);
+  });
+});
+
+describe("createRateLimiter: waiters", () => {
+  const acquire = (limiter: ReturnType<typeof createRateLimiter>, o: Partial<AcquireOptions> = {}) =>
+    limiter.acquire({ key: "k", operation: "Op", limit: 1, ...o });
+
+  it("one signal shared by many waiters carries one abort listener, and its abort empties the queue", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock });
+    const controller = new AbortController();
+    const waiting = Array.from({ length: 50 }, () =>
+      acquire(limiter, { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    await clock.advance(1);
+    expect(limiter.queued("k")).toBe(49);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    controller.abort();
+    const errors = (await Promise.all(waiting)).slice(1);
+    expect(errors.every((e) => e instanceof AbortError)).toBe(true);
+    // One error per abort, like `fetch` rejecting every request of a signal with its one reason.
+    expect(new Set(errors).size).toBe(1);
+    expect(limiter.queued("k")).toBe(0);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it("waiters leaving from the middle keep the others in order", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    const granted: number[] = [];
+    const controllers = Array.from({ length: 200 }, () => new AbortController());
+    const waiting = controllers.map((c, i) =>
+      acquire(limiter, { signal: c.signal, limit: 10 }).then(
+        () => granted.push(i),
+        () => {},
+      ),
+    );
+    for (const [i, c] of controllers.entries()) if (i >= 10 && i % 3 === 0) c.abort();
+    await clock.runAll();
+    await Promise.all(waiting);
+    const kept = controllers.map((_, i) => i).filter((i) => i < 10 || i % 3 !== 0);
+    expect(granted).toEqual(kept);
+  });
+
+  it("a waiter past its timeoutMs rejects with a TimeoutError and its turn goes to the next", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    await acquire(limiter);
+    const impatient = acquire(limiter, { timeoutMs: 300 }).catch((e: unknown) => e);
+    let nextAt = -1;
+    const next = acquire(limiter).then(() => {
+      nextAt = clock.now();
+    });
+    await clock.runAll();
+    expect(await impatient).toBeInstanceOf(TimeoutError);
+    expect(await impatient).toMatchObject({ timeoutMs: 300, operation: "Op" });
+    await next;
+    expect(nextAt).toBe(1000);
+  });
+
+  it("a grant is counted from when its request is sent (markSent), not from the grant", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    const booking = await acquire(limiter);
+    let nextAt = -1;
+    const next = acquire(limiter).then(() => {
+      nextAt = clock.now();
+    });
+    await clock.advance(250); // the first request leaves 250 ms after its grant
+    expect(await booking.markSent()).toBe(true);
+    await clock.runAll();
+    await next;
+    expect(nextAt).toBe(1250);
+  });
+
+  it("a store that cannot re-date bookings gives bookings whose markSent answers true", async () => {
+    const limiter = createRateLimiter({
+      clock: createFakeClock(),
+      store: { tryAcquire: () => ({ ok: true }), pause() {} },
+    });
+    expect(await (await acquire(limiter)).markSent()).toBe(true);
   });
 });

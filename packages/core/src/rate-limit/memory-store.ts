@@ -1,15 +1,14 @@
 import { type Clock, systemClock } from "../clock.js";
-import type { AcquireResult, RateLimitStore } from "./store.js";
+import type { AcquireResult, Booking, RateLimitStore } from "./store.js";
 
 interface KeyState {
   /**
-   * The most recent booking times, a ring of `size` slots (the largest limit asked for on this key): whether
-   * one more booking fits depends only on the last `limit` bookings, so older ones are simply overwritten.
+   * The most recent booking times, oldest first, at most `size` of them (the largest limit asked for on this
+   * key): whether one more booking fits depends only on the last `limit` bookings, so older ones are dropped.
+   * Every booking and every re-dating appends the present time, so the list stays sorted.
    */
-  ring: number[];
+  times: number[];
   size: number;
-  /** Slot of the next booking; once the ring is full, also the slot of the oldest one. */
-  next: number;
   pausedUntil: number;
   windowMs: number;
 }
@@ -17,21 +16,9 @@ interface KeyState {
 /** Idle keys are forgotten after this many calls, so long-running processes do not grow without bound. */
 const SWEEP_EVERY = 4096;
 
-/** The time of the booking made `back` bookings ago (1: the newest), or -Infinity if there were fewer. */
-function bookedAgo(s: KeyState, back: number): number {
-  return back > s.ring.length ? Number.NEGATIVE_INFINITY : s.ring[(s.next - back + s.size) % s.size]!;
-}
-
-/** Makes room for `limit` bookings, keeping the ones recorded (oldest first). */
-function grow(s: KeyState, limit: number): void {
-  if (s.ring.length === s.size) s.ring = [...s.ring.slice(s.next), ...s.ring.slice(0, s.next)];
-  s.next = s.ring.length;
-  s.size = limit;
-}
-
 /**
  * An exact sliding-window log per key, kept in this process. Memory and time per booking are bounded by the
- * limit: each key keeps at most `limit` booking times, in a ring buffer.
+ * limit: each key keeps at most `limit` booking times.
  */
 export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): RateLimitStore {
   const clock = options.clock ?? systemClock;
@@ -41,7 +28,7 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
   const state = (key: string, windowMs: number): KeyState => {
     let s = keys.get(key);
     if (!s) {
-      s = { ring: [], size: 0, next: 0, pausedUntil: 0, windowMs };
+      s = { times: [], size: 0, pausedUntil: 0, windowMs };
       keys.set(key, s);
     }
     s.windowMs = windowMs;
@@ -50,8 +37,47 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
 
   const sweep = (now: number) => {
     for (const [key, s] of keys) {
-      if (s.pausedUntil <= now && bookedAgo(s, 1) <= now - s.windowMs) keys.delete(key);
+      if (s.pausedUntil <= now && (s.times.at(-1) ?? Number.NEGATIVE_INFINITY) <= now - s.windowMs)
+        keys.delete(key);
     }
+  };
+
+  /** Appends a booking at `now` (or at the newest one's time if the clock stepped back), dropping the oldest. */
+  const append = (s: KeyState, now: number): number => {
+    const at = Math.max(now, s.times.at(-1) ?? now);
+    s.times.push(at);
+    if (s.times.length > s.size) s.times.shift();
+    return at;
+  };
+
+  /** Moves one booking from `from` to the later time `to`, keeping the list sorted. */
+  const move = (s: KeyState, from: number, to: number): void => {
+    const i = s.times.lastIndexOf(from);
+    if (i >= 0) s.times.splice(i, 1);
+    let j = s.times.length;
+    while (j > 0 && s.times[j - 1]! > to) j--;
+    s.times.splice(j, 0, to);
+    if (s.times.length > s.size) s.times.shift();
+  };
+
+  /** The booking made at `bookedAt`, which can move to when its request is sent, then to when it was seen. */
+  const booking = (s: KeyState, bookedAt: number, windowMs: number): Booking => {
+    let at = bookedAt;
+    return {
+      markSent() {
+        const now = clock.now();
+        // Out of its window, it no longer holds its slot: someone may have booked it since.
+        if (at <= now - windowMs || !s.times.includes(at)) return false;
+        move(s, at, now);
+        at = now;
+        return true;
+      },
+      markAnswered(seen) {
+        if (seen <= at) return;
+        move(s, at, seen);
+        at = seen;
+      },
+    };
   };
 
   return {
@@ -60,14 +86,12 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
       if (++calls % SWEEP_EVERY === 0) sweep(now);
       const s = state(key, windowMs);
       if (s.pausedUntil > now) return { ok: false, retryAfterMs: s.pausedUntil - now };
-      if (limit > s.size) grow(s, limit);
+      s.size = Math.max(s.size, limit);
       // Fewer than `limit` bookings in (now - windowMs, now] ⇔ the one `limit` bookings ago is out of it. It
       // leaves the window at oldest + windowMs (the window is open on the left).
-      const oldest = bookedAgo(s, limit);
+      const oldest = s.times.length >= limit ? s.times[s.times.length - limit]! : Number.NEGATIVE_INFINITY;
       if (oldest > now - windowMs) return { ok: false, retryAfterMs: Math.max(1, oldest + windowMs - now) };
-      s.ring[s.next] = now;
-      s.next = (s.next + 1) % s.size;
-      return { ok: true };
+      return { ok: true, booking: booking(s, append(s, now), windowMs) };
     },
     pause(key, ms) {
       const s = state(key, keys.get(key)?.windowMs ?? 1000);

@@ -2,7 +2,7 @@ import type { Protocol } from "../protocols/protocol.js";
 import type { RetryOptions } from "../retry/policy.js";
 import { clockFrom, type NowOption } from "./clock-option.js";
 import { keepUnlessRejected } from "./credentials-option.js";
-import { createSender, type Sender } from "./sender.js";
+import { createSender, type RetryEvent, type Sender } from "./sender.js";
 import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
 
 /** The sending options every client takes. */
@@ -16,6 +16,8 @@ export interface ClientSendingOptions {
   timeoutMs?: number;
   /** Time source (see {@link NowOption}). */
   now?: NowOption;
+  /** Called before each resend, with the error and the wait before it (for logs and metrics). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 /** What a client adds: its protocol, limiter key prefix, credentials and signer. */
@@ -27,7 +29,12 @@ export interface ClientSenderParts<C> {
   /** The id (SecretId, AccessKeyId) whose hash keys the limiter. */
   credentialId: (credentials: C) => string;
   /** Signs one attempt with the credentials of the moment (see `SenderOptions.sign`). */
-  sign: (request: Request, now: number, payload: Uint8Array | undefined, credentials: C) => Promise<Request>;
+  sign: (
+    request: Request,
+    now: number,
+    payload: Uint8Array | string | undefined,
+    credentials: C,
+  ) => Promise<Request>;
 }
 
 /**
@@ -48,6 +55,7 @@ export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderPart
       timeoutMs: o.timeoutMs,
       keyPrefix: parts.keyPrefix,
       credentialId: async () => parts.credentialId(await parts.credentials()),
+      onRetry: o.onRetry,
     }),
   );
 }

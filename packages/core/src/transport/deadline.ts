@@ -1,4 +1,5 @@
-import type { Clock } from "../clock.js";
+import { offAbort, onAbort } from "../abort-listeners.js";
+import { type Clock, setTimerOn } from "../clock.js";
 import { abortErrorFrom, TimeoutError } from "../errors.js";
 
 /**
@@ -15,19 +16,16 @@ export async function withDeadline<T>(
 ): Promise<T> {
   if (signal?.aborted) throw abortErrorFrom(signal);
   const controller = new AbortController();
-  const stopTimer = new AbortController();
-  const onAbort = () => controller.abort(abortErrorFrom(signal));
-  signal?.addEventListener("abort", onAbort, { once: true });
-  if (timeoutMs > 0 && Number.isFinite(timeoutMs)) {
-    clock.sleep(timeoutMs, stopTimer.signal).then(
-      () => controller.abort(new TimeoutError(timeoutMs, { operation })),
-      () => {},
-    );
-  }
+  const abortRun = (error: unknown) => controller.abort(error);
+  if (signal) onAbort(signal, abortRun);
+  const stopTimer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimerOn(clock, timeoutMs, () => controller.abort(new TimeoutError(timeoutMs, { operation })))
+      : undefined;
   try {
     return await run(controller.signal);
   } finally {
-    stopTimer.abort();
-    signal?.removeEventListener("abort", onAbort);
+    stopTimer?.();
+    if (signal) offAbort(signal, abortRun);
   }
 }

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { createFakeClock, type FakeClock } from "../clock.js";
 import { AbortError, NetworkError, ServiceError, ThrottlingError, TimeoutError } from "../errors.js";
@@ -423,5 +424,79 @@ describe("createSender", () => {
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^tencent:trtc:ap-guangzhou:StopAIConversation:[0-9a-f]{16}$/);
     expect(keys[0]).not.toContain("AKIDexample");
+  });
+
+  it("counts a call from when it is sent: a slow signature does not squeeze the next call closer", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    const server = scripted(clock, [tcOk()]);
+    let signs = 0;
+    // The first signature takes 600 ms (a busy event loop, a slow credentials provider), the others none.
+    const slowFirst = async (request: Request, now: number) => {
+      if (signs++ === 0) await clock.sleep(600);
+      return sign(request, now);
+    };
+    const sender = setup(clock, server.fetch, { limiter, sign: slowFirst });
+    const onePerSecond: OperationInfo = { ...stop, rateLimit: 1 };
+    await clock.runUntilSettled(Promise.all([0, 1, 2].map(() => sender.send(post({}), onePerSecond))));
+    // Granted at 0, sent at 600: the next one may leave only a full window later.
+    expect(server.calls.map((c) => c.at - 1_000_000)).toEqual([600, 1600, 2600]);
+  });
+
+  it("a call whose booking lapsed before it could be sent books again", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    const server = scripted(clock, [tcOk()]);
+    let signs = 0;
+    const stalled = async (request: Request, now: number) => {
+      if (signs++ === 0) await clock.sleep(1500); // longer than the window: its slot is gone meanwhile
+      return sign(request, now);
+    };
+    const sender = setup(clock, server.fetch, { limiter, sign: stalled });
+    const onePerSecond: OperationInfo = { ...stop, rateLimit: 1 };
+    const sends = [0, 1, 2].map((i) => sender.send(post({ i }), onePerSecond));
+    await clock.runUntilSettled(Promise.all(sends));
+    const times = server.calls.map((c) => c.at - 1_000_000);
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(1000);
+    // The second call took the slot the first let lapse (at 1000); the first booked again, behind the third.
+    expect(server.calls.map((c) => c.body)).toEqual(['{"i":1}', '{"i":2}', '{"i":0}']);
+  });
+
+  it("calls sharing one AbortSignal put one listener on it, waiting or in flight", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock });
+    const hang = (async (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+      })) as typeof globalThis.fetch;
+    const sender = setup(clock, hang, { limiter, timeoutMs: 0 });
+    const controller = new AbortController();
+    const calls = Array.from({ length: 40 }, () =>
+      sender.send(post({}), stop, { signal: controller.signal }).catch((e: unknown) => e),
+    );
+    await clock.advance(10); // 20 in flight, 20 waiting for a slot
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    controller.abort();
+    const errors = await Promise.all(calls);
+    expect(errors.every((e) => e instanceof AbortError)).toBe(true);
+  });
+
+  it("dates the first calls by their answers: a cold start may send them long after fetch began", async () => {
+    const clock = createFakeClock(1_000_000);
+    const limiter = createRateLimiter({ clock, marginMs: 0 });
+    let n = 0;
+    const calls: number[] = [];
+    // The first answer comes 300 ms after fetch began (new connection, busy process); the others at once.
+    const fetch = (async () => {
+      calls.push(clock.now());
+      if (n++ === 0) await clock.sleep(300);
+      return tcOk();
+    }) as unknown as typeof globalThis.fetch;
+    const sender = setup(clock, fetch, { limiter });
+    const onePerSecond: OperationInfo = { ...stop, rateLimit: 1 };
+    await clock.runUntilSettled(Promise.all([0, 1, 2].map(() => sender.send(post({}), onePerSecond))));
+    // The first booking moves to its answer (no round trip learnt yet): the next call waits a window from there.
+    // The second is answered at once and teaches a round trip of 0, so the third follows a window after it.
+    expect(calls.map((t) => t - 1_000_000)).toEqual([0, 1300, 2300]);
   });
 });

@@ -1,14 +1,16 @@
 import { type Clock, systemClock } from "../clock.js";
-import { ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
+import { AbortError, ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
 import { parseJson } from "../protocols/http.js";
 import type { Protocol } from "../protocols/protocol.js";
 import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
-import { createRateLimiter, type RateLimiter } from "../rate-limit/limiter.js";
+import { type AcquireOptions, createRateLimiter, type RateLimiter } from "../rate-limit/limiter.js";
+import type { Booking } from "../rate-limit/store.js";
 import { fullJitterBackoff } from "../retry/backoff.js";
 import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
 import { attempt, type Exchange } from "./attempt.js";
+import { withDeadline } from "./deadline.js";
 import type { OperationInfo } from "./operation.js";
-import { waitForSlot } from "./slot.js";
+import { bodyText, type Outgoing, readOutgoing } from "./outgoing.js";
 
 export interface RetryEvent {
   operation: string;
@@ -22,10 +24,11 @@ export interface RetryEvent {
 export interface SenderOptions {
   protocol: Protocol;
   /**
-   * Signs one attempt: a fresh copy of the request, whose body bytes are handed in as `payload` (so the signer
-   * need not read them again); `now` is the corrected epoch ms (clock + learned skew offset).
+   * Signs one attempt: a fresh copy of the request, whose body (the string or bytes it was made from) is handed
+   * in as `payload`, so the signer need not read it again; `now` is the corrected epoch ms (clock + learned skew
+   * offset).
    */
-  sign: (request: Request, now: number, payload: Uint8Array | undefined) => Promise<Request>;
+  sign: (request: Request, now: number, payload: Uint8Array | string | undefined) => Promise<Request>;
   fetch?: typeof globalThis.fetch;
   /** Default: a fresh in-memory limiter on `clock`; `false` to send without limiting. */
   limiter?: RateLimiter | false;
@@ -54,6 +57,27 @@ export interface SendOptions {
   timeoutMs?: number;
   /** The parsed request body, for the idempotency-field check (parsed from the request's bytes when omitted). */
   body?: unknown;
+}
+
+const slotFor = (key: string, operation: OperationInfo, call: Call): AcquireOptions => ({
+  key,
+  operation: operation.name,
+  limit: operation.rateLimit,
+  signal: call.signal,
+  timeoutMs: call.timeoutMs,
+});
+
+/** Notes on an error how many attempts were made; not on an AbortError, which every call of a signal shares. */
+function withAttempts(error: unknown, sends: number): unknown {
+  if (error instanceof VoicetaskError && !(error instanceof AbortError)) error.attempts = sends;
+  return error;
+}
+
+/** What a call needs from its options, taken out of the caller's object. */
+interface Call {
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  body: unknown;
 }
 
 export interface SendResult {
@@ -101,51 +125,102 @@ export function createSender(options: SenderOptions): Sender {
   const { credentialId } = options;
   if (typeof credentialId === "string" && credentialId) hashOf(credentialId).catch(() => {}); // reported by a send
 
-  async function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
-    const { name } = operation;
+  /**
+   * When a request reached the server: the limiter dates a booking when `fetch` begins, but the request leaves
+   * later when the process is busy or opens new connections (10,000 calls queued at once: 0.2–0.4 s for the
+   * first ones). An answer bounds it: the server saw the request at the latest one fastest round trip before
+   * the answer came. The fastest round trip is learnt only from requests sent after a first answer: a cold
+   * start's are all slow alike. Until then the answer's own time is used.
+   */
+  let firstAnswerAt: number | undefined;
+  let fastestRoundTripMs = Number.POSITIVE_INFINITY;
+  const answered = (booking: Booking | undefined, sentAt: number): void => {
+    const now = clock.now();
+    if (firstAnswerAt !== undefined && sentAt >= firstAnswerAt)
+      fastestRoundTripMs = Math.min(fastestRoundTripMs, now - sentAt);
+    firstAnswerAt ??= now;
+    booking?.markAnswered?.(Number.isFinite(fastestRoundTripMs) ? now - fastestRoundTripMs : now);
+  };
+
+  /** The limiter key of a call: operation and the hash of the credential id of the moment. */
+  async function keyOf(operation: string): Promise<string> {
     const id = typeof credentialId === "function" ? await credentialId() : credentialId;
-    const key = rateLimitKey({
+    return rateLimitKey({
       prefix: options.keyPrefix ?? "default",
-      operation: name,
+      operation,
       credentialHash: id ? await hashOf(id) : undefined,
     });
-    const timeoutMs = o.timeoutMs ?? options.timeoutMs ?? 60_000;
-    // Read once: every attempt sends (and signs) these bytes on a fresh copy of the request.
-    const payload = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+  }
+
+  function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
+    // Not async, and the options taken apart: a call waiting for its slot keeps what it sends and needs, not
+    // the caller's Request (about 4 KB with its body stream) nor the caller's options object.
+    const { signal, timeoutMs = options.timeoutMs ?? 60_000, body } = o;
+    return firstSlot(readOutgoing(request), operation, { signal, timeoutMs, body });
+  }
+
+  /**
+   * Waits for the call's first slot, then makes its attempts. A queued call holds this small frame only: it does
+   * what `slot` does inline, rather than hold a second frame.
+   */
+  async function firstSlot(reading: Outgoing | Promise<Outgoing>, operation: OperationInfo, call: Call) {
+    const out = await reading;
+    const key = await keyOf(operation.name);
+    let booking: Booking | undefined;
+    try {
+      booking = await limiter?.acquire(slotFor(key, operation, call));
+    } catch (error) {
+      throw withAttempts(error, 0);
+    }
+    return attempts(out, key, booking, operation, call);
+  }
+
+  /** A limiter slot for a later attempt; a failed wait notes the attempts made. */
+  async function slot(key: string, operation: OperationInfo, call: Call, sends: number) {
+    try {
+      return await limiter?.acquire(slotFor(key, operation, call));
+    } catch (error) {
+      throw withAttempts(error, sends);
+    }
+  }
+
+  /** Signs, sends and, when safe, resends; `booked` is the slot of the first attempt. */
+  async function attempts(
+    out: Outgoing,
+    key: string,
+    booked: Booking | undefined,
+    operation: OperationInfo,
+    call: Call,
+  ): Promise<SendResult> {
+    const { name } = operation;
+    const { signal, timeoutMs } = call;
+    let booking = booked;
     let sends = 0;
     let resends = 0;
     let skewCorrected = false;
     let lastCost: number | undefined;
 
     for (;;) {
-      if (limiter) {
-        try {
-          await waitForSlot(
-            limiter,
-            { key, operation: name, limit: operation.rateLimit, signal: o.signal },
-            timeoutMs,
-            clock,
-          );
-        } catch (error) {
-          if (error instanceof VoicetaskError) error.attempts = sends;
-          throw error;
-        }
+      const signed = await options.sign(new Request(out.url, out), exchange.now(), out.body);
+      // Dated when it leaves, so a request signed late is not counted from its grant. A booking that lapsed
+      // meanwhile (an event loop stalled for a whole window) is booked again.
+      if (booking && !(await booking.markSent())) {
+        booking = await slot(key, operation, call, sends);
+        continue;
       }
-      const signed = await options.sign(new Request(request, { body: payload }), exchange.now(), payload);
       sends++;
+      const sentAt = clock.now();
       try {
-        const [response, parsed] = await attempt(signed, name, timeoutMs, o.signal, exchange);
+        const [response, parsed] = await attempt(signed, name, timeoutMs, signal, exchange);
+        answered(booking, sentAt);
         retry.quota?.succeeded(lastCost);
         return { data: parsed.data, response, requestId: parsed.requestId };
       } catch (error) {
+        if (error instanceof ServiceError) answered(booking, sentAt);
         if (!(error instanceof VoicetaskError)) throw error;
         error.attempts = sends;
         error.retryable = false;
-        const decision = decideRetry(
-          error,
-          operation,
-          o.body ?? parseJson(new TextDecoder().decode(payload)),
-        );
+        const decision = decideRetry(error, operation, call.body ?? parseJson(bodyText(out)));
         const answer = error instanceof ServiceError ? error : undefined;
         const retryAfterMs = answer?.retryAfterMs;
         const throttled = answer?.kind === "throttle";
@@ -159,8 +234,9 @@ export function createSender(options: SenderOptions): Sender {
           offsetMs = answer.serverTime - clock.now();
           skewCorrected = true;
           error.retryable = true;
-          if (retry.maxAttempts > 1) continue;
-          throw error;
+          if (retry.maxAttempts <= 1) throw error;
+          booking = await slot(key, operation, call, sends);
+          continue;
         }
         if (decision !== "resend") throw error;
         error.retryable = true;
@@ -177,9 +253,10 @@ export function createSender(options: SenderOptions): Sender {
           }),
         );
         options.onRetry?.({ operation: name, attempt: sends, delayMs, error });
-        await clock.sleep(delayMs, o.signal);
+        await withDeadline(signal, 0, name, clock, (aborted) => clock.sleep(delayMs, aborted));
         lastCost = cost;
         resends++;
+        booking = await slot(key, operation, call, sends);
       }
     }
   }
