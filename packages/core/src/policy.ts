@@ -36,10 +36,13 @@ export {
   redactHeader,
   redactHeaders,
   redactJson,
+  redactPairs,
   redactText,
   SECRET_HEADERS,
   TRUNCATED,
 } from "./credentials/redact.js";
+export { redactQuery, redactUrl, redactUrlsInText } from "./credentials/redact-url.js";
+export { createRedactor, MIN_SECRET_LENGTH, type Redactor } from "./credentials/redactor.js";
 export type {
   CredentialSource,
   Env,
