@@ -6,6 +6,8 @@ import {
   checkRegion,
   clientSender,
   credentialsFrom,
+  type ExistsRule,
+  recoverExisting,
   resolveAwsCredentials,
   signSigV4,
 } from "@voicetask/core";
@@ -42,19 +44,36 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
       signSigV4(request, { credentials, region, service: service.signingName, date: new Date(now), payload }),
   });
 
-  const client = {} as Record<string, unknown>;
+  const client = {} as Record<string, (input: object, o?: CallOptions) => Promise<unknown>>;
   internals.set(client, { sender, baseUrl: baseUrlOf(target) });
+  const call = (name: string, input: object, o?: CallOptions) =>
+    client[operations[name as keyof typeof operations].method]!(input, o);
   for (const op of Object.values(operations)) {
-    client[op.method] = async (input: object, o: CallOptions = {}) => {
-      const wire = buildRequest(op.name, input, target);
-      const request = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
-      // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
-      const { data, response, requestId } = await (await sender()).send(request, op, { ...o, body: input });
-      return {
-        ...withDates((data ?? {}) as object),
-        $metadata: { httpStatusCode: response.status, requestId },
-      };
-    };
+    const exists = "exists" in op ? (op.exists as ExistsRule) : undefined;
+    client[op.method] = (input: object, o: CallOptions = {}) =>
+      // A resend that meets "already exists" for the call's own idempotency key answers what it created.
+      recoverExisting(
+        async () => {
+          const wire = buildRequest(op.name, input, target);
+          const request = new Request(wire.url, {
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body,
+          });
+          // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
+          const { data, response, requestId } = await (await sender()).send(request, op, {
+            ...o,
+            body: input,
+          });
+          return {
+            ...withDates((data ?? {}) as object),
+            $metadata: { httpStatusCode: response.status, requestId },
+          };
+        },
+        exists,
+        input,
+        (name, found) => call(name, found, o),
+      );
   }
   return client as unknown as ChimeSdkVoiceClient;
 }

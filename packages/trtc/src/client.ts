@@ -4,6 +4,7 @@ import {
   checkRegion,
   clientSender,
   credentialsFrom,
+  recoverExisting,
   resolveTencentCredentials,
   signTc3,
   type Tc3Credentials,
@@ -46,17 +47,31 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
       }),
   });
 
-  const client = {} as Record<string, unknown>;
+  const client = {} as Record<string, (input: object, o?: CallOptions) => Promise<unknown>>;
   internals.set(client, { sender, baseUrl: baseUrlOf(target), target });
+  const call = (name: string, input: object, o?: CallOptions) =>
+    client[operations[name as keyof typeof operations].method]!(input, o);
   for (const op of Object.values(operations)) {
-    client[op.method] = async (body: object, o: CallOptions = {}) => {
-      // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer
-      // is thrown, typed).
-      const wire = buildRequest(op.name, body, target);
-      const request = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
-      const { data } = await (await sender()).send(request, op, { ...o, body });
-      return data;
-    };
+    const exists = "exists" in op ? op.exists : undefined;
+    client[op.method] = (body: object, o: CallOptions = {}) =>
+      // A resend that meets "already exists" for the call's own idempotency key answers what it created.
+      recoverExisting(
+        async () => {
+          // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error
+          // answer is thrown, typed).
+          const wire = buildRequest(op.name, body, target);
+          const request = new Request(wire.url, {
+            method: wire.method,
+            headers: wire.headers,
+            body: wire.body,
+          });
+          const { data } = await (await sender()).send(request, op, { ...o, body });
+          return data;
+        },
+        exists,
+        body,
+        (name, input) => call(name, input, o),
+      );
   }
   return client as unknown as TrtcClient;
 }

@@ -1,4 +1,4 @@
-import type { ApiModel, OperationModel, ParameterModel } from "@voicetask/core";
+import type { ApiModel, OperationModel, ParameterModel, RetryExistsModel } from "@voicetask/core";
 import { literal } from "./jsdoc.js";
 
 /**
@@ -19,6 +19,8 @@ export interface OperationRow {
   headers?: [string, string][];
   rateLimit: number;
   retry: string;
+  /** How a resend that meets "already exists" finds what it created (`x-retry-exists`). */
+  exists?: RetryExistsModel;
 }
 
 const pairs = (parameters: readonly ParameterModel[]): [string, string][] =>
@@ -34,6 +36,7 @@ export function operationRow(op: OperationModel): OperationRow {
     rateLimit: op.rateLimit,
     retry: op.retry,
   };
+  if (op.retryExists) row.exists = op.retryExists;
   if (op.wire.protocol === "tencent") row.action = op.wire.action;
   else {
     if (op.wire.query.length) row.query = pairs(op.wire.query);
