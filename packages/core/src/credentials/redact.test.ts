@@ -244,7 +244,9 @@ describe("createRedactor", () => {
   r.add("session/token+value");
 
   it("masks known values in text, JSON, bodies, URLs and header values, by name as well", () => {
-    expect(r.text("key voicetask-demo-secret at http://a:b@h/")).toBe("key [redacted] at http://[redacted]@h/");
+    expect(r.text("key voicetask-demo-secret at http://a:b@h/")).toBe(
+      "key [redacted] at http://[redacted]@h/",
+    );
     expect(r.json({ Note: "x voicetask-demo-secret y", UserSig: "s", n: 1 })).toEqual({
       Note: "x [redacted] y",
       UserSig: "[redacted]",

@@ -26,7 +26,7 @@ export interface Redactor {
   ): Record<string, string>;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function createRedactor(values: Iterable<string | null | undefined> = []): Redactor {
   const secrets = new Set<string>();
@@ -58,7 +58,7 @@ export function createRedactor(values: Iterable<string | null | undefined> = [])
       if (!changed) return;
       // Longest first, so a secret that contains another is masked whole.
       const sorted = [...secrets].sort((a, b) => b.length - a.length);
-      pattern = new RegExp(sorted.map(escape).join("|"), "g");
+      pattern = new RegExp(sorted.map(escapeRegExp).join("|"), "g");
     },
     text: (text) => byValue(redactUrlsInText(text)),
     url: (url) => byValue(redactUrl(url)),
