@@ -2,7 +2,7 @@ import { verifyUserSig } from "@voicetask/trtc/usersig";
 import type { CredentialStore } from "../credentials.js";
 import type { Behaviour } from "../pipeline/behaviour.js";
 import { TrtcError } from "./errors.js";
-import { type StartInput, TrtcTaskStore } from "./tasks.js";
+import { formatStartTime, type StartInput, type TrtcStoreLimits, TrtcTaskStore } from "./tasks.js";
 
 const USERSIG_PROBLEMS = {
   malformed: "it cannot be decoded",
@@ -14,12 +14,16 @@ const USERSIG_PROBLEMS = {
 
 /** The TRTC task state and what each stateful action does to it; other actions answer their spec example. */
 export class TrtcService {
-  readonly tasks = new TrtcTaskStore();
+  readonly tasks: TrtcTaskStore;
   /** By action; each returns the action's result fields (without RequestId). */
   readonly behaviours: ReadonlyMap<string, Behaviour>;
 
-  constructor(private readonly credentials: CredentialStore) {
-    const tasks = this.tasks;
+  constructor(
+    private readonly credentials: CredentialStore,
+    limits?: TrtcStoreLimits,
+  ) {
+    const tasks = new TrtcTaskStore(limits);
+    this.tasks = tasks;
     this.behaviours = new Map<string, Behaviour>([
       [
         "StartAIConversation",
@@ -55,7 +59,7 @@ export class TrtcService {
         ({ account, body, now }) => {
           const { task, status } = tasks.describe(account, body as never, now);
           const out: Record<string, unknown> = {
-            StartTime: task.startTime,
+            StartTime: formatStartTime(task.createdAt),
             Status: status,
             TaskId: task.taskId,
           };
