@@ -8,7 +8,7 @@ export const model: ApiModel = {
   "protocol": "rest",
   "title": "voicetask-mock control API",
   "version": "0.1.0",
-  "description": "The control API of `voicetask-mock`, the local TRTC + Chime SDK Voice service. It is served on the same\nport as the mocked providers, under the reserved prefix `/_mock/`, and needs no signature.\n\nTest suites use it to reset state, look at the tasks the mock holds, read the request journal (secrets\nredacted), inject faults into single operations and move the mock's clock forward. The mock validates\nevery control request against this document and answers problems with 400 and an `Error` body.\n\nState is kept per account: the TRTC SecretId or the AWS access key id that signed the request. Most\nroutes take an optional `account` to act on one account only, so parallel suites using different keys\ndo not disturb each other.",
+  "description": "The control API of `voicetask-mock`, the local TRTC + Chime SDK Voice service. It is served on the same\nport as the mocked providers, under the reserved prefix `/_mock/`, and needs no signature.\n\nTest suites use it to reset state, look at the tasks the mock holds, read the request journal (secrets\nredacted), inject faults into single operations and move the mock's clock forward. The mock validates\nevery control request against this document and answers problems with 400 and an `Error` body.\n\nState is kept per account: the TRTC SecretId or the AWS access key id that signed the request. Most\nroutes take an optional `account` to act on one account only, so parallel suites using different keys\ndo not disturb each other.\n\nThe control API is for the test suite on the same machine, not for web pages: a request is refused with\n403 when its `Host` is not a loopback name (`localhost`, `127.0.0.1`, `[::1]`) or a name the mock was told\nto accept (its `--host`, `--control-host`), when it comes from a browser page (`Origin` of another site,\n`Sec-Fetch-Site: cross-site`/`same-site`), and with 415 when it carries a body that is not\n`application/json`. The mock never answers CORS preflights here. When the mock has a control token\n(`--control-token`), every request needs `Authorization: Bearer <token>` (401 otherwise).",
   "servers": [
     {
       "url": "http://127.0.0.1:4010",
@@ -17,7 +17,13 @@ export const model: ApiModel = {
     }
   ],
   "regions": [],
-  "securitySchemes": [],
+  "securitySchemes": [
+    {
+      "name": "ControlToken",
+      "type": "http",
+      "description": "The mock's control token (`--control-token`), when it has one."
+    }
+  ],
   "commonErrors": [],
   "operations": [
     {
@@ -105,7 +111,7 @@ export const model: ApiModel = {
       "methodName": "listTasks",
       "command": "list-tasks",
       "summary": "List tasks",
-      "description": "The tasks the mock holds right now, with their status at the current mock time. TRTC tasks that have\nbeen cleaned up and Chime tasks past their retention are not listed.",
+      "description": "The tasks the mock holds right now, with their status at the current mock time, oldest first: TRTC\ntasks, then Chime tasks, one page of at most `limit` at a time. `nextCursor` continues the listing;\ntasks that are cleaned up between two pages are simply not listed, and the cursor stays valid. TRTC\ntasks that have been cleaned up and Chime tasks past their retention are not listed.",
       "tags": [
         "State"
       ],
@@ -156,6 +162,44 @@ export const model: ApiModel = {
                 "value": "trtc"
               }
             ]
+          },
+          {
+            "name": "limit",
+            "member": "limit",
+            "in": "query",
+            "required": false,
+            "description": "At most this many tasks (TRTC and Chime together), default 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100,
+              "description": "At most this many tasks (TRTC and Chime together), default 100."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": 100
+              }
+            ]
+          },
+          {
+            "name": "cursor",
+            "member": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "Continue after the last page (its `nextCursor`).",
+            "schema": {
+              "type": "string",
+              "pattern": "^(trtc|chime)\\.[0-9]{1,15}$",
+              "description": "Continue after the last page (its `nextCursor`)."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "trtc.100"
+              }
+            ]
           }
         ],
         "headers": []
@@ -187,6 +231,32 @@ export const model: ApiModel = {
             ],
             "description": "Only tasks of this provider."
           }
+        },
+        {
+          "name": "limit",
+          "flag": "limit",
+          "in": "query",
+          "required": false,
+          "description": "At most this many tasks (TRTC and Chime together), default 100.",
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000,
+            "default": 100,
+            "description": "At most this many tasks (TRTC and Chime together), default 100."
+          }
+        },
+        {
+          "name": "cursor",
+          "flag": "cursor",
+          "in": "query",
+          "required": false,
+          "description": "Continue after the last page (its `nextCursor`).",
+          "schema": {
+            "type": "string",
+            "pattern": "^(trtc|chime)\\.[0-9]{1,15}$",
+            "description": "Continue after the last page (its `nextCursor`)."
+          }
         }
       ],
       "inputSchema": {
@@ -205,6 +275,18 @@ export const model: ApiModel = {
               "chime"
             ],
             "description": "Only tasks of this provider."
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000,
+            "default": 100,
+            "description": "At most this many tasks (TRTC and Chime together), default 100."
+          },
+          "cursor": {
+            "type": "string",
+            "pattern": "^(trtc|chime)\\.[0-9]{1,15}$",
+            "description": "Continue after the last page (its `nextCursor`)."
           }
         }
       },
@@ -212,13 +294,17 @@ export const model: ApiModel = {
       "successStatus": 200,
       "outputSchema": {
         "type": "object",
-        "description": "Tasks by provider.",
+        "description": "One page of tasks, by provider.",
         "required": [
           "trtc",
           "chime"
         ],
         "additionalProperties": false,
         "properties": {
+          "nextCursor": {
+            "type": "string",
+            "description": "Present when more tasks follow; pass it as `cursor` for the next page."
+          },
           "trtc": {
             "type": "array",
             "description": "TRTC AI conversation tasks.",
@@ -381,7 +467,9 @@ export const model: ApiModel = {
           "name": "example",
           "value": {
             "account": "AKIDvoicetaskDEMO",
-            "provider": "trtc"
+            "provider": "trtc",
+            "limit": 100,
+            "cursor": "trtc.100"
           }
         }
       ],
@@ -426,7 +514,7 @@ export const model: ApiModel = {
       "methodName": "getJournal",
       "command": "get-journal",
       "summary": "Read the request journal",
-      "description": "The provider requests the mock has answered (at most the last 1000), oldest first. Secrets are\nredacted (`[redacted]`): in `Authorization` the signature is removed and the key id masked; `X-TC-Token`,\n`X-Amz-Security-Token` and cookies are hidden; so is every body member named like `*Key`, `*Secret*`,\n`*Token*`, `*Signature*`, `*Password*`, `UserSig` or `Authorization`, also inside JSON strings such as\n`LLMConfig`.",
+      "description": "The provider requests the mock has answered (the last ones, within the mock's journal limits: 1000\nentries and 16 MiB by default), oldest first. Secrets are\nredacted (`[redacted]`): in `Authorization` the signature is removed and the key id masked; `X-TC-Token`,\n`X-Amz-Security-Token` and cookies are hidden; so is every body member named like `*Key`, `*Secret*`,\n`*Token*`, `*Signature*`, `*Password*`, `*Passphrase*`, `*Pwd*`, `*Pem`, `*Credentials*`, `UserSig` or\n`Authorization`, also inside JSON strings such as `LLMConfig` (and as `name: value` pairs when such a\nstring is not valid JSON); URL userinfo and signature or token query parameters (`X-Amz-Signature`,\n`X-Amz-Security-Token`, `Signature`, `Token`) in `path`; and, wherever they appear, the values of the\nkeys and tokens the mock accepts.",
       "tags": [
         "Journal"
       ],
@@ -1662,7 +1750,10 @@ export const model: ApiModel = {
               "type": "string",
               "enum": [
                 "BadRequest",
+                "Unauthorized",
+                "Forbidden",
                 "NotFound",
+                "UnsupportedMediaType",
                 "InternalError"
               ],
               "description": "What went wrong."
@@ -1990,13 +2081,17 @@ export const model: ApiModel = {
     },
     "TaskList": {
       "type": "object",
-      "description": "Tasks by provider.",
+      "description": "One page of tasks, by provider.",
       "required": [
         "trtc",
         "chime"
       ],
       "additionalProperties": false,
       "properties": {
+        "nextCursor": {
+          "type": "string",
+          "description": "Present when more tasks follow; pass it as `cursor` for the next page."
+        },
         "trtc": {
           "type": "array",
           "description": "TRTC AI conversation tasks.",

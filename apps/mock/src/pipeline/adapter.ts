@@ -50,6 +50,8 @@ export interface ErrorFormat<E extends Error> {
   tooLarge(limitBytes: number): E;
   unreadable(): E;
   throttled(operation: ServedOperation, perSecond: number): E;
+  /** A region the API does not document (Chime: the credential scope's). */
+  unsupportedRegion(region: string): E;
   /** A fault injected through the control API with an `errorCode`. */
   injected(operation: ServedOperation, fault: Fault & { errorCode: string }): E;
   /** The first schema violation of the parameters or the body, naming the member. */

@@ -26,6 +26,7 @@ const errors: ErrorFormat<TrtcError> = {
   tooLarge: (limit) => new TrtcError("RequestSizeLimitExceeded", trtcMessages.tooLarge(limit)),
   unreadable: () => new TrtcError("InvalidParameter", "The request body could not be read."),
   throttled: (op, limit) => new TrtcError("RequestLimitExceeded", trtcMessages.rateLimited(op.name, limit)),
+  unsupportedRegion: (region) => new TrtcError("UnsupportedRegion", trtcMessages.unsupportedRegion(region)),
   injected: (_op, fault) =>
     new TrtcError(fault.errorCode, fault.errorMessage ?? `Injected fault: ${fault.errorCode}.`),
   invalid: (error, input, part) =>
