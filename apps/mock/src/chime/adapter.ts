@@ -163,7 +163,6 @@ export function awsRestJsonAdapter(model: ApiModel): ProtocolAdapter<ChimeError>
         "x-amzn-RequestId": ex.requestId,
         "x-amzn-ErrorType": error.shape,
       };
-      if (error.status === 413) headers.Connection = "close"; // the rest of that body is not read
       return { status: error.status, headers, body: chimeErrorBody(error), code: error.shape };
     },
   };

@@ -57,10 +57,10 @@ export async function handleControl(
   rawQuery: string,
 ): Promise<void> {
   const reply = async (status: number, body?: unknown) => {
-    // A body left unread is discarded (bounded) first, so the client reads the answer; then the connection closes.
+    // A body left unread is read and dropped first (bounded), so the client gets to read the answer.
     if (!req.complete && (await discardBody(req, DISCARD_BYTES)) === "overflow")
       res.once("finish", () => req.socket.destroy());
-    const headers: Record<string, string> = req.complete ? {} : { Connection: "close" };
+    const headers: Record<string, string> = {};
     if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="voicetask-mock control"';
     send(res, status, headers, body, ctx.clock.now());
   };

@@ -38,10 +38,8 @@ export function createPipeline<E extends Error>(
   options: PipelineOptions = {},
 ): ProviderHandler {
   const reply = (ex: Exchange, answer: Answer) => {
-    // A body left unread (refused for its size or its key) was discarded; the connection closes after the answer.
-    const headers = ex.req.complete ? answer.headers : { ...answer.headers, Connection: "close" };
-    send(ex.res, answer.status, headers, answer.body, ctx.clock.now());
-    ex.observe(answer.status, headers, answer.body);
+    send(ex.res, answer.status, answer.headers, answer.body, ctx.clock.now());
+    ex.observe(answer.status, answer.headers, answer.body);
     ex.finish(answer.status);
   };
 
@@ -70,7 +68,11 @@ export function createPipeline<E extends Error>(
     return read.body;
   };
 
-  /** Lets the client finish sending a body the mock did not read (bounded), so it gets to read the answer. */
+  /**
+   * A body the mock did not read (refused for its size or its key) is read and dropped before the answer, up to
+   * a bound: a client that sends its whole body before reading (most do) would otherwise meet a reset and never
+   * read the answer. Past the bound the connection is closed right after the answer.
+   */
   const drain = async (ex: Exchange): Promise<void> => {
     if (ex.req.complete) return;
     if ((await discardBody(ex.req, DISCARD_BYTES)) === "overflow")

@@ -141,14 +141,13 @@ export function tencentAdapter(model: ApiModel): ProtocolAdapter<TrtcError> {
     answer(ex, _operation, result) {
       const response = result ?? {}; // a fresh object from the behaviour or the example
       response.RequestId = ex.requestId;
-      return { status: 200, headers: answerHeaders(ex.req, false), body: { Response: response } };
+      return { status: 200, headers: answerHeaders(ex.req), body: { Response: response } };
     },
 
     answerError(ex, error) {
-      const close = error.code === "RequestSizeLimitExceeded"; // the rest of that body is not read
       return {
         status: 200,
-        headers: answerHeaders(ex.req, close),
+        headers: answerHeaders(ex.req),
         body: trtcErrorBody(error.code, error.message, ex.requestId),
         code: error.code,
       };
@@ -156,10 +155,9 @@ export function tencentAdapter(model: ApiModel): ProtocolAdapter<TrtcError> {
   };
 }
 
-function answerHeaders(req: IncomingMessage, close: boolean): Record<string, string> {
+function answerHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   const traceId = header(req, "x-tc-traceid");
   if (traceId) headers["X-TC-TraceId"] = traceId;
-  if (close) headers.Connection = "close";
   return headers;
 }

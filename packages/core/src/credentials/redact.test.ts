@@ -247,8 +247,9 @@ describe("createRedactor", () => {
     expect(r.text("key voicetask-demo-secret at http://a:b@h/")).toBe(
       "key [redacted] at http://[redacted]@h/",
     );
-    expect(r.json({ Note: "x voicetask-demo-secret y", UserSig: "s", n: 1 })).toEqual({
+    expect(r.json({ Note: "x voicetask-demo-secret y", Url: "https://u:pw@h/", UserSig: "s", n: 1 })).toEqual({
       Note: "x [redacted] y",
+      Url: "https://[redacted]@h/",
       UserSig: "[redacted]",
       n: 1,
     });

@@ -16,7 +16,9 @@ export interface Redactor {
   text(text: string): string;
   /** A URL or request target: userinfo, secret query parameters, known values. */
   url(url: string): string;
-  /** A parsed JSON value: secret-named members (also inside JSON strings), known values in every string. */
+  /**
+   * A parsed JSON value: secret-named members (also inside JSON strings), URLs and known values in every string.
+   */
   json(value: unknown): unknown;
   /** A body as text: JSON by name and value, any other text by its secret-named pairs and by value. */
   body(text: string): string;
@@ -35,7 +37,7 @@ export function createRedactor(values: Iterable<string | null | undefined> = [])
   const byValue = (text: string): string => (pattern ? text.replace(pattern, REDACTED) : text);
   const deep = (value: unknown, depth: number): unknown => {
     if (depth > MAX_REDACT_DEPTH) return TRUNCATED;
-    if (typeof value === "string") return byValue(value);
+    if (typeof value === "string") return byValue(redactUrlsInText(value));
     if (value === null || typeof value !== "object") return value;
     if (Array.isArray(value)) return value.map((v) => deep(v, depth + 1));
     const out: Record<string, unknown> = Object.create(null);
@@ -63,7 +65,7 @@ export function createRedactor(values: Iterable<string | null | undefined> = [])
     text: (text) => byValue(redactUrlsInText(text)),
     url: (url) => byValue(redactUrl(url)),
     json: (value) => deep(redactJson(value), 0),
-    body: (text) => byValue(redactBody(text)),
+    body: (text) => byValue(redactUrlsInText(redactBody(text))),
     headers(headers) {
       const out = redactHeaders(headers);
       for (const name in out) out[name] = byValue(out[name] as string);
