@@ -89,7 +89,8 @@ const DEFAULT_LIMITS: ChimeStoreLimits = {
 
 /** When a task stops being active: stopped, or its search done. */
 const finishedAt = (t: ChimeTask) => Math.min(t.stoppedAt ?? Number.POSITIVE_INFINITY, succeededAt(t));
-const pairKey = (voiceConnectorId: string, value: string) => `${voiceConnectorId}\u0000${value}`;
+/** Joined (one flat string), not concatenated: a Map key holds on to every part of a concatenation. */
+const pairKey = (voiceConnectorId: string, value: string) => [voiceConnectorId, value].join("\u0000");
 
 /** The tasks of one account in one Region, with the indexes every lookup of the operations uses. */
 class Scope {

@@ -70,10 +70,12 @@ const UNLIMITED: TrtcStoreLimits = {
   accounts: Number.POSITIVE_INFINITY,
 };
 
-const sessionKey = (sdkAppId: number, sessionId: string) => `${sdkAppId}\u0000${sessionId}`;
+// Index keys are joined (a flat string) rather than concatenated: V8 keeps a concatenation as a tree of its
+// parts, which a Map key would hold on to for the life of the task.
+const sessionKey = (sdkAppId: number, sessionId: string) => [sdkAppId, sessionId].join("\u0000");
 /** A bot UserId is unique in a room (SdkAppId, room id and its type). */
 const botKey = (t: Pick<TrtcTask, "sdkAppId" | "roomIdType" | "roomId" | "userId">) =>
-  `${t.sdkAppId}\u0000${t.roomIdType}\u0000${t.roomId}\u0000${t.userId}`;
+  [t.sdkAppId, t.roomIdType, t.roomId, t.userId].join("\u0000");
 
 /** One account's tasks and the indexes every lookup of the actions uses. */
 class AccountTasks {
@@ -234,7 +236,10 @@ export class TrtcTaskStore {
       taskId: trtcTaskId(now),
       account: acct.name,
       region: this.region(region),
-      ...shape,
+      sdkAppId: shape.sdkAppId,
+      roomId: shape.roomId,
+      roomIdType,
+      userId: shape.userId,
       targetUserId: input.AgentConfig.TargetUserId,
       sessionId: input.SessionId,
       createdAt: now,
