@@ -1,20 +1,17 @@
 import {
   type AwsCredentials,
   awsRestJsonProtocol,
-  type CallOptions,
   type ClientSendingOptions,
   checkRegion,
   clientSender,
   credentialsFrom,
-  type ExistsRule,
-  recoverExisting,
   resolveAwsCredentials,
   signSigV4,
 } from "@voicetask/core";
 import type { AwsCredentialsOption } from "./credentials.js";
 import { withDates } from "./dates.js";
+import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
-import { operations } from "./generated/operations.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
 import { baseUrlOf, buildRequest, type ChimeSdkVoiceTarget } from "./request.js";
@@ -44,36 +41,16 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
       signSigV4(request, { credentials, region, service: service.signingName, date: new Date(now), payload }),
   });
 
-  const client = {} as Record<string, (input: object, o?: CallOptions) => Promise<unknown>>;
+  const client = clientMethods(async (op, input, o) => {
+    const wire = buildRequest(op.name, input, target);
+    const request = new Request(wire.url, wire);
+    // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
+    const { data, response, requestId } = await (await sender()).send(request, op, { ...o, body: input });
+    return {
+      ...withDates((data ?? {}) as object),
+      $metadata: { httpStatusCode: response.status, requestId },
+    };
+  });
   internals.set(client, { sender, baseUrl: baseUrlOf(target) });
-  const call = (name: string, input: object, o?: CallOptions) =>
-    client[operations[name as keyof typeof operations].method]!(input, o);
-  for (const op of Object.values(operations)) {
-    const exists = "exists" in op ? (op.exists as ExistsRule) : undefined;
-    client[op.method] = (input: object, o: CallOptions = {}) =>
-      // A resend that meets "already exists" for the call's own idempotency key answers what it created.
-      recoverExisting(
-        async () => {
-          const wire = buildRequest(op.name, input, target);
-          const request = new Request(wire.url, {
-            method: wire.method,
-            headers: wire.headers,
-            body: wire.body,
-          });
-          // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
-          const { data, response, requestId } = await (await sender()).send(request, op, {
-            ...o,
-            body: input,
-          });
-          return {
-            ...withDates((data ?? {}) as object),
-            $metadata: { httpStatusCode: response.status, requestId },
-          };
-        },
-        exists,
-        input,
-        (name, found) => call(name, found, o),
-      );
-  }
   return client as unknown as ChimeSdkVoiceClient;
 }

@@ -29,12 +29,6 @@ export class VoicetaskError extends Error {
   declare readonly operation: string | undefined;
   declare retryable: boolean;
   declare attempts: number | undefined;
-  /**
-   * True when an earlier attempt of this call had an unknown outcome (timeout, lost answer, 5xx) and was resent:
-   * the provider may have processed it, so this answer may be about the call's own earlier attempt (an "already
-   * exists" for its own idempotency key; see `recoverExisting`).
-   */
-  declare afterUnknownOutcome: boolean | undefined;
 
   constructor(
     message: string,

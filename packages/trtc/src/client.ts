@@ -1,18 +1,16 @@
 import {
-  type CallOptions,
   type ClientSendingOptions,
   checkRegion,
   clientSender,
   credentialsFrom,
-  recoverExisting,
   resolveTencentCredentials,
   signTc3,
   type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
 import type { TencentCredentialsOption } from "./credentials.js";
+import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
-import { operations } from "./generated/operations.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
 import { baseUrlOf, buildRequest, type TrtcTarget } from "./request.js";
@@ -47,31 +45,13 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
       }),
   });
 
-  const client = {} as Record<string, (input: object, o?: CallOptions) => Promise<unknown>>;
+  const client = clientMethods(async (op, body, o) => {
+    // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer is
+    // thrown, typed).
+    const wire = buildRequest(op.name, body, target);
+    const request = new Request(wire.url, wire);
+    return (await (await sender()).send(request, op, { ...o, body })).data;
+  });
   internals.set(client, { sender, baseUrl: baseUrlOf(target), target });
-  const call = (name: string, input: object, o?: CallOptions) =>
-    client[operations[name as keyof typeof operations].method]!(input, o);
-  for (const op of Object.values(operations)) {
-    const exists = "exists" in op ? op.exists : undefined;
-    client[op.method] = (body: object, o: CallOptions = {}) =>
-      // A resend that meets "already exists" for the call's own idempotency key answers what it created.
-      recoverExisting(
-        async () => {
-          // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error
-          // answer is thrown, typed).
-          const wire = buildRequest(op.name, body, target);
-          const request = new Request(wire.url, {
-            method: wire.method,
-            headers: wire.headers,
-            body: wire.body,
-          });
-          const { data } = await (await sender()).send(request, op, { ...o, body });
-          return data;
-        },
-        exists,
-        body,
-        (name, input) => call(name, input, o),
-      );
-  }
   return client as unknown as TrtcClient;
 }

@@ -247,12 +247,14 @@ describe("createRedactor", () => {
     expect(r.text("key voicetask-demo-secret at http://a:b@h/")).toBe(
       "key [redacted] at http://[redacted]@h/",
     );
-    expect(r.json({ Note: "x voicetask-demo-secret y", Url: "https://u:pw@h/", UserSig: "s", n: 1 })).toEqual({
-      Note: "x [redacted] y",
-      Url: "https://[redacted]@h/",
-      UserSig: "[redacted]",
-      n: 1,
-    });
+    expect(r.json({ Note: "x voicetask-demo-secret y", Url: "https://u:pw@h/", UserSig: "s", n: 1 })).toEqual(
+      {
+        Note: "x [redacted] y",
+        Url: "https://[redacted]@h/",
+        UserSig: "[redacted]",
+        n: 1,
+      },
+    );
     expect(r.body("plain voicetask-demo-secret")).toBe("plain [redacted]");
     expect(r.url("/?q=session%2Ftoken%2Bvalue")).toBe("/?q=[redacted]");
     expect(r.headers({ "x-custom": "voicetask-demo-secret", accept: "json" })).toEqual({

@@ -75,14 +75,3 @@ export function decideRetry(error: unknown, operation: OperationInfo, body: unkn
   if (error instanceof TimeoutError) return isSafeToResend(operation, body) ? "resend" : "stop";
   return "stop";
 }
-
-/**
- * Whether the provider may have processed an attempt that failed this way: a server fault (5xx, InternalError),
- * a network error after the request may have left, a timeout. Throttles and refusals before processing (503,
- * connection refused) were not processed.
- */
-export function outcomeUnknown(error: unknown): boolean {
-  if (error instanceof ServiceError) return error.kind === "transient";
-  if (error instanceof NetworkError) return !error.beforeSend;
-  return error instanceof TimeoutError;
-}

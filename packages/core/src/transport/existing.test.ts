@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFakeClock } from "../clock.js";
-import { ServiceError } from "../errors.js";
+import type { ServiceError } from "../errors.js";
 import { tencentProtocol } from "../protocols/tencent.js";
 import { recoverExisting } from "./existing.js";
 import type { ExistsRule, OperationInfo } from "./operation.js";
@@ -15,123 +15,103 @@ const rule: ExistsRule = {
 const start: OperationInfo = { name: "StartAIConversation", rateLimit: 20, retry: "SessionId", exists: rule };
 const input = { SdkAppId: 1400000001, SessionId: "s-1", RoomId: "r" };
 
-const taskExist = (afterUnknownOutcome: boolean | undefined) => {
-  const error = new ServiceError({
-    code: "FailedOperation.TaskExist",
-    message: "The task already exists.",
-    kind: "client",
-    httpStatus: 200,
-  });
-  error.afterUnknownOutcome = afterUnknownOutcome;
-  return error;
-};
+const tcError = (code: string) =>
+  Response.json({ Response: { Error: { Code: code, Message: `${code}.` }, RequestId: "req-err" } });
+/** What undici throws when the answer is lost after the request left (a reset), and when it never left. */
+const lost = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "UND_ERR_SOCKET" } });
+const refused = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
 
-describe("recoverExisting", () => {
-  it("answers what the earlier attempt created when a resend after an unknown outcome meets the rule's code", async () => {
-    const finds: unknown[] = [];
-    const result = await recoverExisting(
-      () => Promise.reject(taskExist(true)),
-      rule,
-      input,
-      async (operation, findInput) => {
-        finds.push([operation, findInput]);
-        return { TaskId: "task-1", Status: "InProgress", SessionId: "s-1", RequestId: "req-d" };
-      },
-    );
-    expect(result).toEqual({ TaskId: "task-1", RequestId: "req-d" });
-    expect(finds).toEqual([["DescribeAIConversation", { SdkAppId: 1400000001, SessionId: "s-1" }]]);
+/**
+ * A StartAIConversation through a real sender whose server answers `script` in order, wrapped in
+ * recoverExisting; `found` is what the lookup answers. Answers the result or the error, and the lookups made.
+ */
+async function startWith(
+  script: Array<Response | Error>,
+  found: () => Promise<unknown> = async () => ({
+    TaskId: "task-1",
+    Status: "InProgress",
+    RequestId: "req-d",
+  }),
+  callInput: Record<string, unknown> = input,
+) {
+  const clock = createFakeClock(1_000_000);
+  let n = 0;
+  const fetch = (async () => {
+    const step = script[Math.min(n++, script.length - 1)]!;
+    if (step instanceof Error) throw step;
+    return step.clone();
+  }) as typeof globalThis.fetch;
+  const sender = createSender({
+    protocol: tencentProtocol,
+    sign: async (r) => r,
+    fetch,
+    clock,
+    limiter: false,
+    retry: { random: () => 0.5 },
   });
-
-  it("surfaces the error on a first attempt (a reused key or someone else's), another code, or no rule", async () => {
-    const find = async () => ({ TaskId: "task-1", RequestId: "r" });
-    await expect(
-      recoverExisting(() => Promise.reject(taskExist(undefined)), rule, input, find),
-    ).rejects.toThrow("already exists");
-    const other = new ServiceError({
-      code: "InvalidParameter",
-      message: "bad",
-      kind: "client",
-      httpStatus: 200,
-    });
-    other.afterUnknownOutcome = true;
-    await expect(recoverExisting(() => Promise.reject(other), rule, input, find)).rejects.toBe(other);
-    await expect(
-      recoverExisting(() => Promise.reject(taskExist(true)), undefined, input, find),
-    ).rejects.toThrow("already exists");
+  const lookups: unknown[] = [];
+  const request = new Request("https://trtc.tencentcloudapi.com/", {
+    method: "POST",
+    body: JSON.stringify(callInput),
   });
-
-  it("surfaces the original error when the lookup fails, finds nothing usable or lacks an input", async () => {
-    const original = taskExist(true);
-    const failing = async () => {
-      throw new Error("TaskNotExist");
-    };
-    await expect(recoverExisting(() => Promise.reject(original), rule, input, failing)).rejects.toBe(
-      original,
-    );
-    await expect(
+  const outcome: { result?: unknown; error?: ServiceError } = await clock
+    .runUntilSettled(
       recoverExisting(
-        () => Promise.reject(original),
+        async (onRetry) => (await sender.send(request, start, { body: callInput, onRetry })).data,
         rule,
-        input,
-        async () => ({}),
+        callInput,
+        (findInput) => {
+          lookups.push(findInput);
+          return found();
+        },
       ),
-    ).rejects.toBe(original);
-    await expect(
-      recoverExisting(
-        () => Promise.reject(original),
-        rule,
-        { SdkAppId: 1 },
-        async () => ({ TaskId: "t" }),
-      ),
-    ).rejects.toBe(original);
+    )
+    .then(
+      (result) => ({ result }),
+      (error: unknown) => ({ error: error as ServiceError }),
+    );
+  return { ...outcome, lookups, sends: n };
+}
+
+describe("recoverExisting: a resend that meets TaskExist answers the task its first attempt created", () => {
+  it("after a lost answer (a network error once the request left)", async () => {
+    const r = await startWith([lost(), tcError("FailedOperation.TaskExist")]);
+    expect(r.result).toEqual({ TaskId: "task-1", RequestId: "req-d" });
+    expect(r.lookups).toEqual([{ SdkAppId: 1400000001, SessionId: "s-1" }]);
+    expect(r.sends).toBe(2);
+  });
+
+  it("after a server fault (InternalError), whose outcome is unknown too", async () => {
+    const r = await startWith([tcError("InternalError"), tcError("FailedOperation.TaskExist")]);
+    expect(r.result).toEqual({ TaskId: "task-1", RequestId: "req-d" });
   });
 });
 
-describe("the sender marks an answer that may be about its own earlier attempt", () => {
-  const tcError = (code: string) =>
-    Response.json({ Response: { Error: { Code: code, Message: `${code}.` }, RequestId: "req-err" } });
-
-  async function sendWith(script: Array<Response | Error>) {
-    const clock = createFakeClock(1_000_000);
-    let n = 0;
-    const fetch = (async () => {
-      const step = script[Math.min(n++, script.length - 1)]!;
-      if (step instanceof Error) throw step;
-      return step.clone();
-    }) as typeof globalThis.fetch;
-    const sender = createSender({
-      protocol: tencentProtocol,
-      sign: async (r) => r,
-      fetch,
-      clock,
-      limiter: false,
-      retry: { random: () => 0.5 },
-    });
-    const body = JSON.stringify(input);
-    const request = new Request("https://trtc.tencentcloudapi.com/", { method: "POST", body });
-    return clock.runUntilSettled(sender.send(request, start, { body: input })).then(
-      () => undefined,
-      (e: ServiceError) => e,
-    );
-  }
-
-  it("after a lost answer (network error once the request left) or a 5xx", async () => {
-    const lost = Object.assign(new TypeError("fetch failed"), { cause: { code: "UND_ERR_SOCKET" } });
-    expect((await sendWith([lost, tcError("FailedOperation.TaskExist")]))?.afterUnknownOutcome).toBe(true);
-    expect(
-      (await sendWith([tcError("InternalError"), tcError("FailedOperation.TaskExist")]))?.afterUnknownOutcome,
-    ).toBe(true);
+describe("recoverExisting surfaces the error", () => {
+  it("on a first attempt (the SessionId was used before), and after failures surely not processed", async () => {
+    for (const script of [
+      [tcError("FailedOperation.TaskExist")],
+      [tcError("RequestLimitExceeded"), tcError("FailedOperation.TaskExist")],
+      [refused(), tcError("FailedOperation.TaskExist")],
+    ]) {
+      const r = await startWith(script);
+      expect(r.error?.code).toBe("FailedOperation.TaskExist");
+      expect(r.lookups).toEqual([]);
+    }
   });
 
-  it("not on a first attempt, nor after a failure that was surely not processed (throttle, refused)", async () => {
-    expect((await sendWith([tcError("FailedOperation.TaskExist")]))?.afterUnknownOutcome).toBeUndefined();
-    expect(
-      (await sendWith([tcError("RequestLimitExceeded"), tcError("FailedOperation.TaskExist")]))
-        ?.afterUnknownOutcome,
-    ).toBeUndefined();
-    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
-    expect(
-      (await sendWith([refused, tcError("FailedOperation.TaskExist")]))?.afterUnknownOutcome,
-    ).toBeUndefined();
+  it("for another code, a lookup that fails or finds nothing usable, an input without the members", async () => {
+    expect((await startWith([lost(), tcError("InvalidParameter")])).error?.code).toBe("InvalidParameter");
+    const failing = await startWith([lost(), tcError("FailedOperation.TaskExist")], async () => {
+      throw new Error("TaskNotExist");
+    });
+    expect(failing.error?.code).toBe("FailedOperation.TaskExist");
+    const empty = await startWith([lost(), tcError("FailedOperation.TaskExist")], async () => ({}));
+    expect(empty.error?.code).toBe("FailedOperation.TaskExist");
+    const partial = await startWith([lost(), tcError("FailedOperation.TaskExist")], undefined, {
+      SessionId: "s-1",
+    });
+    expect(partial.error?.code).toBe("FailedOperation.TaskExist");
+    expect(partial.lookups).toEqual([]);
   });
 });

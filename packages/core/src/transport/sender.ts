@@ -5,7 +5,7 @@ import type { Protocol } from "../protocols/protocol.js";
 import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
 import { createRateLimiter, type RateLimiter } from "../rate-limit/limiter.js";
 import { fullJitterBackoff } from "../retry/backoff.js";
-import { decideRetry, outcomeUnknown, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
+import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
 import { attempt, type Exchange } from "./attempt.js";
 import type { OperationInfo } from "./operation.js";
 import { waitForSlot } from "./slot.js";
@@ -54,6 +54,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** The parsed request body, for the idempotency-field check (parsed from the request's bytes when omitted). */
   body?: unknown;
+  /** Called before each resend of this call (after the sender's own `onRetry`). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 export interface SendResult {
@@ -116,7 +118,6 @@ export function createSender(options: SenderOptions): Sender {
     let resends = 0;
     let skewCorrected = false;
     let lastCost: number | undefined;
-    let unknownEarlier = false; // an earlier attempt may have been processed (see `afterUnknownOutcome`)
 
     for (;;) {
       if (limiter) {
@@ -142,7 +143,6 @@ export function createSender(options: SenderOptions): Sender {
         if (!(error instanceof VoicetaskError)) throw error;
         error.attempts = sends;
         error.retryable = false;
-        if (unknownEarlier) error.afterUnknownOutcome = true;
         const decision = decideRetry(
           error,
           operation,
@@ -178,8 +178,9 @@ export function createSender(options: SenderOptions): Sender {
             random: retry.random,
           }),
         );
-        unknownEarlier ||= outcomeUnknown(error);
-        options.onRetry?.({ operation: name, attempt: sends, delayMs, error });
+        const event = { operation: name, attempt: sends, delayMs, error };
+        options.onRetry?.(event);
+        o.onRetry?.(event);
         await clock.sleep(delayMs, o.signal);
         lastCost = cost;
         resends++;

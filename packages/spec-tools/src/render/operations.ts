@@ -55,6 +55,51 @@ export type OperationName = keyof typeof operations;
 `;
 }
 
+/**
+ * `client-methods.ts`: `clientMethods`, one client method per operation. For an API whose spec has
+ * `x-retry-exists`, a method whose resend meets "already exists" finds what its first attempt created (core's
+ * `recoverExisting`); the other APIs' methods are plain, so their bundles do not carry the recovery. A module
+ * of its own, so the operation table stays free of imports for every entry that reads it.
+ */
+export function renderClientMethods(model: ApiModel): string {
+  const recovers = model.operations.some((op) => op.retryExists);
+  const imports = recovers
+    ? 'import { type CallOptions, recoverExisting, type SendOptions } from "@voicetask/core";'
+    : 'import type { CallOptions, SendOptions } from "@voicetask/core";';
+  // With a rule, the finding operation is the client's own method of that name (the model checked it exists).
+  const method = recovers
+    ? `"exists" in op
+      ? (input, options) =>
+          recoverExisting(
+            (onRetry) => invoke(op, input, { ...options, onRetry }),
+            op.exists,
+            input,
+            (found) => client[operations[op.exists.operation].method]!(found, options),
+          )
+      : invoke.bind(undefined, op)`
+    : "invoke.bind(undefined, op)";
+  return `${imports}
+import { type OperationName, operations } from "./operations.js";
+
+type Operation = (typeof operations)[OperationName];
+
+/** A client method: the operation's input and the call's options in, its result out. */
+export type ClientMethod = (input: object, options?: CallOptions) => Promise<unknown>;
+
+/** The call's options as the sender takes them (\`onRetry\`: before each resend of this call). */
+export type InvokeOptions = CallOptions & Pick<SendOptions, "onRetry">;
+
+/** One method per operation, each sending through \`invoke\`${recovers ? ' (see "already exists" above)' : ""}. */
+export function clientMethods(
+  invoke: (operation: Operation, input: object, options?: InvokeOptions) => Promise<unknown>,
+): Record<string, ClientMethod> {
+  const client: Record<string, ClientMethod> = {};
+  for (const op of Object.values(operations) as Operation[]) client[op.method] = ${method};
+  return client;
+}
+`;
+}
+
 /** `service.ts`: what a client needs to know about the service at run time. */
 export function renderService(model: ApiModel): string {
   if (!model.signingName)
