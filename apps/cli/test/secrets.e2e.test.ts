@@ -163,6 +163,50 @@ describe("no secret in --dry-run, --debug or error output (built bin)", () => {
     ]);
   });
 
+  it("--dry-run: URL userinfo, secret pairs of a broken LLMConfig and passphrase/pwd/*Pem/credentials members", async () => {
+    const withPassword = url.replace("http://", "http://admin:ENDPOINT-password-1@");
+    const llm = JSON.stringify({
+      passphrase: "PASSPHRASE-secret-1",
+      pwd: "PWD-secret-1",
+      privateKeyPem: "-----BEGIN PRIVATE KEY-----PEM-secret-1",
+      credentials: { token: "CREDENTIALS-secret-1" },
+    });
+    const broken = '{"LLMType":"openai","APIKey":"BROKEN-llm-key-1","Model":"m",';
+    const r = await run(
+      [
+        ...START.slice(0, -4),
+        "--llm-config",
+        llm,
+        "--tts-config",
+        broken,
+        "--dry-run",
+        "--debug",
+        "--endpoint",
+        withPassword,
+      ],
+      TENCENT,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^POST http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/$/m);
+    expectClean(r.stdout + r.stderr, [
+      "ENDPOINT-password-1",
+      "PASSPHRASE-secret-1",
+      "PWD-secret-1",
+      "PEM-secret-1",
+      "CREDENTIALS-secret-1",
+      "BROKEN-llm-key-1",
+      TENCENT.TENCENTCLOUD_SECRET_KEY,
+    ]);
+  });
+
+  it("--debug: a password in --endpoint appears nowhere, the error included", async () => {
+    const withPassword = url.replace("http://", "http://admin:ENDPOINT-password-2@");
+    const r = await run([...START, "--debug", "--no-retry", "--endpoint", withPassword], TENCENT);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.length).toBeGreaterThan(0);
+    expectClean(r.stdout + r.stderr, ["ENDPOINT-password-2", TENCENT.TENCENTCLOUD_SECRET_KEY]);
+  });
+
   it("network error output", async () => {
     const r = await run([...START, "--debug", "--no-retry", "--endpoint", "http://127.0.0.1:9"], TENCENT);
     expect(r.code).toBe(3);

@@ -12,34 +12,11 @@
  * Target: mock ≥ 50% of the baseline's requests per second and p99 ≤ 5 ms.
  */
 import { Worker } from "node:worker_threads";
-import { tc3Sign } from "@voicetask/core";
 import autocannon from "autocannon";
+import { signedTrtc } from "./signed-trtc.js";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 10;
-const KEYS = { secretId: "AKIDvoicetaskDEMO", secretKey: "voicetask-demo-secret" };
-
-/** Signed like the official SDK signs (host without its port); the Host sent is 127.0.0.1:<port>. */
-async function signedTrtc(action: string, body: string, timestamp: number) {
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    "x-tc-action": action,
-    "x-tc-version": "2019-07-22",
-    "x-tc-region": "ap-singapore",
-    "x-tc-timestamp": String(timestamp),
-  };
-  const { authorization } = await tc3Sign({
-    method: "POST",
-    host: "127.0.0.1",
-    headers,
-    signedHeaders: ["content-type", "host"],
-    payload: body,
-    timestamp,
-    service: "trtc",
-    credentials: KEYS,
-  });
-  return { ...headers, authorization };
-}
 
 function run(url: string, headers: Record<string, string>, body: string): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {

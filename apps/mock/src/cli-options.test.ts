@@ -54,6 +54,48 @@ describe("voicetask-mock options", () => {
     );
   });
 
+  it("reads the limits and the control API's hosts and token (the token also from the environment)", () => {
+    expect(
+      parseCliOptions([
+        "--max-connections",
+        "64",
+        "--headers-timeout=2",
+        "--request-timeout",
+        "5",
+        "--idle-timeout",
+        "1.5",
+        "--trtc-tasks-per-app",
+        "1000",
+        "--journal-bytes",
+        "1048576",
+        "--control-host",
+        "mock.internal,10.0.0.5",
+        "--control-token",
+        "token-from-flag",
+      ]),
+    ).toMatchObject({
+      limits: {
+        maxConnections: 64,
+        headersTimeoutSeconds: 2,
+        requestTimeoutSeconds: 5,
+        idleTimeoutSeconds: 1.5,
+        trtcTasksPerApp: 1000,
+        journalBytes: 1048576,
+      },
+      controlHosts: ["mock.internal", "10.0.0.5"],
+      controlToken: "token-from-flag",
+    });
+    expect(parseCliOptions([], { VOICETASK_MOCK_CONTROL_TOKEN: "token-from-env" })).toMatchObject({
+      controlToken: "token-from-env",
+    });
+    expect(() => parseCliOptions(["--max-connections", "0"])).toThrow(
+      "--max-connections must be a positive number",
+    );
+    expect(() => parseCliOptions(["--idle-timeout", "soon"])).toThrow(UsageError);
+    expect(() => parseCliOptions(["--control-token", "short"])).toThrow("at least 8 characters");
+    expect(() => parseCliOptions(["--control-host", "a,,b"])).toThrow(UsageError);
+  });
+
   it("refuses bad values and unknown flags", () => {
     expect(() => parseCliOptions(["--auth", "maybe"])).toThrow(UsageError);
     expect(() => parseCliOptions(["--port", "70000"])).toThrow(UsageError);

@@ -1,7 +1,24 @@
 import { parseArgs } from "node:util";
 import { parseCorsOrigins } from "./http/cors.js";
+import { DEFAULT_LIMITS, type MockLimits } from "./limits.js";
 import { LOG_LEVELS, type LogLevel } from "./logger.js";
 import type { MockServerOptions } from "./server.js";
+
+/** The flags of the limits (see `MockLimits`): flag, limit, help text. */
+const LIMIT_FLAGS: readonly (readonly [string, keyof MockLimits, string])[] = [
+  ["max-connections", "maxConnections", "open connections; more are closed at once"],
+  ["headers-timeout", "headersTimeoutSeconds", "seconds to receive a request's headers"],
+  ["request-timeout", "requestTimeoutSeconds", "seconds to receive a whole request"],
+  ["idle-timeout", "idleTimeoutSeconds", "seconds before an idle connection is closed"],
+  ["trtc-tasks-per-app", "trtcTasksPerApp", "running TRTC tasks per SdkAppId"],
+  ["chime-active-tasks", "chimeActiveTasksPerRegion", "active Chime tasks per account and Region"],
+  ["tasks-per-account", "tasksPerAccount", "tasks kept per account and provider"],
+  ["unverified-accounts", "unverifiedAccounts", "accounts holding tasks with --auth off"],
+  ["body-limit", "bodyBytes", "bytes of a signed request body"],
+  ["unsigned-body-limit", "unsignedBodyBytes", "bytes of a body sent without Authorization"],
+  ["journal-entries", "journalEntries", "journal entries kept"],
+  ["journal-bytes", "journalBytes", "journal bytes kept"],
+];
 
 export const USAGE = `Usage: voicetask-mock [options]
 
@@ -21,6 +38,14 @@ Options:
   --log-level <level>      debug | info | warn | error | silent (default warn; info adds the start line, debug every request)
   --cors <origin,…|*>      let pages on these origins (or any, *) call the provider routes from a browser:
                            answer preflights, add CORS headers; never for /_mock/ (default: no CORS)
+
+Control API (/_mock/: reset, tasks, journal, faults, clock; for test suites, not web pages):
+  --control-host <name,…|*>  host names it answers besides loopback ones and --host (default: none)
+  --control-token <token>    require "Authorization: Bearer <token>" on it (or VOICETASK_MOCK_CONTROL_TOKEN)
+
+Limits (a positive number each; the defaults in parentheses):
+${LIMIT_FLAGS.map(([flag, name, what]) => `  --${`${flag} <n>`.padEnd(27)}${what} (${DEFAULT_LIMITS[name]})`).join("\n")}
+
   -h, --help               show this help`;
 
 export class UsageError extends Error {}
@@ -46,8 +71,27 @@ const corsOrigins = (value: string) => {
   }
 };
 
-/** Parses the command line; `help` when -h was given. Throws UsageError on bad input. */
-export function parseCliOptions(argv: string[]): MockServerOptions | "help" {
+const positive = (flag: string, value: string): number => {
+  if (!/^\d+(\.\d+)?$/.test(value) || !(Number(value) > 0))
+    throw new UsageError(`--${flag} must be a positive number`);
+  return Number(value);
+};
+
+const controlHosts = (value: string): string[] => {
+  const hosts = value.split(",").map((h) => h.trim());
+  if (hosts.some((h) => h === "" || /[\s/]/.test(h)))
+    throw new UsageError("--control-host takes host names, comma-separated, or *");
+  return hosts;
+};
+
+/**
+ * Parses the command line; `help` when -h was given. Throws UsageError on bad input. `env` gives the control
+ * token when `--control-token` is absent (a token on the command line is visible to other local users).
+ */
+export function parseCliOptions(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): MockServerOptions | "help" {
   let parsed: ReturnType<typeof parseFlags>;
   try {
     parsed = parseFlags(argv);
@@ -56,6 +100,14 @@ export function parseCliOptions(argv: string[]): MockServerOptions | "help" {
   }
   const { values } = parsed;
   if (values.help) return "help";
+  const limits: Partial<MockLimits> = {};
+  for (const [flag, name] of LIMIT_FLAGS) {
+    const value = values[flag as keyof typeof values];
+    if (typeof value === "string") limits[name] = positive(flag, value);
+  }
+  const controlToken = values["control-token"] ?? env.VOICETASK_MOCK_CONTROL_TOKEN;
+  if (controlToken !== undefined && controlToken.length < 8)
+    throw new UsageError("--control-token must be at least 8 characters");
   return {
     host: values.host ?? "127.0.0.1",
     port: values.port === undefined ? 4010 : nonNegativeInt("port", values.port, 65535),
@@ -65,6 +117,9 @@ export function parseCliOptions(argv: string[]): MockServerOptions | "help" {
     latencyMs: values.latency === undefined ? 0 : nonNegativeInt("latency", values.latency, 600_000),
     logLevel: oneOf<LogLevel>("log-level", values["log-level"] ?? "warn", LOG_LEVELS),
     ...(values.cors !== undefined ? { cors: corsOrigins(values.cors) } : {}),
+    ...(Object.keys(limits).length > 0 ? { limits } : {}),
+    ...(values["control-host"] !== undefined ? { controlHosts: controlHosts(values["control-host"]) } : {}),
+    ...(controlToken !== undefined ? { controlToken } : {}),
   };
 }
 
@@ -82,6 +137,9 @@ function parseFlags(argv: string[]) {
       latency: { type: "string" },
       "log-level": { type: "string" },
       cors: { type: "string" },
+      "control-host": { type: "string" },
+      "control-token": { type: "string" },
+      ...Object.fromEntries(LIMIT_FLAGS.map(([flag]) => [flag, { type: "string" as const }])),
       help: { type: "boolean", short: "h" },
     },
   });

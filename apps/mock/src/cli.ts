@@ -6,7 +6,7 @@ import { startMockServer } from "./server.js";
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliOptions>;
   try {
-    options = parseCliOptions(process.argv.slice(2));
+    options = parseCliOptions(process.argv.slice(2), process.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`voicetask-mock: ${e.message}\n\n${USAGE}\n`);

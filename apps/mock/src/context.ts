@@ -1,8 +1,10 @@
+import type { Redactor } from "@voicetask/core";
 import type { ChimeService } from "./chime/service.js";
 import type { MockClock } from "./clock.js";
 import type { CredentialStore } from "./credentials.js";
 import type { FaultTable } from "./faults.js";
 import type { Journal } from "./journal.js";
+import type { MockLimits } from "./limits.js";
 import type { Logger } from "./logger.js";
 import type { Provider } from "./pipeline/adapter.js";
 import type { TrtcService } from "./trtc/service.js";
@@ -27,6 +29,9 @@ export interface MockContext {
   auth: "verify" | "off";
   rateLimit: boolean;
   latencyMs: number;
+  limits: MockLimits;
+  /** Masks the mock's keys and tokens by value (journal, logs), on top of core's rules by name. */
+  redactor: Redactor;
   limiter: Limiter;
   /** Replaced on reset, so old windows are forgotten. */
   resetLimiter(): void;
@@ -49,7 +54,5 @@ export interface ProviderAnswer {
   body: unknown;
 }
 
-/** Request bodies larger than this are refused (Tencent's documented limit for TC3-signed POST). */
-export const BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 /** The journal keeps at most this much of a body. */
 export const JOURNAL_BODY_LIMIT = 64 * 1024;

@@ -1,3 +1,4 @@
+import { createRedactor } from "@voicetask/core";
 import { describe, expect, it } from "vitest";
 import { Journal, type JournalRecord } from "./journal.js";
 
@@ -77,5 +78,40 @@ describe("journal redaction (core's redactor)", () => {
     expect(cut).toContain("[truncated]");
     expect(cut).not.toContain("deep-secret");
     expect(({} as Record<string, unknown>).Token).toBeUndefined();
+  });
+});
+
+describe("journal bounds", () => {
+  it("keeps the newest entries within the byte bound as well as the count", () => {
+    const journal = new Journal({ entries: 1000, bytes: 40 * 1024 });
+    for (let i = 0; i < 100; i++)
+      journal.add({ ...record({}, { Note: "x".repeat(4000) }), requestId: `r${i}` });
+    const { entries, bytes } = journal.usage;
+    expect(bytes).toBeLessThanOrEqual(40 * 1024);
+    expect(entries).toBeGreaterThan(5);
+    expect(journal.list().map((e) => e.requestId)).toEqual(
+      Array.from({ length: entries }, (_, i) => `r${100 - entries + i}`),
+    );
+    const counted = new Journal({ entries: 3, bytes: 1e9 });
+    for (let i = 0; i < 10; i++) counted.add({ ...record({}, {}), requestId: `c${i}` });
+    expect(counted.list().map((e) => e.requestId)).toEqual(["c7", "c8", "c9"]);
+  });
+});
+
+describe("journal redaction by value and of URLs", () => {
+  it("masks the mock's own keys wherever they appear, and signature and token query parameters", () => {
+    const journal = new Journal(undefined, createRedactor(["voicetask-demo-secret"]));
+    journal.add({
+      ...record(
+        { "x-custom": "voicetask-demo-secret", "x-other": "fine" },
+        { Note: "key voicetask-demo-secret" },
+      ),
+      path: "/?Action=A&X-Amz-Signature=abc123&X-Amz-Security-Token=tok456&password=p",
+    });
+    const [entry] = journal.list();
+    const text = JSON.stringify(entry);
+    for (const secret of ["voicetask-demo-secret", "abc123", "tok456", "password=p"])
+      expect(text).not.toContain(secret);
+    expect(entry!.headers["x-other"]).toBe("fine");
   });
 });

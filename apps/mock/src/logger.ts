@@ -1,3 +1,5 @@
+import type { Redactor } from "@voicetask/core";
+
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "silent"];
 
@@ -22,12 +24,23 @@ export const stderrSink: LogSink = (entry) => {
   process.stderr.write(`${JSON.stringify(entry)}\n`);
 };
 
-export function createLogger(level: LogLevel, sink: LogSink = stderrSink, now = () => Date.now()): Logger {
+/**
+ * A logger at `level` into `sink`. With a `redactor`, every entry passes through it (the mock's keys and tokens
+ * by value, secret-named fields, URLs in messages) before the sink sees it.
+ */
+export function createLogger(
+  level: LogLevel,
+  sink: LogSink = stderrSink,
+  now = () => Date.now(),
+  redactor?: Redactor,
+): Logger {
   const threshold = RANK[level];
   const emit = (lvl: Exclude<LogLevel, "silent">, msg: string, fields?: Record<string, unknown>) => {
     if (RANK[lvl] < threshold) return;
     try {
-      sink({ ...fields, level: lvl, msg, time: new Date(now()).toISOString() });
+      const safe = redactor && fields ? (redactor.json(fields) as Record<string, unknown>) : fields;
+      const text = redactor ? redactor.text(msg) : msg;
+      sink({ ...safe, level: lvl, msg: text, time: new Date(now()).toISOString() });
     } catch {
       // a failing sink must never take the server down
     }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { model as chimeModel } from "@voicetask/chime-sdk-voice/spec";
 import { type ApiModel, createMemoryRateLimitStore } from "@voicetask/core";
 import { model as trtcModel } from "@voicetask/trtc/spec";
@@ -8,6 +8,7 @@ import { ChimeService } from "./chime/service.js";
 import { type Clock, createMockClock } from "./clock.js";
 import type { MockContext, ProviderAnswer } from "./context.js";
 import { ControlActions } from "./control/actions.js";
+import { ControlGuard } from "./control/guard.js";
 import { handleControl } from "./control/handler.js";
 import { compileControl } from "./control/validation.js";
 import {
@@ -21,8 +22,10 @@ import { FaultTable } from "./faults.js";
 import { type CorsOrigins, corsStep, parseCorsOrigins } from "./http/cors.js";
 import { send } from "./http/respond.js";
 import { Journal } from "./journal.js";
+import { type MockLimits, resolveLimits } from "./limits.js";
 import { createLogger, type LogLevel, type LogSink } from "./logger.js";
 import { createPipeline } from "./pipeline/pipeline.js";
+import { mockRedactor } from "./secrets.js";
 import { tencentAdapter } from "./trtc/adapter.js";
 import { TrtcService } from "./trtc/service.js";
 
@@ -57,6 +60,18 @@ export interface MockServerOptions {
    * CORS headers added for them. Never for the `/_mock/` control API. Default: none (no CORS headers).
    */
   cors?: CorsOrigins | string;
+  /**
+   * Bounds on state, connections, timeouts, bodies and the journal (see `MockLimits`; unset ones keep their
+   * defaults, e.g. `maxConnections` 512, `headersTimeoutSeconds` 10, `trtcTasksPerApp` 100).
+   */
+  limits?: Partial<MockLimits>;
+  /**
+   * Host names the control API (`/_mock/`) answers besides the loopback names and `host`; `*` for any.
+   * Guards against DNS rebinding: a web page can only reach the mock under a name of its own.
+   */
+  controlHosts?: readonly string[];
+  /** When set, every control request must carry `Authorization: Bearer <controlToken>`. */
+  controlToken?: string;
 }
 
 export interface MockServer {
@@ -66,6 +81,8 @@ export interface MockServer {
   host: string;
   /** The keys the mock accepts (secrets included: they are the caller's own test keys). */
   credentials: CredentialsConfig;
+  /** The token the control API requires, if it has one. */
+  controlToken?: string;
   control: ControlActions;
   close(): Promise<void>;
 }
@@ -124,36 +141,59 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         : structuredClone(DEMO_CREDENTIALS as CredentialsConfig);
   const credentials = createCredentialStore(credentialsConfig);
   const clock = createMockClock(options.clock);
-  const logger = createLogger(options.logLevel ?? "warn", options.logger, () => clock.now());
+  const limits = resolveLimits(options.limits);
+  if (options.controlToken !== undefined && options.controlToken.length < 8)
+    throw new RangeError("controlToken must be at least 8 characters");
+  const redactor = mockRedactor(credentialsConfig, options.controlToken);
+  const logger = createLogger(options.logLevel ?? "warn", options.logger, () => clock.now(), redactor);
   const latencyMs = options.latencyMs ?? 0;
   if (!Number.isFinite(latencyMs) || latencyMs < 0)
     throw new RangeError("latencyMs must be a non-negative number");
 
   const makeLimiter = () => createMemoryRateLimitStore({ clock });
-  const trtcAdapter = tencentAdapter(options.models?.trtc ?? trtcModel);
-  const chimeAdapter = awsRestJsonAdapter(options.models?.chime ?? chimeModel);
+  const models = { trtc: options.models?.trtc ?? trtcModel, chime: options.models?.chime ?? chimeModel };
+  const trtcAdapter = tencentAdapter(models.trtc);
+  const chimeAdapter = awsRestJsonAdapter(models.chime);
+  const auth = options.auth ?? "verify";
+  // Verified accounts are the configured keys; unverified ones (auth off) are whatever key ids clients send.
+  const accounts = auth === "off" ? limits.unverifiedAccounts : Number.POSITIVE_INFINITY;
   const ctx: MockContext = {
     clock,
     logger,
     credentials,
-    auth: options.auth ?? "verify",
+    auth,
     rateLimit: options.rateLimit ?? true,
     latencyMs,
+    limits,
+    redactor,
     limiter: makeLimiter(),
     resetLimiter() {
       ctx.limiter = makeLimiter();
     },
-    journal: new Journal(),
+    journal: new Journal({ entries: limits.journalEntries, bytes: limits.journalBytes }, redactor),
     faults: new FaultTable(),
-    trtc: new TrtcService(credentials),
-    chime: new ChimeService(),
+    trtc: new TrtcService(credentials, {
+      tasksPerApp: limits.trtcTasksPerApp,
+      tasksPerAccount: limits.tasksPerAccount,
+      accounts,
+    }),
+    chime: new ChimeService({
+      activePerRegion: limits.chimeActiveTasksPerRegion,
+      tasksPerAccount: limits.tasksPerAccount,
+      accounts,
+    }),
     operations: { trtc: [...trtcAdapter.operations.keys()], chime: [...chimeAdapter.operations.keys()] },
     observe: options.observe,
   };
   const control = compileControl();
   const actions = new ControlActions(ctx);
-  const handleTrtc = createPipeline(ctx, trtcAdapter, ctx.trtc.behaviours);
-  const handleChime = createPipeline(ctx, chimeAdapter, ctx.chime.behaviours);
+  const regions = (model: ApiModel) => (model.regions.length > 0 ? new Set(model.regions) : undefined);
+  const handleTrtc = createPipeline(ctx, trtcAdapter, ctx.trtc.behaviours, { regions: regions(models.trtc) });
+  const handleChime = createPipeline(ctx, chimeAdapter, ctx.chime.behaviours, {
+    regions: regions(models.chime),
+  });
+  const host = options.host ?? "127.0.0.1";
+  const guard = new ControlGuard({ host, hosts: options.controlHosts, token: options.controlToken });
   const cors = options.cors === undefined ? undefined : corsStep(parseCorsOrigins(options.cors));
   let url = "";
 
@@ -164,7 +204,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const rawPath = q < 0 ? target : target.slice(0, q);
     const rawQuery = q < 0 ? "" : target.slice(q + 1);
     if (rawPath === "/_mock" || rawPath.startsWith("/_mock/")) {
-      return handleControl(ctx, control, actions, req, res, rawPath, rawQuery);
+      return handleControl(ctx, control, actions, guard, req, res, rawPath, rawQuery);
     }
     if (cors?.(req, res)) return undefined;
     if (rawPath === "/") {
@@ -189,23 +229,42 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       res.destroy();
     }
   };
-  // Tencent accepts GET requests of up to 32 KB (their parameters are in the query): node's default 16 KB limit
-  // on the request head would refuse some before the TRTC route could answer.
-  const server: Server = createServer({ maxHeaderSize: MAX_REQUEST_HEAD_BYTES }, (req, res) => {
-    try {
-      handle(req, res)?.catch((e: unknown) => unhandled(res, e));
-    } catch (e) {
-      unhandled(res, e);
-    }
+  const ms = (seconds: number) => (Number.isFinite(seconds) ? Math.round(seconds * 1000) : 0); // 0: none
+  const server: Server = createServer(
+    {
+      // Tencent accepts GET requests of up to 32 KB (their parameters are in the query): node's default 16 KB
+      // limit on the request head would refuse some before the TRTC route could answer.
+      maxHeaderSize: MAX_REQUEST_HEAD_BYTES,
+      headersTimeout: ms(limits.headersTimeoutSeconds),
+      requestTimeout: ms(limits.requestTimeoutSeconds),
+      // How often node:http looks for connections past those timeouts (its default, 30 s, would let a
+      // slow-header connection live that much longer than configured).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, ms(limits.headersTimeoutSeconds) / 4)),
+    },
+    (req, res) => {
+      try {
+        handle(req, res)?.catch((e: unknown) => unhandled(res, e));
+      } catch (e) {
+        unhandled(res, e);
+      }
+    },
+  );
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const timedOut = err.code === "ERR_HTTP_REQUEST_TIMEOUT";
+    socket.end(
+      `HTTP/1.1 ${timedOut ? "408 Request Timeout" : "400 Bad Request"}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+    );
   });
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable)
-      socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
-    else socket.destroy();
+  server.maxConnections = limits.maxConnections;
+  // A connection with nothing in progress (never sent a request, or idle between requests) is closed after
+  // the idle timeout; one whose answer is being prepared (latency, faults) is left alone.
+  server.keepAliveTimeout = ms(limits.idleTimeoutSeconds);
+  server.timeout = ms(limits.idleTimeoutSeconds);
+  server.on("timeout", (socket: Socket & { _httpMessage?: unknown }) => {
+    if (!socket._httpMessage) socket.destroy();
   });
-  server.keepAliveTimeout = 30_000;
 
-  const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 4010, host, () => {
@@ -222,6 +281,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port,
     host,
     credentials: credentialsConfig,
+    ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
     control: actions,
     close: () =>
       new Promise<void>((resolve, reject) => {

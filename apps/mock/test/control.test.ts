@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { model as controlModel } from "../src/generated/model.js";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { createAjv } from "../src/spec/ajv.js";
+import { runningMock } from "../src/testing/remote.js";
 import { raw } from "./support/raw.js";
 import { chimeHeaders, trtcHeaders } from "./support/sign.js";
 
@@ -241,5 +242,118 @@ describe("control API", () => {
     const r = await raw(mock.url, { method: "GET", path: "/_mock/nothing" });
     expect(r.status).toBe(404);
     expect(r.json).toMatchObject({ error: { code: "NotFound" } });
+  });
+});
+
+describe("control API pages", () => {
+  async function startChime(tx: string) {
+    const p = "/voice-connectors/vc1/speaker-search-tasks";
+    const b = JSON.stringify({ TransactionId: tx, VoiceProfileDomainId: "d" });
+    const r = await raw(mock.url, {
+      method: "POST",
+      path: p,
+      headers: await chimeHeaders(mock.port, "POST", p, "", b),
+      body: b,
+    });
+    expect(r.status).toBe(201);
+  }
+
+  it("lists every task once, page by page, TRTC then Chime, with nextCursor", async () => {
+    const trtc: string[] = [];
+    for (let i = 0; i < 5; i++) trtc.push((await startTrtc({ UserId: `bot-${i}` })).TaskId);
+    await startChime("tx-1");
+    await startChime("tx-2");
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const q = `/_mock/tasks?limit=3${cursor ? `&cursor=${cursor}` : ""}`;
+      const page = (await call("listTasks", "GET", q)).json as {
+        trtc: { taskId: string }[];
+        chime: { taskId: string }[];
+        nextCursor?: string;
+      };
+      seen.push(...page.trtc.map((t) => t.taskId), ...page.chime.map((t) => t.taskId));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(7);
+    expect(seen.slice(0, 5)).toEqual(trtc);
+    expect(new Set(seen).size).toBe(7);
+    const all = (await call("listTasks", "GET", "/_mock/tasks")).json as { nextCursor?: string };
+    expect(all.nextCursor).toBeUndefined(); // 7 tasks fit the default page of 100
+    expect((await call("listTasks", "GET", "/_mock/tasks?limit=1001")).status).toBe(400);
+    expect((await call("listTasks", "GET", "/_mock/tasks?cursor=abc")).status).toBe(400);
+  });
+});
+
+describe("control API: for test suites, not web pages", () => {
+  it("refuses a foreign Host (DNS rebinding) and pages of other sites, reading nothing", async () => {
+    const rebinding = await raw(mock.url, {
+      method: "GET",
+      path: "/_mock/journal",
+      headers: { host: `evil.example:${mock.port}` },
+    });
+    expect(rebinding.status).toBe(403);
+    expect(rebinding.json).toMatchObject({ error: { code: "Forbidden" } });
+    expect(rebinding.text).not.toContain("entries");
+    const crossSite = await raw(mock.url, {
+      method: "GET",
+      path: "/_mock/tasks",
+      headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors" },
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it("refuses a text/plain reset (a form a page could post) with 415, and resets nothing", async () => {
+    await startTrtc();
+    const r = await raw(mock.url, {
+      method: "POST",
+      path: "/_mock/reset",
+      headers: { "content-type": "text/plain" },
+      body: "{}",
+    });
+    expect(r.status).toBe(415);
+    expect(r.json).toMatchObject({ error: { code: "UnsupportedMediaType" } });
+    expect(mock.control.tasks().trtc).toHaveLength(1);
+    expect((await call("reset", "POST", "/_mock/reset")).status).toBe(204); // no body, no type: fine
+    expect(mock.control.tasks().trtc).toHaveLength(0);
+  });
+
+  it("with a control token, answers only requests that carry it; the test helpers send it", async () => {
+    const token = "control-token-for-tests";
+    const guarded = await startMockServer({ port: 0, controlToken: token, logLevel: "silent" });
+    try {
+      const bare = await raw(guarded.url, { method: "GET", path: "/_mock/clock" });
+      expect(bare.status).toBe(401);
+      expect(bare.headers["www-authenticate"]).toMatch(/^Bearer/);
+      const wrong = await raw(guarded.url, {
+        method: "GET",
+        path: "/_mock/clock",
+        headers: { authorization: "Bearer nope-nope" },
+      });
+      expect(wrong.status).toBe(401);
+      const right = await raw(guarded.url, {
+        method: "GET",
+        path: "/_mock/clock",
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(right.status).toBe(200);
+      const helper = runningMock({
+        url: guarded.url,
+        controlToken: token,
+        tencent: {} as never,
+        aws: {} as never,
+      });
+      await expect(helper.journal()).resolves.toEqual([]);
+      await expect(
+        runningMock({ url: guarded.url, tencent: {} as never, aws: {} as never }).journal(),
+      ).rejects.toThrow(/answered 401/);
+      // The token is one of the values the mock masks wherever it appears.
+      expect(JSON.stringify(guarded.control.journal())).not.toContain(token);
+    } finally {
+      await guarded.close();
+    }
   });
 });

@@ -1,7 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,8 +9,8 @@ import { bundleBrowserProgram, launchChromium } from "@voicetask/test-kit/chromi
 import { listenOnLoopback, servePage } from "@voicetask/test-kit/stand-in";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mockDir, startCli } from "./support/cli-process.js";
 
-const mockDir = fileURLToPath(new URL("..", import.meta.url));
 const trtcDir = fileURLToPath(new URL("../../../packages/trtc", import.meta.url));
 
 /**
@@ -50,36 +49,6 @@ const lifecycle = await outcome(async () => {
 const control = await outcome(async () => (await fetch(mockUrl + "/_mock/journal")).status);
 window.__result = { lifecycle, control };
 `;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** `voicetask-mock` (the built bin) with `flags`, on a free port; answers once `GET /` does. */
-async function startCli(flags: string[]): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [join(mockDir, "dist/cli.js"), "--port", String(port), ...flags], {
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  // Generous: on a loaded CI machine starting Node takes seconds.
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`voicetask-mock exited (${child.exitCode}): ${stderr}`);
-    if ((await fetch(`${url}/`).catch(() => undefined))?.ok) return { url, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill();
-  throw new Error(`voicetask-mock did not answer on ${url}: ${stderr}`);
-}
 
 describe("a page on another origin calling the mock with @voicetask/trtc in headless Chromium", () => {
   let dir: string;

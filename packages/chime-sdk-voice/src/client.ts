@@ -1,7 +1,6 @@
 import {
   type AwsCredentials,
   awsRestJsonProtocol,
-  type CallOptions,
   type ClientSendingOptions,
   checkRegion,
   clientSender,
@@ -11,8 +10,8 @@ import {
 } from "@voicetask/core";
 import type { AwsCredentialsOption } from "./credentials.js";
 import { withDates } from "./dates.js";
+import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
-import { operations } from "./generated/operations.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
 import { baseUrlOf, buildRequest, type ChimeSdkVoiceTarget } from "./request.js";
@@ -42,19 +41,16 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
       signSigV4(request, { credentials, region, service: service.signingName, date: new Date(now), payload }),
   });
 
-  const client = {} as Record<string, unknown>;
-  internals.set(client, { sender, baseUrl: baseUrlOf(target) });
-  for (const op of Object.values(operations)) {
-    client[op.method] = async (input: object, o: CallOptions = {}) => {
-      const wire = buildRequest(op.name, input, target);
-      const request = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
-      // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
-      const { data, response, requestId } = await (await sender()).send(request, op, { ...o, body: input });
-      return {
-        ...withDates((data ?? {}) as object),
-        $metadata: { httpStatusCode: response.status, requestId },
-      };
+  const client = clientMethods(async (op, input, o) => {
+    const wire = buildRequest(op.name, input, target);
+    const request = new Request(wire.url, wire);
+    // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
+    const { data, response, requestId } = await (await sender()).send(request, op, { ...o, body: input });
+    return {
+      ...withDates((data ?? {}) as object),
+      $metadata: { httpStatusCode: response.status, requestId },
     };
-  }
+  });
+  internals.set(client, { sender, baseUrl: baseUrlOf(target) });
   return client as unknown as ChimeSdkVoiceClient;
 }

@@ -93,6 +93,22 @@ export interface WaiterModel {
   readonly after: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
+/**
+ * What a call resent after an unknown outcome does when the provider answers that the resource its idempotency
+ * member names already exists (TRTC: `FailedOperation.TaskExist` for the call's own `SessionId`): the earlier
+ * attempt created it, so the call finds it and answers it as its own result instead of failing.
+ */
+export interface RetryExistsModel {
+  /** The provider's "already exists" error code. */
+  readonly code: string;
+  /** The operation that finds the resource. */
+  readonly operation: string;
+  /** Its input: member → `input.<path>` of the resent call's input. */
+  readonly input: Readonly<Record<string, string>>;
+  /** The call's result: member → `output.<path>` of the finding operation's result. */
+  readonly output: Readonly<Record<string, string>>;
+}
+
 /** One input member of an operation as a user gives it (a flag in the CLI, a field in a form). */
 export interface FieldModel {
   readonly name: string;
@@ -148,6 +164,8 @@ export interface OperationModel {
   readonly rateLimit?: number;
   /** `x-retry`: `always`, `never` or the request member that makes a resend idempotent. */
   readonly retry: string;
+  /** `x-retry-exists`: how a resend that meets the provider's "already exists" finds what it created. */
+  readonly retryExists?: RetryExistsModel;
   /** Waiters that poll this operation. */
   readonly waiters: readonly WaiterModel[];
   /** Request examples, whole inputs (labels and query members included). */

@@ -36,10 +36,13 @@ export {
   redactHeader,
   redactHeaders,
   redactJson,
+  redactPairs,
   redactText,
   SECRET_HEADERS,
   TRUNCATED,
 } from "./credentials/redact.js";
+export { redactQuery, redactUrl, redactUrlsInText } from "./credentials/redact-url.js";
+export { createRedactor, MIN_SECRET_LENGTH, type Redactor } from "./credentials/redactor.js";
 export type {
   CredentialSource,
   Env,
@@ -87,8 +90,9 @@ export {
   credentialsFrom,
   keepUnlessRejected,
 } from "./transport/credentials-option.js";
+export { outcomeUnknown, recoverExisting } from "./transport/existing.js";
 export type { HttpRequest, SignedHttpRequest } from "./transport/http-request.js";
-export type { OperationInfo } from "./transport/operation.js";
+export type { ExistsRule, OperationInfo } from "./transport/operation.js";
 export { checkRegion } from "./transport/region.js";
 export {
   createSender,

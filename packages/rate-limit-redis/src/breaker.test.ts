@@ -18,6 +18,7 @@ function setup(probe: (key: string) => Promise<unknown> = async () => 1) {
   const breaker = new Breaker({
     logger: { warn: (l) => lines.push(`warn ${l}`), info: (l) => lines.push(`info ${l}`) },
     fallback: "rate limits use a local budget",
+    recovery: "rate limits use the shared budget again",
     timeoutMs: 500,
     probe: (key) => {
       probed.push(key);

@@ -75,7 +75,8 @@ export function createRedisDedupeStore(options: RedisDedupeStoreOptions): RedisD
       await fallback?.release(key);
       const stored = keyPrefix + key;
       const outcome = await redis.run((client) => client.del(stored), stored);
-      if (!outcome.ok && !fallback) throw new RedisUnavailableError(outcome.cause, outcome.error, UNAVAILABLE);
+      if (!outcome.ok && !fallback)
+        throw new RedisUnavailableError(outcome.cause, outcome.error, UNAVAILABLE);
     },
     async close() {
       redis.close();

@@ -8,7 +8,7 @@ import { CLI_OUTPUT, renderCli } from "./render/cli.js";
 import { renderEventParser, renderEvents } from "./render/events.js";
 import { renderMethods } from "./render/methods.js";
 import { renderModel } from "./render/model.js";
-import { renderOperations, renderService } from "./render/operations.js";
+import { renderClientMethods, renderOperations, renderService } from "./render/operations.js";
 import { renderTypes } from "./render/types.js";
 import { renderWaiters } from "./render/waiters.js";
 
@@ -49,6 +49,7 @@ export async function renderApi({ api, model, document }: ModelledApi): Promise<
   if (api.client) {
     files.set("schema.ts", head + (await renderTypes(document)));
     files.set("operations.ts", head + renderOperations(model));
+    files.set("client-methods.ts", head + renderClientMethods(model));
     files.set("service.ts", head + renderService(model));
     files.set("methods.ts", head + renderMethods(model));
     files.set("waiters.ts", head + renderWaiters(model));

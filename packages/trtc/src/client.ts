@@ -1,5 +1,4 @@
 import {
-  type CallOptions,
   type ClientSendingOptions,
   checkRegion,
   clientSender,
@@ -10,8 +9,8 @@ import {
   tencentProtocol,
 } from "@voicetask/core";
 import type { TencentCredentialsOption } from "./credentials.js";
+import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
-import { operations } from "./generated/operations.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
 import { baseUrlOf, buildRequest, type TrtcTarget } from "./request.js";
@@ -46,17 +45,13 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
       }),
   });
 
-  const client = {} as Record<string, unknown>;
+  const client = clientMethods(async (op, body, o) => {
+    // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer is
+    // thrown, typed).
+    const wire = buildRequest(op.name, body, target);
+    const request = new Request(wire.url, wire);
+    return (await (await sender()).send(request, op, { ...o, body })).data;
+  });
   internals.set(client, { sender, baseUrl: baseUrlOf(target), target });
-  for (const op of Object.values(operations)) {
-    client[op.method] = async (body: object, o: CallOptions = {}) => {
-      // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer
-      // is thrown, typed).
-      const wire = buildRequest(op.name, body, target);
-      const request = new Request(wire.url, { method: wire.method, headers: wire.headers, body: wire.body });
-      const { data } = await (await sender()).send(request, op, { ...o, body });
-      return data;
-    };
-  }
   return client as unknown as TrtcClient;
 }

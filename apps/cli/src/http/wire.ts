@@ -1,5 +1,5 @@
 import type { HttpRequest, SignedHttpRequest } from "@voicetask/core";
-import { redactBody, redactHeader, scrub } from "../redact.js";
+import { redactBody, redactHeader, redactQuery, scrub } from "../redact.js";
 
 /**
  * The text `--dry-run` and `--debug` print: request line, headers sorted by name (as `Headers` iterates them),
@@ -25,6 +25,10 @@ const canonicalLine = (line: string) => {
 
 /** The signing steps `--dry-run --debug` prints: the canonical request and the string to sign, redacted. */
 export function describeSigning(signed: SignedHttpRequest, secrets: readonly (string | undefined)[]): string {
-  const canonical = signed.canonicalRequest.split("\n").map(canonicalLine).join("\n");
+  // Line 3 of a canonical request is its canonical query string: secret parameters are masked there too.
+  const canonical = signed.canonicalRequest
+    .split("\n")
+    .map((line, i) => (i === 2 ? redactQuery(line) : canonicalLine(line)))
+    .join("\n");
   return scrub(`canonical request:\n${canonical}\n\nstring to sign:\n${signed.stringToSign}`, secrets);
 }

@@ -29,6 +29,9 @@ const errors: ErrorFormat<ChimeError> = {
   tooLarge: () => new ChimeError("RequestEntityTooLargeException", "Request body is too large.", 413, true),
   unreadable: () => badRequest("The request body could not be read."),
   throttled: () => new ChimeError("ThrottledClientException", "Rate exceeded", 429),
+  // What AWS answers a SigV4 credential scoped to a Region it does not serve.
+  unsupportedRegion: () =>
+    new ChimeError("InvalidSignatureException", "Credential should be scoped to a valid region.", 403, true),
   injected: (op, fault) =>
     new ChimeError(
       fault.errorCode,
@@ -168,7 +171,6 @@ export function awsRestJsonAdapter(model: ApiModel): ProtocolAdapter<ChimeError>
         "x-amzn-RequestId": ex.requestId,
         "x-amzn-ErrorType": error.shape,
       };
-      if (error.status === 413) headers.Connection = "close"; // the rest of that body is not read
       return { status: error.status, headers, body: chimeErrorBody(error), code: error.shape };
     },
   };

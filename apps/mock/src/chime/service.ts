@@ -1,14 +1,15 @@
 import type { Behaviour } from "../pipeline/behaviour.js";
-import { ChimeTaskStore, type StartTaskInput, speakerSearchTask } from "./tasks.js";
+import { type ChimeStoreLimits, ChimeTaskStore, type StartTaskInput, speakerSearchTask } from "./tasks.js";
 
 /** The speaker-search task state and what each stateful operation does to it; others answer their spec example. */
 export class ChimeService {
-  readonly tasks = new ChimeTaskStore();
+  readonly tasks: ChimeTaskStore;
   /** By operation id; each returns the response body (`undefined` for an empty body). */
   readonly behaviours: ReadonlyMap<string, Behaviour>;
 
-  constructor() {
-    const tasks = this.tasks;
+  constructor(limits?: Partial<ChimeStoreLimits>) {
+    const tasks = new ChimeTaskStore(limits);
+    this.tasks = tasks;
     const label = (params: Record<string, unknown>, name: string) => params[name] as string;
     this.behaviours = new Map<string, Behaviour>([
       [

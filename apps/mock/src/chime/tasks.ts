@@ -1,4 +1,7 @@
 import { chimeTaskId } from "../ids.js";
+import { CreationOrder, type Page, type Sequenced } from "../state/creation-order.js";
+import { Deadlines } from "../state/deadlines.js";
+import { isoTime } from "../state/iso-time.js";
 import { ChimeError } from "./errors.js";
 import {
   CHIME_TIMING,
@@ -6,10 +9,11 @@ import {
   chimeStatusAt,
   isActive,
   startedAt,
+  succeededAt,
   updatedAt,
 } from "./lifecycle.js";
 
-export interface ChimeTask {
+export interface ChimeTask extends Sequenced {
   id: string;
   account: string;
   region: string;
@@ -20,6 +24,10 @@ export interface ChimeTask {
   clientRequestToken?: string;
   createdAt: number;
   stoppedAt?: number;
+  /** Still counted as active in its scope (cleared when the expiry step sees it finished). */
+  active: boolean;
+  /** The time of the task's one current entry in the deadline queue (older entries are stale and dropped). */
+  dueAt: number;
 }
 
 export interface StartTaskInput {
@@ -29,7 +37,7 @@ export interface StartTaskInput {
   CallLeg?: string;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const iso = (ms: number) => isoTime(ms) ?? new Date(0).toISOString();
 
 /** The `SpeakerSearchTask` structure of the wire, as of `now`. */
 export function speakerSearchTask(t: ChimeTask, now: number): Record<string, unknown> {
@@ -63,22 +71,130 @@ export interface ChimeTaskView {
   createdAt: string;
 }
 
-/** Speaker search tasks per account and Region. */
-export class ChimeTaskStore {
-  private readonly scopes = new Map<string, Map<string, ChimeTask>>();
+/** How much Chime task state the mock keeps (see `MockLimits`). */
+export interface ChimeStoreLimits {
+  /** Active tasks per account and Region (AWS's default quota: 25 active voice analytics tasks per Region). */
+  activePerRegion: number;
+  /** Tasks (active, or finished and still readable) per account, all Regions together. */
+  tasksPerAccount: number;
+  /** Accounts holding tasks at once. */
+  accounts: number;
+}
 
-  private scope(account: string, region: string, now: number): Map<string, ChimeTask> {
-    const key = `${account}\u0000${region}`;
-    let tasks = this.scopes.get(key);
-    if (!tasks) {
-      tasks = new Map();
-      this.scopes.set(key, tasks);
+const DEFAULT_LIMITS: ChimeStoreLimits = {
+  activePerRegion: CHIME_TIMING.activeQuota,
+  tasksPerAccount: Number.POSITIVE_INFINITY,
+  accounts: Number.POSITIVE_INFINITY,
+};
+
+/** When a task stops being active: stopped, or its search done. */
+const finishedAt = (t: ChimeTask) => Math.min(t.stoppedAt ?? Number.POSITIVE_INFINITY, succeededAt(t));
+/** Joined (one flat string), not concatenated: a Map key holds on to every part of a concatenation. */
+const pairKey = (voiceConnectorId: string, value: string) => [voiceConnectorId, value].join("\u0000");
+
+/** The tasks of one account in one Region, with the indexes every lookup of the operations uses. */
+class Scope {
+  readonly byId = new Map<string, ChimeTask>();
+  /** By voice connector + ClientRequestToken: a resend with the token answers the same task. */
+  readonly byToken = new Map<string, ChimeTask>();
+  /** Active tasks by voice connector + transaction (one active search per transaction). */
+  readonly activeByTransaction = new Map<string, ChimeTask>();
+  active = 0;
+  constructor(readonly key: string) {}
+}
+
+class AccountScopes {
+  readonly scopes = new Map<string, Scope>();
+  readonly order = new CreationOrder<ChimeTask>();
+  tasks = 0;
+  constructor(readonly name: string) {}
+}
+
+/**
+ * Speaker search tasks per account and Region. Every lookup is an index (task id, voice connector +
+ * ClientRequestToken, voice connector + transaction), and expiry is a deadline queue on the mock clock: the cost
+ * of a request does not grow with the number of tasks kept.
+ */
+export class ChimeTaskStore {
+  private readonly accounts = new Map<string, AccountScopes>();
+  private readonly deadlines = new Deadlines<ChimeTask>();
+  private readonly order = new CreationOrder<ChimeTask>();
+  private seq = 0;
+  private readonly limits: ChimeStoreLimits;
+
+  constructor(limits: Partial<ChimeStoreLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  /** Tasks kept in all accounts. */
+  get size(): number {
+    return this.order.live;
+  }
+
+  /** Applies every transition due by `now`: active → finished (its scope's count), finished → gone. */
+  private expire(now: number): void {
+    this.deadlines.popDue(now, (task, at) => {
+      if (task.gone || at !== task.dueAt) return; // stale entry: the task moved on
+      const finished = finishedAt(task);
+      if (task.active) {
+        if (finished > now) return this.schedule(task, finished);
+        this.markFinished(task);
+      }
+      const goneAt = finished + CHIME_TIMING.retentionMs;
+      if (goneAt > now) return this.schedule(task, goneAt);
+      this.remove(task);
+    });
+  }
+
+  private schedule(task: ChimeTask, at: number): void {
+    task.dueAt = at;
+    this.deadlines.push(at, task);
+  }
+
+  private scopeOf(task: ChimeTask): Scope {
+    return this.accounts.get(task.account)!.scopes.get(task.region)!;
+  }
+
+  private markFinished(task: ChimeTask): void {
+    task.active = false;
+    const scope = this.scopeOf(task);
+    scope.active--;
+    const key = pairKey(task.voiceConnectorId, task.transactionId);
+    if (scope.activeByTransaction.get(key) === task) scope.activeByTransaction.delete(key);
+  }
+
+  private remove(task: ChimeTask): void {
+    if (task.active) this.markFinished(task);
+    task.gone = true;
+    const acct = this.accounts.get(task.account)!;
+    const scope = acct.scopes.get(task.region)!;
+    scope.byId.delete(task.id);
+    if (task.clientRequestToken !== undefined) {
+      const key = pairKey(task.voiceConnectorId, task.clientRequestToken);
+      if (scope.byToken.get(key) === task) scope.byToken.delete(key);
     }
-    for (const [id, t] of tasks) {
-      if (!isActive(chimeStatusAt(t, now)) && now - updatedAt(t, now) > CHIME_TIMING.retentionMs)
-        tasks.delete(id);
+    if (scope.byId.size === 0) acct.scopes.delete(task.region);
+    acct.tasks--;
+    acct.order.noteRemoved();
+    this.order.noteRemoved();
+    if (acct.tasks === 0) this.accounts.delete(acct.name);
+  }
+
+  /** The account's state, made for a first task within the account bound. */
+  private accountFor(account: string): AccountScopes {
+    let acct = this.accounts.get(account);
+    if (!acct) {
+      if (this.accounts.size >= this.limits.accounts) {
+        throw new ChimeError(
+          "ResourceLimitExceededException",
+          `The mock holds tasks for at most ${this.limits.accounts} accounts; reset it or raise the limit.`,
+          400,
+        );
+      }
+      acct = new AccountScopes(account);
+      this.accounts.set(account, acct);
     }
-    return tasks;
+    return acct;
   }
 
   /** Starts a task, or returns the task of an earlier request with the same ClientRequestToken. */
@@ -89,11 +205,11 @@ export class ChimeTaskStore {
     input: StartTaskInput,
     now: number,
   ): ChimeTask {
-    const tasks = this.scope(account, region, now);
+    this.expire(now);
+    const scope = this.accounts.get(account)?.scopes.get(region);
     if (input.ClientRequestToken !== undefined) {
-      for (const t of tasks.values()) {
-        if (t.voiceConnectorId !== voiceConnectorId || t.clientRequestToken !== input.ClientRequestToken)
-          continue;
+      const t = scope?.byToken.get(pairKey(voiceConnectorId, input.ClientRequestToken));
+      if (t) {
         if (
           t.transactionId === input.TransactionId &&
           t.voiceProfileDomainId === input.VoiceProfileDomainId &&
@@ -108,43 +224,63 @@ export class ChimeTaskStore {
         );
       }
     }
-    let active = 0;
-    for (const t of tasks.values()) {
-      if (isActive(chimeStatusAt(t, now))) {
-        active++;
-        if (t.voiceConnectorId === voiceConnectorId && t.transactionId === input.TransactionId) {
-          throw new ChimeError(
-            "ConflictException",
-            `A speaker search task is already active for transaction ${input.TransactionId}.`,
-            409,
-          );
-        }
-      }
+    if (scope?.activeByTransaction.has(pairKey(voiceConnectorId, input.TransactionId))) {
+      throw new ChimeError(
+        "ConflictException",
+        `A speaker search task is already active for transaction ${input.TransactionId}.`,
+        409,
+      );
     }
-    if (active >= CHIME_TIMING.activeQuota) {
+    if ((scope?.active ?? 0) >= this.limits.activePerRegion) {
       throw new ChimeError(
         "ResourceLimitExceededException",
-        `The maximum number of active voice analytics tasks (${CHIME_TIMING.activeQuota}) in this Region has been reached.`,
+        `The maximum number of active voice analytics tasks (${this.limits.activePerRegion}) in this Region has been reached.`,
         400,
       );
     }
+    const acct = this.accountFor(account);
+    if (acct.tasks >= this.limits.tasksPerAccount) {
+      throw new ChimeError(
+        "ResourceLimitExceededException",
+        `The mock keeps at most ${this.limits.tasksPerAccount} speaker search tasks per account; reset it or raise the limit.`,
+        400,
+      );
+    }
+    let into = scope;
+    if (!into) {
+      into = new Scope(region);
+      acct.scopes.set(region, into);
+    }
     const task: ChimeTask = {
       id: chimeTaskId(),
-      account,
-      region,
+      account: acct.name,
+      region: into.key,
       voiceConnectorId,
       transactionId: input.TransactionId,
       voiceProfileDomainId: input.VoiceProfileDomainId,
       callLeg: input.CallLeg,
       clientRequestToken: input.ClientRequestToken,
       createdAt: now,
+      seq: ++this.seq,
+      gone: false,
+      active: true,
+      dueAt: 0,
     };
-    tasks.set(task.id, task);
+    into.byId.set(task.id, task);
+    if (task.clientRequestToken !== undefined)
+      into.byToken.set(pairKey(voiceConnectorId, task.clientRequestToken), task);
+    into.activeByTransaction.set(pairKey(voiceConnectorId, task.transactionId), task);
+    into.active++;
+    acct.tasks++;
+    acct.order.add(task);
+    this.order.add(task);
+    this.schedule(task, finishedAt(task));
     return task;
   }
 
   get(account: string, region: string, voiceConnectorId: string, taskId: string, now: number): ChimeTask {
-    const task = this.scope(account, region, now).get(taskId);
+    this.expire(now);
+    const task = this.accounts.get(account)?.scopes.get(region)?.byId.get(taskId);
     if (!task || task.voiceConnectorId !== voiceConnectorId) {
       throw new ChimeError("NotFoundException", `Speaker search task ${taskId} was not found.`, 404);
     }
@@ -164,33 +300,41 @@ export class ChimeTaskStore {
       );
     }
     task.stoppedAt = now;
+    if (task.active) this.schedule(task, now);
   }
 
-  list(now: number, account?: string): ChimeTaskView[] {
-    const out: ChimeTaskView[] = [];
-    for (const [key] of this.scopes) {
-      const [a, region] = key.split("\u0000") as [string, string];
-      if (account !== undefined && a !== account) continue;
-      for (const t of this.scope(a, region, now).values()) {
-        out.push({
-          taskId: t.id,
-          account: t.account,
-          region: t.region,
-          status: chimeStatusAt(t, now),
-          voiceConnectorId: t.voiceConnectorId,
-          transactionId: t.transactionId,
-          voiceProfileDomainId: t.voiceProfileDomainId,
-          createdAt: iso(t.createdAt),
-        });
-      }
-    }
-    return out;
+  /** One page of the tasks kept (of one account, or all), in creation order, after the task `after` (a `seq`). */
+  list(now: number, o: { account?: string; after?: number; limit: number }): Page<ChimeTaskView> {
+    this.expire(now);
+    const order = o.account === undefined ? this.order : this.accounts.get(o.account)?.order;
+    if (!order) return { items: [] };
+    const page = order.page(o.after, o.limit);
+    return {
+      ...page,
+      items: page.items.map((t) => ({
+        taskId: t.id,
+        account: t.account,
+        region: t.region,
+        status: chimeStatusAt(t, now),
+        voiceConnectorId: t.voiceConnectorId,
+        transactionId: t.transactionId,
+        voiceProfileDomainId: t.voiceProfileDomainId,
+        createdAt: iso(t.createdAt),
+      })),
+    };
   }
 
   reset(account?: string): void {
-    if (account === undefined) this.scopes.clear();
-    else
-      for (const key of [...this.scopes.keys()])
-        if (key.startsWith(`${account}\u0000`)) this.scopes.delete(key);
+    if (account === undefined) {
+      for (const acct of this.accounts.values())
+        for (const scope of acct.scopes.values()) for (const t of scope.byId.values()) t.gone = true;
+      this.accounts.clear();
+      this.deadlines.clear();
+      this.order.clear();
+      return;
+    }
+    const acct = this.accounts.get(account);
+    if (!acct) return;
+    for (const scope of [...acct.scopes.values()]) for (const t of [...scope.byId.values()]) this.remove(t);
   }
 }

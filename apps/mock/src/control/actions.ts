@@ -10,6 +10,35 @@ export interface ClockState {
 }
 
 export class UnknownOperationError extends Error {}
+export class BadCursorError extends Error {}
+
+/** One page of `GET /_mock/tasks`: TRTC tasks, then Chime tasks, oldest first. */
+export interface TaskPage {
+  trtc: TaskView[];
+  chime: ChimeTaskView[];
+  /** Continues the listing (`cursor`); absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface TaskFilter {
+  account?: string;
+  provider?: "trtc" | "chime";
+  /** Page size, default {@link DEFAULT_TASK_PAGE} (the control API allows at most 1000). */
+  limit?: number;
+  /** The `nextCursor` of the page before. */
+  cursor?: string;
+}
+
+export const DEFAULT_TASK_PAGE = 100;
+
+const parseCursor = (
+  cursor: string | undefined,
+): { provider: "trtc" | "chime"; after: number } | undefined => {
+  if (cursor === undefined) return undefined;
+  const m = /^(trtc|chime)\.(\d{1,15})$/.exec(cursor);
+  if (!m) throw new BadCursorError(`The cursor ${cursor.slice(0, 40)} is not a nextCursor of this listing.`);
+  return { provider: m[1] as "trtc" | "chime", after: Number(m[2]) };
+};
 
 /** What the control API can do; the HTTP routes and the programmatic `control` object both call these. */
 export class ControlActions {
@@ -27,15 +56,31 @@ export class ControlActions {
     }
   }
 
-  tasks(filter: { account?: string; provider?: "trtc" | "chime" } = {}): {
-    trtc: TaskView[];
-    chime: ChimeTaskView[];
-  } {
+  /** One page of the tasks the mock holds: TRTC first, then Chime, oldest first (see {@link TaskFilter}). */
+  tasks(filter: TaskFilter = {}): TaskPage {
     const now = this.ctx.clock.now();
-    return {
-      trtc: filter.provider === "chime" ? [] : this.ctx.trtc.tasks.list(now, filter.account),
-      chime: filter.provider === "trtc" ? [] : this.ctx.chime.tasks.list(now, filter.account),
-    };
+    const limit = filter.limit ?? DEFAULT_TASK_PAGE;
+    if (!Number.isInteger(limit) || limit < 1) throw new BadCursorError("limit must be a positive integer");
+    const cursor = parseCursor(filter.cursor);
+    const { account } = filter;
+    const page: TaskPage = { trtc: [], chime: [] };
+    let room = limit;
+    if (filter.provider !== "chime" && cursor?.provider !== "chime") {
+      const trtc = this.ctx.trtc.tasks.list(now, { account, after: cursor?.after, limit: room });
+      page.trtc = trtc.items;
+      room -= trtc.items.length;
+      if (trtc.next !== undefined) return { ...page, nextCursor: `trtc.${trtc.next}` };
+    }
+    if (filter.provider === "trtc") return page;
+    const after = cursor?.provider === "chime" ? cursor.after : undefined;
+    if (room === 0) {
+      // The TRTC tasks filled the page: continue with the Chime ones, if there are any.
+      const more = this.ctx.chime.tasks.list(now, { account, after, limit: 1 }).items.length > 0;
+      return more ? { ...page, nextCursor: "chime.0" } : page;
+    }
+    const chime = this.ctx.chime.tasks.list(now, { account, after, limit: room });
+    page.chime = chime.items;
+    return chime.next !== undefined ? { ...page, nextCursor: `chime.${chime.next}` } : page;
   }
 
   journal(filter: { account?: string; operation?: string; limit?: number } = {}): JournalEntry[] {

@@ -1,19 +1,30 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { MockContext } from "../context.js";
-import { readBody } from "../http/body.js";
+import { discardBody, readBody } from "../http/body.js";
 import { isPlainObject, parseJsonBody } from "../http/json.js";
 import { send } from "../http/respond.js";
+import { DISCARD_BYTES } from "../limits.js";
 import type { ErrorObject } from "../spec/ajv.js";
 import { matchRoute } from "../spec/router.js";
-import { type ControlActions, UnknownOperationError } from "./actions.js";
+import { BadCursorError, type ControlActions, UnknownOperationError } from "./actions.js";
+import type { ControlGuard } from "./guard.js";
 import { controlRoutes } from "./routes.js";
 import type { CompiledControl } from "./validation.js";
 
 const CONTROL_BODY_LIMIT = 1024 * 1024;
 
+type ControlCode = "BadRequest" | "Unauthorized" | "Forbidden" | "NotFound" | "UnsupportedMediaType";
+const CODE_OF: Record<number, ControlCode> = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "NotFound",
+  415: "UnsupportedMediaType",
+};
+
 class ControlError extends Error {
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 401 | 403 | 404 | 415,
     message: string,
   ) {
     super(message);
@@ -32,18 +43,31 @@ const describe = (e: ErrorObject | undefined, where: string): string => {
   return `${where}${path} ${e.message ?? "is invalid"}${extra}`;
 };
 
-/** The control API under `/_mock/`, validated against its model (from spec/mock-control/openapi.yaml). */
+/**
+ * The control API under `/_mock/`, validated against its model (from spec/mock-control/openapi.yaml), behind
+ * the guard (host names, web pages, token, JSON only).
+ */
 export async function handleControl(
   ctx: MockContext,
   compiled: CompiledControl,
   actions: ControlActions,
+  guard: ControlGuard,
   req: IncomingMessage,
   res: ServerResponse,
   rawPath: string,
   rawQuery: string,
 ): Promise<void> {
-  const reply = (status: number, body?: unknown) => send(res, status, {}, body, ctx.clock.now());
+  const reply = async (status: number, body?: unknown) => {
+    // A body left unread is read and dropped first (bounded), so the client gets to read the answer.
+    if (!req.complete && (await discardBody(req, DISCARD_BYTES)) === "overflow")
+      res.once("finish", () => req.socket.destroy());
+    const headers: Record<string, string> = {};
+    if (status === 401) headers["WWW-Authenticate"] = 'Bearer realm="voicetask-mock control"';
+    send(res, status, headers, body, ctx.clock.now());
+  };
   try {
+    const refusal = guard.check(req);
+    if (refusal) throw new ControlError(refusal.status, refusal.message);
     // The index is `/_mock` in the spec (its lint allows no trailing slash); `/_mock/` is the same route.
     const path = rawPath === "/_mock/" ? "/_mock" : rawPath;
     const match = matchRoute(compiled.routes, req.method ?? "", path, rawQuery);
@@ -80,7 +104,15 @@ export async function handleControl(
         actions.reset({ account: body.account as string | undefined });
         return reply(204);
       case "listTasks":
-        return reply(200, actions.tasks({ account, provider: p.provider as "trtc" | "chime" | undefined }));
+        return reply(
+          200,
+          actions.tasks({
+            account,
+            provider: p.provider as "trtc" | "chime" | undefined,
+            limit: p.limit as number | undefined,
+            cursor: p.cursor as string | undefined,
+          }),
+        );
       case "getJournal":
         return reply(200, {
           entries: actions.journal({
@@ -112,11 +144,9 @@ export async function handleControl(
         throw new ControlError(404, `The control operation ${op.operationId} has no handler.`);
     }
   } catch (e) {
-    if (e instanceof ControlError) {
-      return reply(e.status, {
-        error: { code: e.status === 400 ? "BadRequest" : "NotFound", message: e.message },
-      });
-    }
+    if (e instanceof ControlError)
+      return reply(e.status, { error: { code: CODE_OF[e.status], message: e.message } });
+    if (e instanceof BadCursorError) return reply(400, { error: { code: "BadRequest", message: e.message } });
     if (e instanceof UnknownOperationError)
       return reply(404, { error: { code: "NotFound", message: e.message } });
     ctx.logger.error("control API error", {

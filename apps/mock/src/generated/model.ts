@@ -8,7 +8,7 @@ export const model: ApiModel = {
   "protocol": "rest",
   "title": "voicetask-mock control API",
   "version": "0.1.0",
-  "description": "The control API of `voicetask-mock`, the local TRTC + Chime SDK Voice service. It is served on the same\nport as the mocked providers, under the reserved prefix `/_mock/`, and needs no signature.\n\nTest suites use it to reset state, look at the tasks the mock holds, read the request journal (secrets\nredacted), inject faults into single operations and move the mock's clock forward. The mock validates\nevery control request against this document and answers problems with 400 and an `Error` body.\n\nState is kept per account: the TRTC SecretId or the AWS access key id that signed the request. Most\nroutes take an optional `account` to act on one account only, so parallel suites using different keys\ndo not disturb each other.",
+  "description": "The control API of `voicetask-mock`, the local TRTC + Chime SDK Voice service. It is served on the same\nport as the mocked providers, under the reserved prefix `/_mock/`, and needs no signature.\n\nTest suites use it to reset state, look at the tasks the mock holds, read the request journal (secrets\nredacted), inject faults into single operations and move the mock's clock forward. The mock validates\nevery control request against this document and answers problems with 400 and an `Error` body.\n\nState is kept per account: the TRTC SecretId or the AWS access key id that signed the request. Most\nroutes take an optional `account` to act on one account only, so parallel suites using different keys\ndo not disturb each other.\n\nThe control API is for the test suite on the same machine, not for web pages: a request is refused with\n403 when its `Host` is not a loopback name (`localhost`, `127.0.0.1`, `[::1]`) or a name the mock was told\nto accept (its `--host`, `--control-host`), when it comes from a browser page (`Origin` of another site,\n`Sec-Fetch-Site: cross-site`/`same-site`), and with 415 when it carries a body that is not\n`application/json`. The mock never answers CORS preflights here. When the mock has a control token\n(`--control-token`), every request needs `Authorization: Bearer <token>` (401 otherwise).",
   "servers": [
     {
       "url": "http://127.0.0.1:4010",
@@ -17,7 +17,13 @@ export const model: ApiModel = {
     }
   ],
   "regions": [],
-  "securitySchemes": [],
+  "securitySchemes": [
+    {
+      "name": "ControlToken",
+      "type": "http",
+      "description": "The mock's control token (`--control-token`), when it has one."
+    }
+  ],
   "commonErrors": [],
   "operations": [
     {
@@ -234,7 +240,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -374,7 +383,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -400,6 +412,171 @@ export const model: ApiModel = {
               }
             }
           ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
         }
       ]
     },
@@ -408,7 +585,7 @@ export const model: ApiModel = {
       "methodName": "listTasks",
       "command": "list-tasks",
       "summary": "List tasks",
-      "description": "The tasks the mock holds right now, with their status at the current mock time. TRTC tasks that have\nbeen cleaned up and Chime tasks past their retention are not listed.",
+      "description": "The tasks the mock holds right now, with their status at the current mock time, oldest first: TRTC\ntasks, then Chime tasks, one page of at most `limit` at a time. `nextCursor` continues the listing;\ntasks that are cleaned up between two pages are simply not listed, and the cursor stays valid. TRTC\ntasks that have been cleaned up and Chime tasks past their retention are not listed.",
       "tags": [
         "State"
       ],
@@ -459,6 +636,44 @@ export const model: ApiModel = {
                 "value": "trtc"
               }
             ]
+          },
+          {
+            "name": "limit",
+            "member": "limit",
+            "in": "query",
+            "required": false,
+            "description": "At most this many tasks (TRTC and Chime together), default 100.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100,
+              "description": "At most this many tasks (TRTC and Chime together), default 100."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": 100
+              }
+            ]
+          },
+          {
+            "name": "cursor",
+            "member": "cursor",
+            "in": "query",
+            "required": false,
+            "description": "Continue after the last page (its `nextCursor`).",
+            "schema": {
+              "type": "string",
+              "pattern": "^(trtc|chime)\\.[0-9]{1,15}$",
+              "description": "Continue after the last page (its `nextCursor`)."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "trtc.100"
+              }
+            ]
           }
         ],
         "headers": []
@@ -490,6 +705,32 @@ export const model: ApiModel = {
             ],
             "description": "Only tasks of this provider."
           }
+        },
+        {
+          "name": "limit",
+          "flag": "limit",
+          "in": "query",
+          "required": false,
+          "description": "At most this many tasks (TRTC and Chime together), default 100.",
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000,
+            "default": 100,
+            "description": "At most this many tasks (TRTC and Chime together), default 100."
+          }
+        },
+        {
+          "name": "cursor",
+          "flag": "cursor",
+          "in": "query",
+          "required": false,
+          "description": "Continue after the last page (its `nextCursor`).",
+          "schema": {
+            "type": "string",
+            "pattern": "^(trtc|chime)\\.[0-9]{1,15}$",
+            "description": "Continue after the last page (its `nextCursor`)."
+          }
         }
       ],
       "inputSchema": {
@@ -508,6 +749,18 @@ export const model: ApiModel = {
               "chime"
             ],
             "description": "Only tasks of this provider."
+          },
+          "limit": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 1000,
+            "default": 100,
+            "description": "At most this many tasks (TRTC and Chime together), default 100."
+          },
+          "cursor": {
+            "type": "string",
+            "pattern": "^(trtc|chime)\\.[0-9]{1,15}$",
+            "description": "Continue after the last page (its `nextCursor`)."
           }
         }
       },
@@ -515,13 +768,17 @@ export const model: ApiModel = {
       "successStatus": 200,
       "outputSchema": {
         "type": "object",
-        "description": "Tasks by provider.",
+        "description": "One page of tasks, by provider.",
         "required": [
           "trtc",
           "chime"
         ],
         "additionalProperties": false,
         "properties": {
+          "nextCursor": {
+            "type": "string",
+            "description": "Present when more tasks follow; pass it as `cursor` for the next page."
+          },
           "trtc": {
             "type": "array",
             "description": "TRTC AI conversation tasks.",
@@ -684,7 +941,9 @@ export const model: ApiModel = {
           "name": "example",
           "value": {
             "account": "AKIDvoicetaskDEMO",
-            "provider": "trtc"
+            "provider": "trtc",
+            "limit": 100,
+            "cursor": "trtc.100"
           }
         }
       ],
@@ -730,13 +989,17 @@ export const model: ApiModel = {
           "headers": [],
           "schema": {
             "type": "object",
-            "description": "Tasks by provider.",
+            "description": "One page of tasks, by provider.",
             "required": [
               "trtc",
               "chime"
             ],
             "additionalProperties": false,
             "properties": {
+              "nextCursor": {
+                "type": "string",
+                "description": "Present when more tasks follow; pass it as `cursor` for the next page."
+              },
               "trtc": {
                 "type": "array",
                 "description": "TRTC AI conversation tasks.",
@@ -952,7 +1215,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -978,6 +1244,171 @@ export const model: ApiModel = {
               }
             }
           ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
         }
       ]
     },
@@ -986,7 +1417,7 @@ export const model: ApiModel = {
       "methodName": "getJournal",
       "command": "get-journal",
       "summary": "Read the request journal",
-      "description": "The provider requests the mock has answered (at most the last 1000), oldest first. Secrets are\nredacted (`[redacted]`): in `Authorization` the signature is removed and the key id masked; `X-TC-Token`,\n`X-Amz-Security-Token` and cookies are hidden; so is every body member named like `*Key`, `*Secret*`,\n`*Token*`, `*Signature*`, `*Password*`, `UserSig` or `Authorization`, also inside JSON strings such as\n`LLMConfig`.",
+      "description": "The provider requests the mock has answered (the last ones, within the mock's journal limits: 1000\nentries and 16 MiB by default), oldest first. Secrets are\nredacted (`[redacted]`): in `Authorization` the signature is removed and the key id masked; `X-TC-Token`,\n`X-Amz-Security-Token` and cookies are hidden; so is every body member named like `*Key`, `*Secret*`,\n`*Token*`, `*Signature*`, `*Password*`, `*Passphrase*`, `*Pwd*`, `*Pem`, `*Credentials*`, `UserSig` or\n`Authorization`, also inside JSON strings such as `LLMConfig` (and as `name: value` pairs when such a\nstring is not valid JSON); URL userinfo and signature or token query parameters (`X-Amz-Signature`,\n`X-Amz-Security-Token`, `Signature`, `Token`) in `path`; and, wherever they appear, the values of the\nkeys and tokens the mock accepts.",
       "tags": [
         "Journal"
       ],
@@ -1432,7 +1863,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -1454,6 +1888,171 @@ export const model: ApiModel = {
                 "error": {
                   "code": "BadRequest",
                   "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -1571,7 +2170,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -1593,6 +2195,171 @@ export const model: ApiModel = {
                 "error": {
                   "code": "BadRequest",
                   "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -1864,7 +2631,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -1886,6 +2656,171 @@ export const model: ApiModel = {
                 "error": {
                   "code": "BadRequest",
                   "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -1963,7 +2898,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -1985,6 +2923,171 @@ export const model: ApiModel = {
                 "error": {
                   "code": "BadRequest",
                   "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -2511,7 +3614,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -2533,6 +3639,116 @@ export const model: ApiModel = {
                 "error": {
                   "code": "BadRequest",
                   "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
                 }
               }
             }
@@ -2563,7 +3779,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -2585,6 +3804,61 @@ export const model: ApiModel = {
                 "error": {
                   "code": "NotFound",
                   "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -2681,6 +3955,116 @@ export const model: ApiModel = {
           "examples": []
         },
         {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
           "status": "404",
           "description": "The operation or fault does not exist.",
           "headers": [],
@@ -2705,7 +4089,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -2727,6 +4114,61 @@ export const model: ApiModel = {
                 "error": {
                   "code": "NotFound",
                   "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -2866,7 +4308,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -2888,6 +4333,171 @@ export const model: ApiModel = {
                 "error": {
                   "code": "BadRequest",
                   "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -3072,7 +4682,10 @@ export const model: ApiModel = {
                     "type": "string",
                     "enum": [
                       "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
                       "NotFound",
+                      "UnsupportedMediaType",
                       "InternalError"
                     ],
                     "description": "What went wrong."
@@ -3094,6 +4707,171 @@ export const model: ApiModel = {
                 "error": {
                   "code": "BadRequest",
                   "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
                 }
               }
             }
@@ -3212,7 +4990,10 @@ export const model: ApiModel = {
               "type": "string",
               "enum": [
                 "BadRequest",
+                "Unauthorized",
+                "Forbidden",
                 "NotFound",
+                "UnsupportedMediaType",
                 "InternalError"
               ],
               "description": "What went wrong."
@@ -3540,13 +5321,17 @@ export const model: ApiModel = {
     },
     "TaskList": {
       "type": "object",
-      "description": "Tasks by provider.",
+      "description": "One page of tasks, by provider.",
       "required": [
         "trtc",
         "chime"
       ],
       "additionalProperties": false,
       "properties": {
+        "nextCursor": {
+          "type": "string",
+          "description": "Present when more tasks follow; pass it as `cursor` for the next page."
+        },
         "trtc": {
           "type": "array",
           "description": "TRTC AI conversation tasks.",

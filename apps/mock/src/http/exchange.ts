@@ -90,7 +90,7 @@ export class Exchange {
     ctx.journal.add(record);
     if (ctx.logger.enabled("debug")) {
       const { rawHeaders: _h, rawBody: _b, ...summary } = record;
-      ctx.logger.debug("request", summary);
+      ctx.logger.debug("request", { ...summary, path: ctx.redactor.url(summary.path) });
     }
   }
 }

@@ -1,6 +1,7 @@
 // The seam between the one request pipeline (pipeline.ts) and a provider's wire protocol. An adapter holds the
 // protocol's facts only: how a request names its operation, how it is signed, how answers and errors look.
 // What an operation does is a behaviour (behaviour.ts); the order of the steps is the pipeline's.
+import type { IncomingMessage } from "node:http";
 import type { OperationModel } from "@voicetask/core";
 import type { Fault } from "../faults.js";
 import type { Exchange } from "../http/exchange.js";
@@ -47,9 +48,12 @@ export interface Answer {
 export interface ErrorFormat<E extends Error> {
   /** Whether a thrown value is already this protocol's error (anything else is a bug of the mock). */
   is(thrown: unknown): thrown is E;
-  tooLarge(limitBytes: number): E;
+  /** A body over the limit (the request's form may choose the words). */
+  tooLarge(limitBytes: number, req: IncomingMessage): E;
   unreadable(): E;
   throttled(operation: ServedOperation, perSecond: number): E;
+  /** A region the API does not document (Chime: the credential scope's). */
+  unsupportedRegion(region: string): E;
   /** A fault injected through the control API with an `errorCode`. */
   injected(operation: ServedOperation, fault: Fault & { errorCode: string }): E;
   /** The first schema violation of the parameters or the body, naming the member. */

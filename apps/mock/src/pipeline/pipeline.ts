@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BODY_LIMIT_BYTES, type MockContext } from "../context.js";
-import { readBody } from "../http/body.js";
+import type { MockContext } from "../context.js";
+import { credentialIdOf } from "../http/account.js";
+import { discardBody, readBody } from "../http/body.js";
 import { Exchange } from "../http/exchange.js";
 import { providerErrorOf } from "../http/internal-error.js";
 import { send } from "../http/respond.js";
+import { DISCARD_BYTES } from "../limits.js";
 import type { Answer, ProtocolAdapter, ServedOperation } from "./adapter.js";
 import { type Behaviours, behave, type OperationResult } from "./behaviour.js";
 
@@ -17,6 +19,13 @@ export type ProviderHandler = (
 
 type Outcome = { operation: ServedOperation; result: OperationResult } | "dropped";
 
+/** What the pipeline needs besides the adapter: the API's documented regions (none: any region). */
+export interface PipelineOptions {
+  regions?: ReadonlySet<string>;
+}
+
+const NO_BODY = new Uint8Array(0);
+
 /**
  * The one request pipeline of the mocked providers: identify the operation, authenticate, rate limit, faults,
  * parse, validate, behave, answer. The adapter says how each step looks on its protocol's wire; every step and
@@ -26,6 +35,7 @@ export function createPipeline<E extends Error>(
   ctx: MockContext,
   adapter: ProtocolAdapter<E>,
   behaviours: Behaviours,
+  options: PipelineOptions = {},
 ): ProviderHandler {
   const reply = (ex: Exchange, answer: Answer) => {
     send(ex.res, answer.status, answer.headers, answer.body, ctx.clock.now());
@@ -33,17 +43,42 @@ export function createPipeline<E extends Error>(
     ex.finish(answer.status);
   };
 
-  /** Reads the body once, within the size limit; the limit and a broken stream are the protocol's errors. */
+  const knownKey = (id: string) =>
+    ctx.credentials.tencentSecret(id) !== undefined || ctx.credentials.awsSecret(id) !== undefined;
+
+  /**
+   * Reads the body once. A request whose `Authorization` names no key the mock knows is answered with the
+   * verifier's own error before a byte of its body is read (the key is looked up before the body is hashed, so
+   * an empty body gives the same answer); the size limit is the signed one with `Authorization`, the unsigned
+   * one without. The limit and a broken stream are the protocol's errors.
+   */
   const bodyOf = async (ex: Exchange): Promise<Uint8Array> => {
     if (ex.body) return ex.body;
-    const read = await readBody(ex.req, BODY_LIMIT_BYTES);
-    if (!read.ok) {
-      throw read.reason === "too-large"
-        ? adapter.errors.tooLarge(BODY_LIMIT_BYTES)
-        : adapter.errors.unreadable();
+    const { authorization } = ex.req.headers;
+    if (authorization !== undefined && ctx.auth === "verify") {
+      const id = credentialIdOf(ex.req.headers);
+      const unknown = id === undefined ? !/credential=/i.test(String(authorization)) : !knownKey(id);
+      if (unknown) await adapter.authenticate(ex, NO_BODY, true, ctx.clock.now());
     }
+    const limit = authorization !== undefined ? ctx.limits.bodyBytes : ctx.limits.unsignedBodyBytes;
+    const read = await readBody(ex.req, limit);
+    if (!read.ok)
+      throw read.reason === "too-large"
+        ? adapter.errors.tooLarge(limit, ex.req)
+        : adapter.errors.unreadable();
     ex.body = read.body;
     return read.body;
+  };
+
+  /**
+   * A body the mock did not read (refused for its size or its key) is read and dropped before the answer, up to
+   * a bound: a client that sends its whole body before reading (most do) would otherwise meet a reset and never
+   * read the answer. Past the bound the connection is closed right after the answer.
+   */
+  const drain = async (ex: Exchange): Promise<void> => {
+    if (ex.req.complete) return;
+    if ((await discardBody(ex.req, DISCARD_BYTES)) === "overflow")
+      ex.res.once("finish", () => ex.req.socket.destroy());
   };
 
   async function run(ex: Exchange): Promise<Outcome> {
@@ -57,6 +92,9 @@ export function createPipeline<E extends Error>(
     const now = ctx.clock.now();
     const caller = await adapter.authenticate(ex, body, ctx.auth === "verify", now);
     ex.account = caller.account;
+    // Only the API's documented regions hold state (Chime's region comes from the credential scope).
+    if (options.regions && !options.regions.has(caller.region))
+      throw adapter.errors.unsupportedRegion(caller.region);
 
     // 3. Rate limit: the operation's `x-rate-limit` per account, 1-second sliding window.
     const limit = operation.model.rateLimit;
@@ -107,6 +145,7 @@ export function createPipeline<E extends Error>(
       const error = providerErrorOf(ex, e, adapter.errors);
       const answer = adapter.answerError(ex, error);
       ex.errorCode = answer.code;
+      await drain(ex);
       const delay = ex.delay();
       if (delay) await delay;
       reply(ex, answer);

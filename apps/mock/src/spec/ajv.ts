@@ -28,6 +28,8 @@ export function createAjv(options: AjvOptions = {}): { compile(schema: SchemaMod
     strict: false,
     allErrors: options.allErrors ?? false,
     coerceTypes: options.coerceTypes ?? false,
+    // NaN and ±Infinity are not numbers of JSON: `1e400` parses as Infinity and would pass as an integer.
+    strictNumbers: true,
     removeAdditional: options.removeAdditional ? "all" : false,
     validateFormats: true,
   });

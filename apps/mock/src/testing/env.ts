@@ -7,6 +7,7 @@ export const MOCK_ENV = {
   tencentSecretKey: "VOICETASK_MOCK_TENCENT_SECRET_KEY",
   awsAccessKeyId: "VOICETASK_MOCK_AWS_ACCESS_KEY_ID",
   awsSecretAccessKey: "VOICETASK_MOCK_AWS_SECRET_ACCESS_KEY",
+  controlToken: "VOICETASK_MOCK_CONTROL_TOKEN",
 } as const;
 
 /** Where a running mock is and the keys it accepts (its first Tencent and AWS pair). */
@@ -14,10 +15,16 @@ export interface MockAddress {
   url: string;
   tencent: { secretId: string; secretKey: string };
   aws: { accessKeyId: string; secretAccessKey: string };
+  /** The control API's token, when the mock has one. */
+  controlToken?: string;
 }
 
 /** The variables that describe a mock listening at `url` with `credentials`. */
-export function mockEnv(url: string, credentials: CredentialsConfig): Record<string, string> {
+export function mockEnv(
+  url: string,
+  credentials: CredentialsConfig,
+  controlToken?: string,
+): Record<string, string> {
   const tencent = credentials.tencent?.[0];
   const aws = credentials.aws?.[0];
   return {
@@ -30,6 +37,7 @@ export function mockEnv(url: string, credentials: CredentialsConfig): Record<str
       [MOCK_ENV.awsAccessKeyId]: aws.accessKeyId,
       [MOCK_ENV.awsSecretAccessKey]: aws.secretAccessKey,
     }),
+    ...(controlToken !== undefined && { [MOCK_ENV.controlToken]: controlToken }),
   };
 }
 
@@ -50,8 +58,10 @@ export function readMockEnv(env: Record<string, string | undefined>): MockAddres
     return value;
   };
   const url = read(MOCK_ENV.url);
+  const controlToken = env[MOCK_ENV.controlToken];
   return {
     url,
+    ...(controlToken ? { controlToken } : {}),
     get tencent() {
       return { secretId: read(MOCK_ENV.tencentSecretId), secretKey: read(MOCK_ENV.tencentSecretKey) };
     },

@@ -21,7 +21,7 @@ const slot = globalThis as { [SLOT]?: GlobalMock };
 export async function startGlobalMock(options: MockServerOptions = {}): Promise<() => Promise<void>> {
   if (!slot[SLOT]) {
     const server = await startMockServer({ port: 0, ...options });
-    const env = mockEnv(server.url, server.credentials);
+    const env = mockEnv(server.url, server.credentials, server.controlToken);
     const previousEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     Object.assign(process.env, env);
     slot[SLOT] = { server, previousEnv };

@@ -77,7 +77,8 @@ async function journalOf(mock: unknown, matcher: string): Promise<JournalEntry[]
       `${matcher}: expect(mock) needs the mock: mockFromEnv(), a startMockServer() result or its http:// URL`,
     );
   }
-  return readJournal(url);
+  const token = (mock as { controlToken?: unknown } | null)?.controlToken;
+  return readJournal(typeof token === "string" ? { url, controlToken: token } : url);
 }
 
 const plural = (n: number, what: string) => `${n} ${what} request${n === 1 ? "" : "s"}`;

@@ -23,13 +23,21 @@ export interface RunningMock extends MockAddress {
   advanceClock(ms: number): Promise<ClockState>;
 }
 
-async function control<T>(url: string, method: string, path: string, body?: unknown): Promise<T> {
+/** Where the control API is and the token it needs, if any. */
+interface ControlTarget {
+  url: string;
+  controlToken?: string;
+}
+
+async function control<T>(target: ControlTarget, method: string, path: string, body?: unknown): Promise<T> {
+  const { url } = target;
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (target.controlToken) headers.authorization = `Bearer ${target.controlToken}`;
   const res = await fetch(`${url}/_mock/${path}`, {
     method,
-    ...(body !== undefined && {
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    }),
+    headers,
+    ...(body !== undefined && { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   if (!res.ok) {
@@ -46,30 +54,44 @@ async function control<T>(url: string, method: string, path: string, body?: unkn
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** The journal of the mock at `url` (`GET /_mock/journal`): the last requests, oldest first, secrets redacted. */
-export async function readJournal(url: string, filter: JournalFilter = {}): Promise<JournalEntry[]> {
+/**
+ * The journal of the mock at `url` (`GET /_mock/journal`): the last requests, oldest first, secrets redacted.
+ * `url` may be `{ url, controlToken }` for a mock whose control API has a token.
+ */
+export async function readJournal(
+  url: string | ControlTarget,
+  filter: JournalFilter = {},
+): Promise<JournalEntry[]> {
+  const target = typeof url === "string" ? { url } : url;
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(filter)) if (v !== undefined) query.set(k, String(v));
   const q = String(query);
-  return (await control<{ entries: JournalEntry[] }>(url, "GET", q ? `journal?${q}` : "journal")).entries;
+  return (await control<{ entries: JournalEntry[] }>(target, "GET", q ? `journal?${q}` : "journal")).entries;
 }
 
 /** The control API of the mock at `address.url`. */
 export function runningMock(address: MockAddress): RunningMock {
   const { url } = address;
+  const target = {
+    url,
+    get controlToken() {
+      return address.controlToken;
+    },
+  };
   return Object.defineProperties(
     {
       url,
-      journal: (filter?: JournalFilter) => readJournal(url, filter),
-      clearJournal: () => control<void>(url, "DELETE", "journal"),
-      reset: () => control<void>(url, "POST", "reset", {}),
-      advanceClock: (ms: number) => control<ClockState>(url, "POST", "clock/advance", { ms }),
+      journal: (filter?: JournalFilter) => readJournal(target, filter),
+      clearJournal: () => control<void>(target, "DELETE", "journal"),
+      reset: () => control<void>(target, "POST", "reset", {}),
+      advanceClock: (ms: number) => control<ClockState>(target, "POST", "clock/advance", { ms }),
     },
     // Read when used (see readMockEnv), and not enumerable: a test runner printing this object in a failure
     // message (or console.log) shows no secret key.
     {
       tencent: { get: () => address.tencent },
       aws: { get: () => address.aws },
+      controlToken: { get: () => address.controlToken },
     },
   ) as RunningMock;
 }

@@ -69,6 +69,12 @@ const en = {
   taskNotExist: () => "The task does not exist.",
   taskExist: () => "The task already exists.",
   invalidTaskId: () => "The parameter `TaskId` is invalid.",
+  concurrencyLimit: (sdkAppId: number, running: number) =>
+    `The SdkAppId ${sdkAppId} already runs ${running} AI conversation tasks, its concurrency limit.`,
+  accountsLimit: (limit: number) =>
+    `The mock holds tasks for at most ${limit} accounts; reset it or raise the limit.`,
+  tasksPerAccountLimit: (limit: number) =>
+    `The mock holds at most ${limit} tasks per account; stop tasks, reset the mock or raise the limit.`,
   userSig: (problem: UserSigProblem) => `UserSig is invalid: ${EN_USERSIG[problem]}.`,
   contentType: (contentType: string) =>
     `The Content-Type \`${contentType}\` is not supported; send application/json.`,
@@ -219,6 +225,11 @@ const zh: Catalog = {
   taskNotExist: () => "任务不存在。", // doc (the SDKs' error-code comments)
   taskExist: () => "任务已存在。", // doc
   invalidTaskId: () => "TaskId 参数错误。", // doc (InvalidParameter.TaskId)
+  concurrencyLimit: (sdkAppId, running) =>
+    `SdkAppId ${sdkAppId} 已有 ${running} 个 AI 对话任务在运行，达到并发上限。`, // translated
+  accountsLimit: (limit) => `模拟服务最多保存 ${limit} 个账号的任务；请重置模拟服务或调高上限。`, // translated
+  tasksPerAccountLimit: (limit) =>
+    `模拟服务每个账号最多保存 ${limit} 个任务；请停止任务、重置模拟服务或调高上限。`, // translated
   userSig: (problem) => `UserSig 错误：${ZH_USERSIG[problem]}。`, // translated
   contentType: (contentType) => `不支持的 Content-Type \`${contentType}\`，请使用 application/json。`, // translated
   bodyUnreadable: () => "无法读取请求体。", // translated

@@ -3,16 +3,20 @@ import type { CredentialStore } from "../credentials.js";
 import type { Behaviour } from "../pipeline/behaviour.js";
 import { TrtcError } from "./errors.js";
 import { message, type UserSigProblem } from "./messages.js";
-import { type StartInput, TrtcTaskStore } from "./tasks.js";
+import { formatStartTime, type StartInput, type TrtcStoreLimits, TrtcTaskStore } from "./tasks.js";
 
 /** The TRTC task state and what each stateful action does to it; other actions answer their spec example. */
 export class TrtcService {
-  readonly tasks = new TrtcTaskStore();
+  readonly tasks: TrtcTaskStore;
   /** By action; each returns the action's result fields (without RequestId). */
   readonly behaviours: ReadonlyMap<string, Behaviour>;
 
-  constructor(private readonly credentials: CredentialStore) {
-    const tasks = this.tasks;
+  constructor(
+    private readonly credentials: CredentialStore,
+    limits?: TrtcStoreLimits,
+  ) {
+    const tasks = new TrtcTaskStore(limits);
+    this.tasks = tasks;
     this.behaviours = new Map<string, Behaviour>([
       [
         "StartAIConversation",
@@ -48,7 +52,7 @@ export class TrtcService {
         ({ account, body, now }) => {
           const { task, status } = tasks.describe(account, body as never, now);
           const out: Record<string, unknown> = {
-            StartTime: task.startTime,
+            StartTime: formatStartTime(task.createdAt),
             Status: status,
             TaskId: task.taskId,
           };

@@ -159,8 +159,8 @@ export const trtcScenarios: Scenario[] = [
     name: "TRTC: AgentConfig.MaxIdleTime ends an idle task",
     async run(h) {
       const call = h.trtc();
-      const TaskId = await start(call, {}, { MaxIdleTime: 3 });
-      h.mock.control.advanceClock(1000 + 2999);
+      const TaskId = await start(call, {}, { MaxIdleTime: 5 }); // the documented minimum
+      h.mock.control.advanceClock(1000 + 4999);
       expect(await describeStatus(call, TaskId)).toBe("InProgress");
       h.mock.control.advanceClock(1); // the interop mock's clock only moves when the test moves it
       expect(await describeStatus(call, TaskId)).toBe("Stopped");

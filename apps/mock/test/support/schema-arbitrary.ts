@@ -60,8 +60,10 @@ function arbitraryOf(schema: SchemaModel, depth: number): fc.Arbitrary<unknown> 
 function numberOf(schema: SchemaModel, steps: number): fc.Arbitrary<number> {
   const min = typeof schema.minimum === "number" ? schema.minimum : 0;
   const max = typeof schema.maximum === "number" ? schema.maximum : 2_000_000_000;
+  // fast-check draws integers between safe integers only (a uint64 field's maximum is not one).
+  const safe = (n: number) => Math.max(Number.MIN_SAFE_INTEGER, Math.min(Number.MAX_SAFE_INTEGER, n));
   const within = fc
-    .integer({ min: Math.ceil(min * steps), max: Math.floor(max * steps) })
+    .integer({ min: safe(Math.ceil(min * steps)), max: safe(Math.floor(max * steps)) })
     .map((n) => n / steps);
   return fc.oneof(
     { weight: 9, arbitrary: within },

@@ -8,8 +8,11 @@ import {
   redactBody,
   redactHeaders,
   redactJson,
+  redactPairs,
   redactText,
 } from "./redact.js";
+import { redactUrl, redactUrlsInText } from "./redact-url.js";
+import { createRedactor } from "./redactor.js";
 
 describe("redact", () => {
   it("hides secrets entirely and ids but for a short prefix", () => {
@@ -133,7 +136,7 @@ describe("redactJson / redactBody", () => {
       Token: null,
       UseToken: true,
     });
-    expect(redactBody("not json APIKey=1")).toBe("not json APIKey=1");
+    expect(redactBody("not json, Model=1")).toBe("not json, Model=1");
     expect(redactBody("")).toBe("");
     expect(redactBody(JSON.stringify('{"APIKey":"k"}'))).toBe(JSON.stringify('{"APIKey":"[redacted]"}'));
   });
@@ -170,6 +173,99 @@ describe("redactJson / redactBody", () => {
     const input = { APIKey: "k", Nested: { Token: "t" } };
     redactJson(input);
     expect(input).toEqual({ APIKey: "k", Nested: { Token: "t" } });
+  });
+});
+
+describe("redaction of the names and texts the issue found in clear", () => {
+  it("hides passphrase, pwd, *Pem and credentials members", () => {
+    const out = JSON.stringify(
+      redactJson({
+        passphrase: "pass-phrase-1",
+        dbPwd: "pwd-value-1",
+        privateKeyPem: "-----BEGIN PRIVATE KEY-----abc",
+        certPem: "cert-pem-1",
+        credentials: { id: "AKIDx", secret: "creds-secret-1" },
+        Model: "kept",
+      }),
+    );
+    for (const s of ["pass-phrase-1", "pwd-value-1", "BEGIN PRIVATE", "cert-pem-1", "creds-secret-1"])
+      expect(out).not.toContain(s);
+    expect(out).toContain('"Model":"kept"');
+  });
+
+  it("masks secret pairs inside an LLMConfig that is not valid JSON, also an unterminated one", () => {
+    const broken = '{"LLMType":"openai","APIKey":"sk-broken-1","Model":"gpt",}';
+    expect(JSON.stringify(redactJson({ LLMConfig: broken }))).not.toContain("sk-broken-1");
+    expect(redactJson({ LLMConfig: broken })).toEqual({
+      LLMConfig: '{"LLMType":"openai","APIKey":"[redacted]","Model":"gpt",}',
+    });
+    const cut = '{"Model":"gpt","APIKey":"sk-cut-off';
+    expect(redactJson({ LLMConfig: cut })).toEqual({ LLMConfig: '{"Model":"gpt","APIKey":"[redacted]"' });
+    expect(redactPairs("{APIKey: sk-unquoted-1, Model: m}")).toBe("{APIKey: [redacted], Model: m}");
+    expect(redactPairs("Authorization: Bearer tok-1 rest")).toBe("Authorization: Bearer [redacted] rest");
+  });
+
+  it("masks secret pairs of a non-JSON body (a form) and stays linear on long words", () => {
+    expect(redactBody("Action=Describe&Signature=sig-1&Token=tok-1&Nonce=5")).toBe(
+      "Action=Describe&Signature=[redacted]&Token=[redacted]&Nonce=5",
+    );
+    const long = "a".repeat(200_000);
+    expect(redactPairs(`${long} apikey=x`)).toBe(`${long} apikey=[redacted]`);
+  });
+});
+
+describe("redactUrl", () => {
+  it("masks userinfo, signature and token parameters, and key ids", () => {
+    const presigned =
+      "https://user:hunter22@voice-chime.us-east-1.amazonaws.com/x?X-Amz-Algorithm=AWS4-HMAC-SHA256" +
+      "&X-Amz-Credential=AKIAVOICETASKDEMO%2F20250224%2Fus-east-1%2Fchime%2Faws4_request" +
+      "&X-Amz-Security-Token=FwoGZXIvYXdzEXAMPLE&X-Amz-Signature=5fa00fa31553b73e&X-Amz-SignedHeaders=host";
+    expect(redactUrl(presigned)).toBe(
+      "https://[redacted]@voice-chime.us-east-1.amazonaws.com/x?X-Amz-Algorithm=AWS4-HMAC-SHA256" +
+        "&X-Amz-Credential=****DEMO%2F20250224%2Fus-east-1%2Fchime%2Faws4_request" +
+        "&X-Amz-Security-Token=[redacted]&X-Amz-Signature=[redacted]&X-Amz-SignedHeaders=host",
+    );
+    expect(redactUrl("/?Action=A&SecretId=AKIDvoicetaskDEMO&Signature=abc%2B%3D&Token=t")).toBe(
+      "/?Action=A&SecretId=****DEMO&Signature=[redacted]&Token=[redacted]",
+    );
+    expect(redactUrl("http://127.0.0.1:4010/")).toBe("http://127.0.0.1:4010/");
+    expect(redactUrl("http://h/#access_token=tok")).toBe("http://h/#access_token=[redacted]");
+  });
+
+  it("finds URLs inside a text", () => {
+    expect(redactUrlsInText("fetch failed: http://u:p4ssw0rd@h:1/a?token=t1 (ECONNREFUSED)")).toBe(
+      "fetch failed: http://[redacted]@h:1/a?token=[redacted] (ECONNREFUSED)",
+    );
+  });
+});
+
+describe("createRedactor", () => {
+  const r = createRedactor(["voicetask-demo-secret", "tiny", undefined, "abc"]);
+  r.add("session/token+value");
+
+  it("masks known values in text, JSON, bodies, URLs and header values, by name as well", () => {
+    expect(r.text("key voicetask-demo-secret at http://a:b@h/")).toBe(
+      "key [redacted] at http://[redacted]@h/",
+    );
+    expect(r.json({ Note: "x voicetask-demo-secret y", Url: "https://u:pw@h/", UserSig: "s", n: 1 })).toEqual(
+      {
+        Note: "x [redacted] y",
+        Url: "https://[redacted]@h/",
+        UserSig: "[redacted]",
+        n: 1,
+      },
+    );
+    expect(r.body("plain voicetask-demo-secret")).toBe("plain [redacted]");
+    expect(r.url("/?q=session%2Ftoken%2Bvalue")).toBe("/?q=[redacted]");
+    expect(r.headers({ "x-custom": "voicetask-demo-secret", accept: "json" })).toEqual({
+      "x-custom": "[redacted]",
+      accept: "json",
+    });
+  });
+
+  it("ignores values too short to be secrets", () => {
+    expect(r.text("abc tiny")).toBe("abc [redacted]");
+    expect(createRedactor(["abc"]).text("abc")).toBe("abc");
   });
 });
 

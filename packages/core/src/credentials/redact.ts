@@ -24,9 +24,11 @@ export function maskId(id: string): string {
 
 /**
  * Member and header names whose values are secrets (case-insensitive): `*Key`, `*Secret*`, `*Token*`,
- * `UserSig`, `*Signature*`, `*Password*`, `Authorization`, `Cookie`.
+ * `UserSig`, `*Signature*`, `*Password*`, `*Passphrase*`, `*Pwd*`, `*Pem`, `*Credentials*`, `Authorization`,
+ * `Cookie`.
  */
-const SECRET_NAME = /(key$|secret|token|usersig|signature|password|authorization|cookie)/i;
+const SECRET_NAME =
+  /(key$|secret|token|usersig|signature|password|passphrase|pwd|pem$|credentials|authorization|cookie)/i;
 
 /** Whether a body member or header with this name holds a secret. */
 export function isSecretName(name: string): boolean {
@@ -106,15 +108,16 @@ export function redactHeader(name: string, value: string): string {
 function redactString(value: string, depth: number): string {
   // Config fields such as TRTC's LLMConfig/TTSConfig are JSON inside a string and carry API keys.
   const head = value.trimStart()[0];
-  if ((head === "{" || head === "[") && value.length <= MAX_INNER_JSON) {
+  if (head !== "{" && head !== "[") return value;
+  if (value.length <= MAX_INNER_JSON) {
     try {
       const inner: unknown = JSON.parse(value);
       if (inner !== null && typeof inner === "object") return JSON.stringify(redactJson(inner, depth + 1));
     } catch {
-      // not JSON: kept as it is
+      // not valid JSON (a typo in a hand-written LLMConfig): its secret-named pairs are masked as text below
     }
   }
-  return value;
+  return redactPairs(value);
 }
 
 function redactMember(name: string, value: unknown, depth: number): unknown {
@@ -139,16 +142,43 @@ export function redactJson(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** A JSON body text with secret members replaced (see {@link redactJson}); a non-JSON body as it is. */
+/**
+ * A JSON body text with secret members replaced (see {@link redactJson}); any other body (a form, a broken JSON
+ * text) with the values of its secret-named pairs masked (see {@link redactPairs}).
+ */
 export function redactBody(text: string): string {
   if (!text) return text;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return text;
+    return redactPairs(text);
   }
   return JSON.stringify(redactJson(parsed));
+}
+
+/**
+ * `name: value` and `name=value` pairs in free text (broken JSON, a form body, a query string, `key=value`
+ * settings): the value is masked when the name is a secret's ({@link isSecretName}). A quoted value is masked
+ * whole (to the end of the text when its quote is never closed), quotes kept; an unquoted one up to the next
+ * separator; `Bearer`/`Basic` schemes keep their name.
+ */
+// A name starts only after a non-name character, so a long run of name characters is scanned once (linear time).
+const PAIR =
+  /(?<![\w.-])(["']?)([A-Za-z_][\w.-]*)\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*(?:"|$)|'(?:[^'\\]|\\.)*(?:'|$)|(?:Bearer|Basic)\s+[^\s,;&}\]"']+|[^\s,;&}\]"']+)/g;
+
+export function redactPairs(text: string): string {
+  return text.replace(PAIR, (whole, quote: string, name: string, sep: string, value: string) => {
+    if (!isSecretName(name) || value === REDACTED) return whole;
+    const first = value[0];
+    const masked =
+      first === '"' || first === "'"
+        ? `${first}${REDACTED}${first}`
+        : /^(Bearer|Basic)\s/.test(value)
+          ? `${value.split(/\s/)[0]} ${REDACTED}`
+          : REDACTED;
+    return `${quote}${name}${quote}${sep}${masked}`;
+  });
 }
 
 /** Replaces every occurrence of the given secret values in a text (for messages built from foreign input). */

@@ -11,4 +11,14 @@ export interface OperationInfo {
    * top-level request-body field whose non-empty value makes the call idempotent (`SessionId`, `ClientRequestToken`).
    */
   retry: "always" | "never" | (string & {});
+  /** How a resend that meets the provider's "already exists" finds what it created (see `recoverExisting`). */
+  exists?: ExistsRule;
+}
+
+/** The spec's `x-retry-exists` (see `RetryExistsModel` in the model). */
+export interface ExistsRule {
+  readonly code: string;
+  readonly operation: string;
+  readonly input: Readonly<Record<string, string>>;
+  readonly output: Readonly<Record<string, string>>;
 }

@@ -57,6 +57,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** The parsed request body, for the idempotency-field check (parsed from the request's bytes when omitted). */
   body?: unknown;
+  /** Called before each resend of this call (after the sender's own `onRetry`). */
+  onRetry?: (event: RetryEvent) => void;
 }
 
 const slotFor = (key: string, operation: OperationInfo, call: Call): AcquireOptions => ({
@@ -78,6 +80,7 @@ interface Call {
   signal: AbortSignal | undefined;
   timeoutMs: number;
   body: unknown;
+  onRetry: ((event: RetryEvent) => void) | undefined;
 }
 
 export interface SendResult {
@@ -155,8 +158,8 @@ export function createSender(options: SenderOptions): Sender {
   function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
     // Not async, and the options taken apart: a call waiting for its slot keeps what it sends and needs, not
     // the caller's Request (about 4 KB with its body stream) nor the caller's options object.
-    const { signal, timeoutMs = options.timeoutMs ?? 60_000, body } = o;
-    return firstSlot(readOutgoing(request), operation, { signal, timeoutMs, body });
+    const { signal, timeoutMs = options.timeoutMs ?? 60_000, body, onRetry } = o;
+    return firstSlot(readOutgoing(request), operation, { signal, timeoutMs, body, onRetry });
   }
 
   /**
@@ -252,7 +255,9 @@ export function createSender(options: SenderOptions): Sender {
             random: retry.random,
           }),
         );
-        options.onRetry?.({ operation: name, attempt: sends, delayMs, error });
+        const event = { operation: name, attempt: sends, delayMs, error };
+        options.onRetry?.(event);
+        call.onRetry?.(event);
         await withDeadline(signal, 0, name, clock, (aborted) => clock.sleep(delayMs, aborted));
         lastCost = cost;
         resends++;

@@ -15,6 +15,7 @@ import {
   type Protocol,
   protocolOf,
   rateLimit,
+  retryExistsRule,
   retryRule,
   SpecError,
   signingName,
@@ -40,6 +41,7 @@ export function buildModel(api: ApiEntry, doc: JsonObject): ApiModel {
     }
   }
   checkWaiters(operations);
+  checkRetryExists(operations);
   const model: ApiModel = {
     name: api.name,
     ...(api.client ? { client: api.client } : {}),
@@ -109,6 +111,19 @@ function operationModel({
   const retry = retryRule(name, operation);
   if (retry !== "always" && retry !== "never" && !fields.some((f) => f.name === retry && f.in === "body"))
     throw new SpecError(`${name}: x-retry names ${retry}, which is not a member of the request body`);
+  const retryExists = retryExistsRule(name, operation);
+  const errors = errorModels(name, operation["x-error-codes"], protocol);
+  if (retryExists && (retry === "always" || retry === "never"))
+    throw new SpecError(
+      `${name}: x-retry-exists needs x-retry to name the member that makes a resend idempotent`,
+    );
+  if (retryExists && !errors.some((e) => e.code === retryExists.code))
+    throw new SpecError(`${name}: x-retry-exists code ${retryExists.code} is not one of its x-error-codes`);
+  for (const source of Object.values(retryExists?.input ?? {})) {
+    const member = source.slice("input.".length).split(".")[0]!;
+    if (!fields.some((f) => f.name === member))
+      throw new SpecError(`${name}: x-retry-exists reads ${source}, which is not an input member`);
+  }
 
   return {
     name,
@@ -126,9 +141,10 @@ function operationModel({
     bodyRequired: requestBody.required === true,
     successStatus: Number(successStatus),
     ...(outputSchema ? { outputSchema } : {}),
-    errors: errorModels(name, operation["x-error-codes"], protocol),
+    errors,
     ...(rateLimit(name, operation) ? { rateLimit: rateLimit(name, operation) } : {}),
     retry,
+    ...(retryExists ? { retryExists } : {}),
     waiters: waiterModels(name, operation),
     requestExamples: requestExamples(media, userParameters),
     responseExamples: responseExamples(protocol, success),
@@ -341,5 +357,21 @@ function checkWaiters(operations: OperationModel[]): void {
             throw new SpecError(`waiter ${waiter.name}: ${op.name} has no input member ${member}`);
       }
     }
+  }
+}
+
+/** The operation an `x-retry-exists` finds with must exist and take the members it fills. */
+function checkRetryExists(operations: OperationModel[]): void {
+  for (const op of operations) {
+    const rule = op.retryExists;
+    if (!rule) continue;
+    const finder = operations.find((o) => o.name === rule.operation);
+    if (!finder)
+      throw new SpecError(
+        `${op.name}: x-retry-exists finds with ${rule.operation}, which is not an operation`,
+      );
+    for (const member of Object.keys(rule.input))
+      if (!finder.fields.some((f) => f.name === member))
+        throw new SpecError(`${op.name}: x-retry-exists fills ${member}, which ${finder.name} does not take`);
   }
 }

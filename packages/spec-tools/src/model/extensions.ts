@@ -5,6 +5,7 @@
 // | x-tc-action               | TRTC path item (pseudo-path) | the path item's; an operation-level copy must agree     |
 // | x-rate-limit              | operation                    | the operation's; none means the API is not limited       |
 // | x-retry                   | operation                    | the operation's; none means `never`                      |
+// | x-retry-exists            | operation with x-retry: <m>  | how a resend that meets "already exists" finds its own   |
 // | x-error-codes             | operation                    | the operation's own list; status defaults to the API's   |
 // |                           |                              | error status (Tencent: 200); kind from core's classifier |
 // | x-tc-common-error-codes   | document                     | errors every operation of a Tencent API can answer       |
@@ -15,7 +16,7 @@
 // | x-discriminator           | a webhook's body schema      | dotted paths whose `const`s name each `anyOf` variant;   |
 // |                           |                              | the one variant without one is the catch-all             |
 
-import type { ErrorModel, WaiterModel } from "@voicetask/core";
+import type { ErrorModel, RetryExistsModel, WaiterModel } from "@voicetask/core";
 import { classifyAwsError, classifyTencentCode } from "@voicetask/core";
 import type { Json, JsonObject } from "./load.js";
 import { kebab } from "./names.js";
@@ -61,6 +62,31 @@ export function retryRule(operationId: string, operation: JsonObject): string {
   if (typeof retry !== "string" || retry === "")
     throw new SpecError(`${operationId}: x-retry must be always, never or a request member name`);
   return retry;
+}
+
+/** `x-retry-exists`: the "already exists" code, the finding operation and how inputs and results map. */
+export function retryExistsRule(operationId: string, operation: JsonObject): RetryExistsModel | undefined {
+  const raw = operation["x-retry-exists"];
+  if (raw === undefined) return undefined;
+  const where = `${operationId}: x-retry-exists`;
+  if (!isObject(raw)) throw new SpecError(`${where} must be an object`);
+  if (typeof raw.code !== "string" || raw.code === "")
+    throw new SpecError(`${where}: code must name the error`);
+  if (typeof raw.operation !== "string" || raw.operation === "")
+    throw new SpecError(`${where}: operation must name the operation that finds the resource`);
+  const mapping = (key: "input" | "output"): Record<string, string> => {
+    const value = raw[key];
+    if (!isObject(value) || Object.keys(value).length === 0)
+      throw new SpecError(`${where}: ${key} must map members to sources`);
+    const out: Record<string, string> = {};
+    for (const [member, source] of Object.entries(value)) {
+      if (typeof source !== "string" || !new RegExp(`^${key}\\.[A-Za-z0-9_.]+$`).test(source))
+        throw new SpecError(`${where}: ${key}.${member} must be ${key}.<path>`);
+      out[member] = source;
+    }
+    return out;
+  };
+  return { code: raw.code, operation: raw.operation, input: mapping("input"), output: mapping("output") };
 }
 
 /** The status an API error arrives with when the spec does not say: Tencent answers API errors with HTTP 200. */

@@ -20,6 +20,11 @@ function methodDoc(o: OperationModel): string {
       : o.retry === "never"
         ? "Never resent after an unknown outcome (not idempotent)."
         : `Retried after an unknown outcome only when \`${o.retry}\` is set (it makes a resend idempotent).`,
+    ...(o.retryExists
+      ? [
+          `A resend that meets \`${o.retryExists.code}\` finds what the first attempt created with ${o.retryExists.operation} and answers it.`,
+        ]
+      : []),
   ];
   return jsdoc(`${o.summary}\n\n${o.description.trim()}\n\n${facts.join(" ")}`, "  ");
 }

@@ -1,4 +1,4 @@
-import type { ApiModel, OperationModel, ParameterModel } from "@voicetask/core";
+import type { ApiModel, OperationModel, ParameterModel, RetryExistsModel } from "@voicetask/core";
 import { literal } from "./jsdoc.js";
 
 /**
@@ -19,6 +19,8 @@ export interface OperationRow {
   headers?: [string, string][];
   rateLimit: number;
   retry: string;
+  /** How a resend that meets "already exists" finds what it created (`x-retry-exists`). */
+  exists?: RetryExistsModel;
 }
 
 const pairs = (parameters: readonly ParameterModel[]): [string, string][] =>
@@ -34,6 +36,7 @@ export function operationRow(op: OperationModel): OperationRow {
     rateLimit: op.rateLimit,
     retry: op.retry,
   };
+  if (op.retryExists) row.exists = op.retryExists;
   if (op.wire.protocol === "tencent") row.action = op.wire.action;
   else {
     if (op.wire.query.length) row.query = pairs(op.wire.query);
@@ -49,6 +52,51 @@ export function renderOperations(model: ApiModel): string {
 export const operations = ${literal(rows)} as const;
 
 export type OperationName = keyof typeof operations;
+`;
+}
+
+/**
+ * `client-methods.ts`: `clientMethods`, one client method per operation. For an API whose spec has
+ * `x-retry-exists`, a method whose resend meets "already exists" finds what its first attempt created (core's
+ * `recoverExisting`); the other APIs' methods are plain, so their bundles do not carry the recovery. A module
+ * of its own, so the operation table stays free of imports for every entry that reads it.
+ */
+export function renderClientMethods(model: ApiModel): string {
+  const recovers = model.operations.some((op) => op.retryExists);
+  const imports = recovers
+    ? 'import { type CallOptions, recoverExisting, type SendOptions } from "@voicetask/core";'
+    : 'import type { CallOptions, SendOptions } from "@voicetask/core";';
+  // With a rule, the finding operation is the client's own method of that name (the model checked it exists).
+  const method = recovers
+    ? `"exists" in op
+      ? (input, options) =>
+          recoverExisting(
+            (onRetry) => invoke(op, input, { ...options, onRetry }),
+            op.exists,
+            input,
+            (found) => client[operations[op.exists.operation].method]!(found, options),
+          )
+      : invoke.bind(undefined, op)`
+    : "invoke.bind(undefined, op)";
+  return `${imports}
+import { type OperationName, operations } from "./operations.js";
+
+type Operation = (typeof operations)[OperationName];
+
+/** A client method: the operation's input and the call's options in, its result out. */
+export type ClientMethod = (input: object, options?: CallOptions) => Promise<unknown>;
+
+/** The call's options as the sender takes them (\`onRetry\`: before each resend of this call). */
+export type InvokeOptions = CallOptions & Pick<SendOptions, "onRetry">;
+
+/** One method per operation, each sending through \`invoke\`${recovers ? ' (see "already exists" above)' : ""}. */
+export function clientMethods(
+  invoke: (operation: Operation, input: object, options?: InvokeOptions) => Promise<unknown>,
+): Record<string, ClientMethod> {
+  const client: Record<string, ClientMethod> = {};
+  for (const op of Object.values(operations) as Operation[]) client[op.method] = ${method};
+  return client;
+}
 `;
 }
 

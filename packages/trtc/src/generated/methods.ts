@@ -69,9 +69,13 @@ export interface Methods {
    * page for this action states 50 per second; this document keeps the seeds' value 20.)
    *
    * Retry: safe only when `SessionId` is set. A second start with the same `SessionId`
-   * is rejected with `FailedOperation.TaskExist` instead of starting a second bot.
+   * is rejected with `FailedOperation.TaskExist` instead of starting a second bot. When a
+   * start resent after an unknown outcome (a timeout, a lost answer) meets
+   * `FailedOperation.TaskExist`, the first attempt started the task: the clients find it by
+   * `SdkAppId` + `SessionId` (DescribeAIConversation) and answer its `TaskId`
+   * (`x-retry-exists`).
    *
-   * Rate limit: 20 requests per second per account. Retried after an unknown outcome only when `SessionId` is set (it makes a resend idempotent).
+   * Rate limit: 20 requests per second per account. Retried after an unknown outcome only when `SessionId` is set (it makes a resend idempotent). A resend that meets `FailedOperation.TaskExist` finds what the first attempt created with DescribeAIConversation and answers it.
    */
   startAIConversation(request: StartAIConversationRequest, options?: CallOptions): Promise<StartAIConversationResponse>;
 

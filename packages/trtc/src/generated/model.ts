@@ -279,7 +279,7 @@ export const model: ApiModel = {
       "methodName": "startAIConversation",
       "command": "start-ai-conversation",
       "summary": "Start an AI conversation task",
-      "description": "Starts an AI conversation task: an AI bot enters the TRTC room and holds an AI\nconversation with the specified member of the room. Suitable for intelligent customer\nservice, AI oral-language teachers and similar scenarios.\n\nTRTC AI conversation has built-in speech-to-text and acts as a channel: the customer\nfreely chooses the third-party AI model (LLM) service and the text-to-speech (TTS)\nservice through `LLMConfig` and `TTSConfig`.\n\nDomain name for API request: `trtc.tencentcloudapi.com` (China site) or\n`trtc.intl.tencentcloudapi.com` (international site). Wire form: `POST /` with\n`X-TC-Action: StartAIConversation`.\n\nA maximum of 20 requests can be initiated per second for this API. (A 2026 international\npage for this action states 50 per second; this document keeps the seeds' value 20.)\n\nRetry: safe only when `SessionId` is set. A second start with the same `SessionId`\nis rejected with `FailedOperation.TaskExist` instead of starting a second bot.",
+      "description": "Starts an AI conversation task: an AI bot enters the TRTC room and holds an AI\nconversation with the specified member of the room. Suitable for intelligent customer\nservice, AI oral-language teachers and similar scenarios.\n\nTRTC AI conversation has built-in speech-to-text and acts as a channel: the customer\nfreely chooses the third-party AI model (LLM) service and the text-to-speech (TTS)\nservice through `LLMConfig` and `TTSConfig`.\n\nDomain name for API request: `trtc.tencentcloudapi.com` (China site) or\n`trtc.intl.tencentcloudapi.com` (international site). Wire form: `POST /` with\n`X-TC-Action: StartAIConversation`.\n\nA maximum of 20 requests can be initiated per second for this API. (A 2026 international\npage for this action states 50 per second; this document keeps the seeds' value 20.)\n\nRetry: safe only when `SessionId` is set. A second start with the same `SessionId`\nis rejected with `FailedOperation.TaskExist` instead of starting a second bot. When a\nstart resent after an unknown outcome (a timeout, a lost answer) meets\n`FailedOperation.TaskExist`, the first attempt started the task: the clients find it by\n`SdkAppId` + `SessionId` (DescribeAIConversation) and answer its `TaskId`\n(`x-retry-exists`).",
       "tags": [
         "AI Conversation"
       ],
@@ -395,10 +395,12 @@ export const model: ApiModel = {
           "flag": "sdk-app-id",
           "in": "body",
           "required": true,
-          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started.",
+          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started. An unsigned 64-bit integer (uint64 in the official SDKs).",
           "schema": {
             "type": "integer",
-            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started."
+            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           }
         },
         {
@@ -442,7 +444,9 @@ export const model: ApiModel = {
               },
               "MaxIdleTime": {
                 "type": "integer",
-                "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s.",
+                "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s. Range 5 to 86400 seconds (24 hours), as TRTC's AI conversation quick start states (trtc.io/document/86620).",
+                "minimum": 5,
+                "maximum": 86400,
                 "default": 60
               },
               "WelcomeMessage": {
@@ -452,16 +456,22 @@ export const model: ApiModel = {
               "InterruptMode": {
                 "type": "integer",
                 "description": "Intelligent interruption mode, default 0. 0 means the server interrupts automatically; 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+                "minimum": 0,
+                "maximum": 1,
                 "default": 0
               },
               "InterruptSpeechDuration": {
                 "type": "integer",
-                "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds.",
+                "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+                "minimum": 0,
+                "maximum": 18446744073709552000,
                 "default": 500
               },
               "TurnDetectionMode": {
                 "type": "integer",
                 "description": "Controls how a new conversation turn is triggered, default 0.\n- 0: a new turn starts automatically once server-side speech recognition detects a complete sentence.\n- 1: after receiving subtitle messages, the client decides itself whether to send a chat signal to trigger a new turn.\n`TurnDetection` (semantic turn detection) takes effect when TurnDetectionMode is 3.",
+                "minimum": 0,
+                "maximum": 3,
                 "default": 0
               },
               "FilterOneWord": {
@@ -1023,7 +1033,9 @@ export const model: ApiModel = {
         "properties": {
           "SdkAppId": {
             "type": "integer",
-            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started."
+            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           },
           "RoomId": {
             "type": "string",
@@ -1053,7 +1065,9 @@ export const model: ApiModel = {
               },
               "MaxIdleTime": {
                 "type": "integer",
-                "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s.",
+                "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s. Range 5 to 86400 seconds (24 hours), as TRTC's AI conversation quick start states (trtc.io/document/86620).",
+                "minimum": 5,
+                "maximum": 86400,
                 "default": 60
               },
               "WelcomeMessage": {
@@ -1063,16 +1077,22 @@ export const model: ApiModel = {
               "InterruptMode": {
                 "type": "integer",
                 "description": "Intelligent interruption mode, default 0. 0 means the server interrupts automatically; 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+                "minimum": 0,
+                "maximum": 1,
                 "default": 0
               },
               "InterruptSpeechDuration": {
                 "type": "integer",
-                "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds.",
+                "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+                "minimum": 0,
+                "maximum": 18446744073709552000,
                 "default": 500
               },
               "TurnDetectionMode": {
                 "type": "integer",
                 "description": "Controls how a new conversation turn is triggered, default 0.\n- 0: a new turn starts automatically once server-side speech recognition detects a complete sentence.\n- 1: after receiving subtitle messages, the client decides itself whether to send a chat signal to trigger a new turn.\n`TurnDetection` (semantic turn detection) takes effect when TurnDetectionMode is 3.",
+                "minimum": 0,
+                "maximum": 3,
                 "default": 0
               },
               "FilterOneWord": {
@@ -1585,7 +1605,9 @@ export const model: ApiModel = {
         "properties": {
           "SdkAppId": {
             "type": "integer",
-            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started."
+            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           },
           "RoomId": {
             "type": "string",
@@ -1615,7 +1637,9 @@ export const model: ApiModel = {
               },
               "MaxIdleTime": {
                 "type": "integer",
-                "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s.",
+                "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s. Range 5 to 86400 seconds (24 hours), as TRTC's AI conversation quick start states (trtc.io/document/86620).",
+                "minimum": 5,
+                "maximum": 86400,
                 "default": 60
               },
               "WelcomeMessage": {
@@ -1625,16 +1649,22 @@ export const model: ApiModel = {
               "InterruptMode": {
                 "type": "integer",
                 "description": "Intelligent interruption mode, default 0. 0 means the server interrupts automatically; 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+                "minimum": 0,
+                "maximum": 1,
                 "default": 0
               },
               "InterruptSpeechDuration": {
                 "type": "integer",
-                "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds.",
+                "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+                "minimum": 0,
+                "maximum": 18446744073709552000,
                 "default": 500
               },
               "TurnDetectionMode": {
                 "type": "integer",
                 "description": "Controls how a new conversation turn is triggered, default 0.\n- 0: a new turn starts automatically once server-side speech recognition detects a complete sentence.\n- 1: after receiving subtitle messages, the client decides itself whether to send a chat signal to trigger a new turn.\n`TurnDetection` (semantic turn detection) takes effect when TurnDetectionMode is 3.",
+                "minimum": 0,
+                "maximum": 3,
                 "default": 0
               },
               "FilterOneWord": {
@@ -2168,6 +2198,12 @@ export const model: ApiModel = {
           "kind": "client"
         },
         {
+          "code": "FailedOperation.RestrictedConcurrency",
+          "description": "The app already runs as many AI conversation tasks as it may at once (TRTC's quick start documents 100 concurrent tasks per SdkAppId, trtc.io/document/86620).",
+          "status": 200,
+          "kind": "client"
+        },
+        {
           "code": "FailedOperation.TaskExist",
           "description": "The task already exists.",
           "status": 200,
@@ -2188,6 +2224,18 @@ export const model: ApiModel = {
       ],
       "rateLimit": 20,
       "retry": "SessionId",
+      "retryExists": {
+        "code": "FailedOperation.TaskExist",
+        "operation": "DescribeAIConversation",
+        "input": {
+          "SdkAppId": "input.SdkAppId",
+          "SessionId": "input.SessionId"
+        },
+        "output": {
+          "TaskId": "output.TaskId",
+          "RequestId": "output.RequestId"
+        }
+      },
       "waiters": [],
       "requestExamples": [
         {
@@ -3488,7 +3536,9 @@ export const model: ApiModel = {
           "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
           "schema": {
             "type": "integer",
-            "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt."
+            "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+            "minimum": 0,
+            "maximum": 1
           }
         },
         {
@@ -3496,10 +3546,12 @@ export const model: ApiModel = {
           "flag": "interrupt-speech-duration",
           "in": "body",
           "required": false,
-          "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds.",
+          "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
           "schema": {
             "type": "integer",
-            "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds."
+            "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           }
         },
         {
@@ -3849,11 +3901,15 @@ export const model: ApiModel = {
           },
           "InterruptMode": {
             "type": "integer",
-            "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt."
+            "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+            "minimum": 0,
+            "maximum": 1
           },
           "InterruptSpeechDuration": {
             "type": "integer",
-            "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds."
+            "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           },
           "LLMConfig": {
             "type": "string",
@@ -4189,11 +4245,15 @@ export const model: ApiModel = {
           },
           "InterruptMode": {
             "type": "integer",
-            "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt."
+            "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+            "minimum": 0,
+            "maximum": 1
           },
           "InterruptSpeechDuration": {
             "type": "integer",
-            "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds."
+            "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           },
           "LLMConfig": {
             "type": "string",
@@ -4810,10 +4870,12 @@ export const model: ApiModel = {
           "flag": "sdk-app-id",
           "in": "body",
           "required": false,
-          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started.",
+          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started. An unsigned 64-bit integer (uint64 in the official SDKs).",
           "schema": {
             "type": "integer",
-            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started."
+            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           }
         },
         {
@@ -4846,7 +4908,9 @@ export const model: ApiModel = {
         "properties": {
           "SdkAppId": {
             "type": "integer",
-            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started."
+            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           },
           "TaskId": {
             "type": "string",
@@ -4865,7 +4929,9 @@ export const model: ApiModel = {
         "properties": {
           "SdkAppId": {
             "type": "integer",
-            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started."
+            "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+            "minimum": 0,
+            "maximum": 18446744073709552000
           },
           "TaskId": {
             "type": "string",
@@ -7547,7 +7613,9 @@ export const model: ApiModel = {
       "properties": {
         "SdkAppId": {
           "type": "integer",
-          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started."
+          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+          "minimum": 0,
+          "maximum": 18446744073709552000
         },
         "RoomId": {
           "type": "string",
@@ -7577,7 +7645,9 @@ export const model: ApiModel = {
             },
             "MaxIdleTime": {
               "type": "integer",
-              "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s.",
+              "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s. Range 5 to 86400 seconds (24 hours), as TRTC's AI conversation quick start states (trtc.io/document/86620).",
+              "minimum": 5,
+              "maximum": 86400,
               "default": 60
             },
             "WelcomeMessage": {
@@ -7587,16 +7657,22 @@ export const model: ApiModel = {
             "InterruptMode": {
               "type": "integer",
               "description": "Intelligent interruption mode, default 0. 0 means the server interrupts automatically; 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+              "minimum": 0,
+              "maximum": 1,
               "default": 0
             },
             "InterruptSpeechDuration": {
               "type": "integer",
-              "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds.",
+              "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+              "minimum": 0,
+              "maximum": 18446744073709552000,
               "default": 500
             },
             "TurnDetectionMode": {
               "type": "integer",
               "description": "Controls how a new conversation turn is triggered, default 0.\n- 0: a new turn starts automatically once server-side speech recognition detects a complete sentence.\n- 1: after receiving subtitle messages, the client decides itself whether to send a chat signal to trigger a new turn.\n`TurnDetection` (semantic turn detection) takes effect when TurnDetectionMode is 3.",
+              "minimum": 0,
+              "maximum": 3,
               "default": 0
             },
             "FilterOneWord": {
@@ -8282,11 +8358,15 @@ export const model: ApiModel = {
         },
         "InterruptMode": {
           "type": "integer",
-          "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt."
+          "description": "If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+          "minimum": 0,
+          "maximum": 1
         },
         "InterruptSpeechDuration": {
           "type": "integer",
-          "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds."
+          "description": "If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+          "minimum": 0,
+          "maximum": 18446744073709552000
         },
         "LLMConfig": {
           "type": "string",
@@ -8624,7 +8704,9 @@ export const model: ApiModel = {
       "properties": {
         "SdkAppId": {
           "type": "integer",
-          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started."
+          "description": "The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started. An unsigned 64-bit integer (uint64 in the official SDKs).",
+          "minimum": 0,
+          "maximum": 18446744073709552000
         },
         "TaskId": {
           "type": "string",
@@ -8695,7 +8777,9 @@ export const model: ApiModel = {
         },
         "MaxIdleTime": {
           "type": "integer",
-          "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s.",
+          "description": "If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s. Range 5 to 86400 seconds (24 hours), as TRTC's AI conversation quick start states (trtc.io/document/86620).",
+          "minimum": 5,
+          "maximum": 86400,
           "default": 60
         },
         "WelcomeMessage": {
@@ -8705,16 +8789,22 @@ export const model: ApiModel = {
         "InterruptMode": {
           "type": "integer",
           "description": "Intelligent interruption mode, default 0. 0 means the server interrupts automatically; 1 means the server does not interrupt and the client sends an interrupt signal to interrupt.",
+          "minimum": 0,
+          "maximum": 1,
           "default": 0
         },
         "InterruptSpeechDuration": {
           "type": "integer",
-          "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds.",
+          "description": "Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).",
+          "minimum": 0,
+          "maximum": 18446744073709552000,
           "default": 500
         },
         "TurnDetectionMode": {
           "type": "integer",
           "description": "Controls how a new conversation turn is triggered, default 0.\n- 0: a new turn starts automatically once server-side speech recognition detects a complete sentence.\n- 1: after receiving subtitle messages, the client decides itself whether to send a chat signal to trigger a new turn.\n`TurnDetection` (semantic turn detection) takes effect when TurnDetectionMode is 3.",
+          "minimum": 0,
+          "maximum": 3,
           "default": 0
         },
         "FilterOneWord": {

@@ -9,6 +9,18 @@ export const operations = {
     "path": "/StartAIConversation",
     "rateLimit": 20,
     "retry": "SessionId",
+    "exists": {
+      "code": "FailedOperation.TaskExist",
+      "operation": "DescribeAIConversation",
+      "input": {
+        "SdkAppId": "input.SdkAppId",
+        "SessionId": "input.SessionId"
+      },
+      "output": {
+        "TaskId": "output.TaskId",
+        "RequestId": "output.RequestId"
+      }
+    },
     "action": "StartAIConversation"
   },
   "StopAIConversation": {

@@ -28,7 +28,11 @@ export interface paths {
          *     page for this action states 50 per second; this document keeps the seeds' value 20.)
          *
          *     Retry: safe only when `SessionId` is set. A second start with the same `SessionId`
-         *     is rejected with `FailedOperation.TaskExist` instead of starting a second bot.
+         *     is rejected with `FailedOperation.TaskExist` instead of starting a second bot. When a
+         *     start resent after an unknown outcome (a timeout, a lost answer) meets
+         *     `FailedOperation.TaskExist`, the first attempt started the task: the clients find it by
+         *     `SdkAppId` + `SessionId` (DescribeAIConversation) and answer its `TaskId`
+         *     (`x-retry-exists`).
          */
         post: operations["StartAIConversation"];
         delete?: never;
@@ -230,7 +234,7 @@ export interface components {
         };
         /** @description StartAIConversation request parameters. */
         StartAIConversationRequest: {
-            /** @description The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started. */
+            /** @description The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task is started. An unsigned 64-bit integer (uint64 in the official SDKs). */
             SdkAppId: number;
             /** @description The TRTC RoomId; the number of the room in which the conversation task is started. */
             RoomId: string;
@@ -329,7 +333,7 @@ export interface components {
             WelcomeMessage?: string;
             /** @description If not filled in, no update is performed. Intelligent interruption mode: 0 means the server interrupts automatically, 1 means the server does not interrupt and the client sends an interrupt signal to interrupt. */
             InterruptMode?: number;
-            /** @description If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. */
+            /** @description If not filled in, no update is performed. Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs). */
             InterruptSpeechDuration?: number;
             /** @description If not filled in, no update is performed. LLM configuration as a JSON string; see StartAIConversation for details. */
             LLMConfig?: string;
@@ -343,7 +347,7 @@ export interface components {
         };
         /** @description DescribeAIConversation request parameters. All fields are optional; identify the task by TaskId, or by SdkAppId and the SessionId given at start. */
         DescribeAIConversationRequest: {
-            /** @description The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started. */
+            /** @description The TRTC SdkAppId; the same SdkAppId as the one used by the room in which the task was started. An unsigned 64-bit integer (uint64 in the official SDKs). */
             SdkAppId?: number;
             /** @description Uniquely identifies one task. */
             TaskId?: string;
@@ -379,7 +383,7 @@ export interface components {
             /** @description The UserId whose stream the robot pulls. Once set, the robot pulls this UserId's stream and processes it in real time. */
             TargetUserId: string;
             /**
-             * @description If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s.
+             * @description If nobody publishes a stream in the room for longer than MaxIdleTime (seconds), the backend closes the task automatically. Default 60 s. Range 5 to 86400 seconds (24 hours), as TRTC's AI conversation quick start states (trtc.io/document/86620).
              * @default 60
              */
             MaxIdleTime?: number;
@@ -391,7 +395,7 @@ export interface components {
              */
             InterruptMode?: number;
             /**
-             * @description Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds.
+             * @description Used when InterruptMode is 0, in milliseconds, default 500 ms: the server interrupts when it detects a voice that lasts for InterruptSpeechDuration milliseconds. An unsigned 64-bit integer (uint64 in the official SDKs).
              * @default 500
              */
             InterruptSpeechDuration?: number;

@@ -4,7 +4,7 @@
 import type { OperationCommand } from "../../schema/operation-module.js";
 export const validate = validate0;
 export default validate0;
-const schema0 = {"type":"object","additionalProperties":false,"properties":{"SdkAppId":{"type":"integer"},"TaskId":{"type":"string"},"SessionId":{"type":"string"}}};
+const schema0 = {"type":"object","additionalProperties":false,"properties":{"SdkAppId":{"type":"integer","minimum":0,"maximum":18446744073709552000},"TaskId":{"type":"string"},"SessionId":{"type":"string"}}};
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -41,10 +41,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.TaskId !== undefined){
-if(typeof data.TaskId !== "string"){
-const err2 = {instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data0 == "number"){
+if(data0 > 18446744073709552000 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/SdkAppId",schemaPath:"#/properties/SdkAppId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 18446744073709552000},message:"must be <= 18446744073709552000"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -53,10 +52,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.SessionId !== undefined){
-if(typeof data.SessionId !== "string"){
-const err3 = {instancePath:instancePath+"/SessionId",schemaPath:"#/properties/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0 < 0 || isNaN(data0)){
+const err3 = {instancePath:instancePath+"/SdkAppId",schemaPath:"#/properties/SdkAppId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -67,13 +64,38 @@ errors++;
 }
 }
 }
-else {
-const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.TaskId !== undefined){
+if(typeof data.TaskId !== "string"){
+const err4 = {instancePath:instancePath+"/TaskId",schemaPath:"#/properties/TaskId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.SessionId !== undefined){
+if(typeof data.SessionId !== "string"){
+const err5 = {instancePath:instancePath+"/SessionId",schemaPath:"#/properties/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+else {
+const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
 }
 errors++;
 }

@@ -4,7 +4,7 @@
 import type { OperationCommand } from "../../schema/operation-module.js";
 export const validate = validate0;
 export default validate0;
-const schema0 = {"type":"object","additionalProperties":false,"required":["SdkAppId","RoomId","AgentConfig"],"properties":{"SdkAppId":{"type":"integer"},"RoomId":{"type":"string"},"AgentConfig":{"type":"object","additionalProperties":false,"required":["UserId","UserSig","TargetUserId"],"properties":{"UserId":{"type":"string"},"UserSig":{"type":"string"},"TargetUserId":{"type":"string"},"MaxIdleTime":{"type":"integer","default":60},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer","default":0},"InterruptSpeechDuration":{"type":"integer","default":500},"TurnDetectionMode":{"type":"integer","default":0},"FilterOneWord":{"type":"boolean","default":true},"WelcomeMessagePriority":{"type":"integer","enum":[0,1],"default":0},"FilterBracketsContent":{"type":"integer","enum":[1,2,3,4,5]},"AmbientSound":{"type":"object","additionalProperties":false,"required":["Scene"],"properties":{"Scene":{"type":"string","enum":["coffee_shops","busy_office","street_traffic","evening_mountain"]},"Volume":{"type":"number","minimum":0,"maximum":2,"default":1}}},"VoicePrint":{"type":"object","additionalProperties":false,"properties":{"Mode":{"type":"integer","enum":[0,1],"default":0},"IdList":{"type":"array","maxItems":1,"items":{"type":"string"}}}},"TurnDetection":{"type":"object","additionalProperties":false,"properties":{"SemanticEagerness":{"type":"string","enum":["low","medium","high","auto"],"default":"auto"}}},"SubtitleMode":{"type":"integer","enum":[0,1]},"InterruptWordList":{"type":"array","items":{"type":"string"}}}},"SessionId":{"type":"string"},"RoomIdType":{"type":"integer","enum":[0,1],"default":0},"STTConfig":{"type":"object","additionalProperties":false,"properties":{"Language":{"type":"string","default":"zh"},"AlternativeLanguage":{"type":"array","items":{"type":"string"}},"CustomParam":{"type":"string"},"VadSilenceTime":{"type":"integer","minimum":240,"maximum":2000,"default":1000},"HotWordList":{"type":"string"},"VadLevel":{"type":"integer","minimum":0,"maximum":5,"default":0}}},"LLMConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `LLMConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.LLMConfig and https://trtc.io/document/68338).\nEvery OpenAI-compatible model uses LLMType \"openai\". Platform types take their own extra\nkeys (Dify: `Inputs`, `User`, `ConversationId`; Coze: `BotId`, `UserId`,\n`conversation_id`), so additional properties are allowed.\nTRTC adds the headers `X-Task-Id`, `X-Request-Id` (stable across retries),\n`X-Sdk-App-Id`, `X-User-Id`, `X-Room-Id` and `X-Room-Id-Type` to every LLM request.\nThe content carries the LLM API key; never log it.","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string","description":"LLM type; \"openai\" for every model that follows the OpenAI API protocol. Platform types such as \"dify\" and \"coze\" have their own shapes.","examples":["openai","dify","coze"]},"Model":{"type":"string","description":"The model to use, e.g. gpt-4o. Required for LLMType \"openai\" (platform types such as Dify and Coze configure the model on their side)."},"APIKey":{"type":"string","description":"The API key of the LLM."},"APIUrl":{"type":"string","description":"The URL of the LLM API, e.g. https://api.xxx.com/v1/chat/completions."},"History":{"type":"integer","description":"LLM context rounds. Default 0 (no context management); maximum 50 (the last 50 rounds).","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","description":"1: the LLM context is synchronised with the played audio, so text whose audio was not played does not appear in the context. 0: no synchronisation (default).","enum":[0,1],"default":0},"Streaming":{"type":"boolean","description":"Whether to use streaming."},"SystemPrompt":{"type":"string","description":"The system prompt."},"Timeout":{"type":"number","description":"Timeout in seconds, default 3.","default":3},"MetaInfo":{"type":"object","description":"Custom parameters, passed through to the LLM in the request body."}},"examples":[{"LLMType":"openai","Model":"gpt-4o","APIKey":"your-llm-api-key","APIUrl":"https://api.openai.com/v1/chat/completions","Streaming":true,"SystemPrompt":"You are a personal assistant.","Timeout":3,"History":5,"MetaInfo":{}}],"x-schema-name":"LLMConfigJson"}},"TTSConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `TTSConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.TTSConfig, https://cloud.tencent.com/document/product/647/115414,\nhttps://trtc.io/document/68340 and https://trtc.io/document/79688). `TTSType` selects\nthe provider: `flow` (built-in TRTC TTS), `custom` (your own TTS service), `tencent`\n(Tencent Cloud TTS with your own account), or another bring-your-own provider (e.g.\n`minimax`, `azure`, `cartesia`, `elevenlabs`, `inworld`) whose keys follow that\nprovider. The content may carry API keys or secret keys; never log it.","required":["TTSType"],"properties":{"TTSType":{"type":"string","description":"The TTS provider type.","examples":["flow","custom","tencent","minimax"]}},"oneOf":[{"title":"flow","type":"object","description":"Built-in TRTC TTS.","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow","description":"Fixed to \"flow\"."},"VoiceId":{"type":"string","description":"A premium voice ID or a cloned voice ID, e.g. v-female-R2s4N9qJ."},"Model":{"type":"string","description":"The TTS model version; the current default is flow_01_turbo (the Flash version).","examples":["flow_01_turbo"]},"Speed":{"type":"number","description":"Speech speed, range [0.5, 2.0], default 1.0; larger is faster.","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","description":"Volume, range [0, 10], default 1.0; larger is louder.","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","description":"Pitch, range [-12, 12], default 0 (the original voice).","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string","description":"Recommended. The language, following ISO 639-1; currently zh (Chinese), en (English) or yue (Cantonese).","examples":["zh","en","yue"]}}},{"title":"custom","type":"object","description":"Your own TTS service, called by TRTC over HTTP.","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom","description":"Fixed to \"custom\"."},"APIKey":{"type":"string","description":"The key TRTC uses to authenticate to your TTS API."},"APIUrl":{"type":"string","description":"The URL of your TTS API."},"AudioFormat":{"type":"string","description":"Expected audio format; currently only pcm and wav are supported. Default wav.","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","description":"Audio sample rate, default 16000 (recommended).","default":16000},"AudioChannel":{"type":"integer","description":"Number of audio channels, 1 or 2, default 1.","enum":[1,2],"default":1}}},{"title":"tencent","type":"object","description":"Tencent Cloud TTS with your own account (legacy configuration).","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent","description":"Fixed to \"tencent\"."},"AppId":{"type":"string","description":"Your Tencent Cloud application ID."},"SecretId":{"type":"string","description":"Your Tencent Cloud SecretId."},"SecretKey":{"type":"string","description":"Your Tencent Cloud SecretKey."},"VoiceType":{"type":"integer","description":"Voice ID (standard or premium voice), e.g. 101001."},"Speed":{"type":"number","description":"Speech speed, range [-2, 6]: -2 is 0.6x, -1 0.8x, 0 1.0x (default), 1 1.2x, 2 1.5x, 6 2.5x; up to two decimal places, e.g. 1.25.","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","description":"Volume, range [0, 10] (11 levels), default 0 (normal volume).","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","description":"Primary language, 1 Chinese (default), 2 English, 3 Japanese.","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string","description":"Voice reproduction (fast voice cloning) parameter."}}},{"title":"other provider","type":"object","description":"Another bring-your-own provider (minimax, azure, cartesia, elevenlabs, inworld, ...); its keys follow that provider's documentation.","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","description":"The provider type.","not":{"enum":["flow","custom","tencent"]}}}}],"examples":[{"TTSType":"flow","VoiceId":"v-female-R2s4N9qJ","Model":"flow_01_turbo","Speed":1,"Volume":1,"Pitch":0,"Language":"zh"}],"x-schema-name":"TTSConfigJson"}},"AvatarConfig":{"type":"string","contentMediaType":"application/json"},"ExperimentalParams":{"type":"string"}}};
+const schema0 = {"type":"object","additionalProperties":false,"required":["SdkAppId","RoomId","AgentConfig"],"properties":{"SdkAppId":{"type":"integer","minimum":0,"maximum":18446744073709552000},"RoomId":{"type":"string"},"AgentConfig":{"type":"object","additionalProperties":false,"required":["UserId","UserSig","TargetUserId"],"properties":{"UserId":{"type":"string"},"UserSig":{"type":"string"},"TargetUserId":{"type":"string"},"MaxIdleTime":{"type":"integer","minimum":5,"maximum":86400,"default":60},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer","minimum":0,"maximum":1,"default":0},"InterruptSpeechDuration":{"type":"integer","minimum":0,"maximum":18446744073709552000,"default":500},"TurnDetectionMode":{"type":"integer","minimum":0,"maximum":3,"default":0},"FilterOneWord":{"type":"boolean","default":true},"WelcomeMessagePriority":{"type":"integer","enum":[0,1],"default":0},"FilterBracketsContent":{"type":"integer","enum":[1,2,3,4,5]},"AmbientSound":{"type":"object","additionalProperties":false,"required":["Scene"],"properties":{"Scene":{"type":"string","enum":["coffee_shops","busy_office","street_traffic","evening_mountain"]},"Volume":{"type":"number","minimum":0,"maximum":2,"default":1}}},"VoicePrint":{"type":"object","additionalProperties":false,"properties":{"Mode":{"type":"integer","enum":[0,1],"default":0},"IdList":{"type":"array","maxItems":1,"items":{"type":"string"}}}},"TurnDetection":{"type":"object","additionalProperties":false,"properties":{"SemanticEagerness":{"type":"string","enum":["low","medium","high","auto"],"default":"auto"}}},"SubtitleMode":{"type":"integer","enum":[0,1]},"InterruptWordList":{"type":"array","items":{"type":"string"}}}},"SessionId":{"type":"string"},"RoomIdType":{"type":"integer","enum":[0,1],"default":0},"STTConfig":{"type":"object","additionalProperties":false,"properties":{"Language":{"type":"string","default":"zh"},"AlternativeLanguage":{"type":"array","items":{"type":"string"}},"CustomParam":{"type":"string"},"VadSilenceTime":{"type":"integer","minimum":240,"maximum":2000,"default":1000},"HotWordList":{"type":"string"},"VadLevel":{"type":"integer","minimum":0,"maximum":5,"default":0}}},"LLMConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `LLMConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.LLMConfig and https://trtc.io/document/68338).\nEvery OpenAI-compatible model uses LLMType \"openai\". Platform types take their own extra\nkeys (Dify: `Inputs`, `User`, `ConversationId`; Coze: `BotId`, `UserId`,\n`conversation_id`), so additional properties are allowed.\nTRTC adds the headers `X-Task-Id`, `X-Request-Id` (stable across retries),\n`X-Sdk-App-Id`, `X-User-Id`, `X-Room-Id` and `X-Room-Id-Type` to every LLM request.\nThe content carries the LLM API key; never log it.","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string","description":"LLM type; \"openai\" for every model that follows the OpenAI API protocol. Platform types such as \"dify\" and \"coze\" have their own shapes.","examples":["openai","dify","coze"]},"Model":{"type":"string","description":"The model to use, e.g. gpt-4o. Required for LLMType \"openai\" (platform types such as Dify and Coze configure the model on their side)."},"APIKey":{"type":"string","description":"The API key of the LLM."},"APIUrl":{"type":"string","description":"The URL of the LLM API, e.g. https://api.xxx.com/v1/chat/completions."},"History":{"type":"integer","description":"LLM context rounds. Default 0 (no context management); maximum 50 (the last 50 rounds).","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","description":"1: the LLM context is synchronised with the played audio, so text whose audio was not played does not appear in the context. 0: no synchronisation (default).","enum":[0,1],"default":0},"Streaming":{"type":"boolean","description":"Whether to use streaming."},"SystemPrompt":{"type":"string","description":"The system prompt."},"Timeout":{"type":"number","description":"Timeout in seconds, default 3.","default":3},"MetaInfo":{"type":"object","description":"Custom parameters, passed through to the LLM in the request body."}},"examples":[{"LLMType":"openai","Model":"gpt-4o","APIKey":"your-llm-api-key","APIUrl":"https://api.openai.com/v1/chat/completions","Streaming":true,"SystemPrompt":"You are a personal assistant.","Timeout":3,"History":5,"MetaInfo":{}}],"x-schema-name":"LLMConfigJson"}},"TTSConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `TTSConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.TTSConfig, https://cloud.tencent.com/document/product/647/115414,\nhttps://trtc.io/document/68340 and https://trtc.io/document/79688). `TTSType` selects\nthe provider: `flow` (built-in TRTC TTS), `custom` (your own TTS service), `tencent`\n(Tencent Cloud TTS with your own account), or another bring-your-own provider (e.g.\n`minimax`, `azure`, `cartesia`, `elevenlabs`, `inworld`) whose keys follow that\nprovider. The content may carry API keys or secret keys; never log it.","required":["TTSType"],"properties":{"TTSType":{"type":"string","description":"The TTS provider type.","examples":["flow","custom","tencent","minimax"]}},"oneOf":[{"title":"flow","type":"object","description":"Built-in TRTC TTS.","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow","description":"Fixed to \"flow\"."},"VoiceId":{"type":"string","description":"A premium voice ID or a cloned voice ID, e.g. v-female-R2s4N9qJ."},"Model":{"type":"string","description":"The TTS model version; the current default is flow_01_turbo (the Flash version).","examples":["flow_01_turbo"]},"Speed":{"type":"number","description":"Speech speed, range [0.5, 2.0], default 1.0; larger is faster.","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","description":"Volume, range [0, 10], default 1.0; larger is louder.","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","description":"Pitch, range [-12, 12], default 0 (the original voice).","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string","description":"Recommended. The language, following ISO 639-1; currently zh (Chinese), en (English) or yue (Cantonese).","examples":["zh","en","yue"]}}},{"title":"custom","type":"object","description":"Your own TTS service, called by TRTC over HTTP.","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom","description":"Fixed to \"custom\"."},"APIKey":{"type":"string","description":"The key TRTC uses to authenticate to your TTS API."},"APIUrl":{"type":"string","description":"The URL of your TTS API."},"AudioFormat":{"type":"string","description":"Expected audio format; currently only pcm and wav are supported. Default wav.","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","description":"Audio sample rate, default 16000 (recommended).","default":16000},"AudioChannel":{"type":"integer","description":"Number of audio channels, 1 or 2, default 1.","enum":[1,2],"default":1}}},{"title":"tencent","type":"object","description":"Tencent Cloud TTS with your own account (legacy configuration).","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent","description":"Fixed to \"tencent\"."},"AppId":{"type":"string","description":"Your Tencent Cloud application ID."},"SecretId":{"type":"string","description":"Your Tencent Cloud SecretId."},"SecretKey":{"type":"string","description":"Your Tencent Cloud SecretKey."},"VoiceType":{"type":"integer","description":"Voice ID (standard or premium voice), e.g. 101001."},"Speed":{"type":"number","description":"Speech speed, range [-2, 6]: -2 is 0.6x, -1 0.8x, 0 1.0x (default), 1 1.2x, 2 1.5x, 6 2.5x; up to two decimal places, e.g. 1.25.","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","description":"Volume, range [0, 10] (11 levels), default 0 (normal volume).","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","description":"Primary language, 1 Chinese (default), 2 English, 3 Japanese.","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string","description":"Voice reproduction (fast voice cloning) parameter."}}},{"title":"other provider","type":"object","description":"Another bring-your-own provider (minimax, azure, cartesia, elevenlabs, inworld, ...); its keys follow that provider's documentation.","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","description":"The provider type.","not":{"enum":["flow","custom","tencent"]}}}}],"examples":[{"TTSType":"flow","VoiceId":"v-female-R2s4N9qJ","Model":"flow_01_turbo","Speed":1,"Volume":1,"Pitch":0,"Language":"zh"}],"x-schema-name":"TTSConfigJson"}},"AvatarConfig":{"type":"string","contentMediaType":"application/json"},"ExperimentalParams":{"type":"string"}}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -72,10 +72,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.RoomId !== undefined){
-if(typeof data.RoomId !== "string"){
-const err5 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data0 == "number"){
+if(data0 > 18446744073709552000 || isNaN(data0)){
+const err5 = {instancePath:instancePath+"/SdkAppId",schemaPath:"#/properties/SdkAppId/maximum",keyword:"maximum",params:{comparison: "<=", limit: 18446744073709552000},message:"must be <= 18446744073709552000"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -84,12 +83,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.AgentConfig !== undefined){
-let data2 = data.AgentConfig;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.UserId === undefined){
-const err6 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/required",keyword:"required",params:{missingProperty: "UserId"},message:"must have required property '"+"UserId"+"'"};
+if(data0 < 0 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/SdkAppId",schemaPath:"#/properties/SdkAppId/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -98,8 +93,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data2.UserSig === undefined){
-const err7 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/required",keyword:"required",params:{missingProperty: "UserSig"},message:"must have required property '"+"UserSig"+"'"};
+}
+}
+if(data.RoomId !== undefined){
+if(typeof data.RoomId !== "string"){
+const err7 = {instancePath:instancePath+"/RoomId",schemaPath:"#/properties/RoomId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -108,8 +106,12 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data2.TargetUserId === undefined){
-const err8 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/required",keyword:"required",params:{missingProperty: "TargetUserId"},message:"must have required property '"+"TargetUserId"+"'"};
+}
+if(data.AgentConfig !== undefined){
+let data2 = data.AgentConfig;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.UserId === undefined){
+const err8 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/required",keyword:"required",params:{missingProperty: "UserId"},message:"must have required property '"+"UserId"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -118,9 +120,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data2){
-if(!(func0.call(schema0.properties.AgentConfig.properties, key1))){
-const err9 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data2.UserSig === undefined){
+const err9 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/required",keyword:"required",params:{missingProperty: "UserSig"},message:"must have required property '"+"UserSig"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -129,10 +130,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data2.UserId !== undefined){
-if(typeof data2.UserId !== "string"){
-const err10 = {instancePath:instancePath+"/AgentConfig/UserId",schemaPath:"#/properties/AgentConfig/properties/UserId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.TargetUserId === undefined){
+const err10 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/required",keyword:"required",params:{missingProperty: "TargetUserId"},message:"must have required property '"+"TargetUserId"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -141,10 +140,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data2.UserSig !== undefined){
-if(typeof data2.UserSig !== "string"){
-const err11 = {instancePath:instancePath+"/AgentConfig/UserSig",schemaPath:"#/properties/AgentConfig/properties/UserSig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data2){
+if(!(func0.call(schema0.properties.AgentConfig.properties, key1))){
+const err11 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -154,9 +152,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data2.TargetUserId !== undefined){
-if(typeof data2.TargetUserId !== "string"){
-const err12 = {instancePath:instancePath+"/AgentConfig/TargetUserId",schemaPath:"#/properties/AgentConfig/properties/TargetUserId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.UserId !== undefined){
+if(typeof data2.UserId !== "string"){
+const err12 = {instancePath:instancePath+"/AgentConfig/UserId",schemaPath:"#/properties/AgentConfig/properties/UserId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -166,10 +164,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data2.MaxIdleTime !== undefined){
-let data6 = data2.MaxIdleTime;
-if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
-const err13 = {instancePath:instancePath+"/AgentConfig/MaxIdleTime",schemaPath:"#/properties/AgentConfig/properties/MaxIdleTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.UserSig !== undefined){
+if(typeof data2.UserSig !== "string"){
+const err13 = {instancePath:instancePath+"/AgentConfig/UserSig",schemaPath:"#/properties/AgentConfig/properties/UserSig/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -179,9 +176,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data2.WelcomeMessage !== undefined){
-if(typeof data2.WelcomeMessage !== "string"){
-const err14 = {instancePath:instancePath+"/AgentConfig/WelcomeMessage",schemaPath:"#/properties/AgentConfig/properties/WelcomeMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.TargetUserId !== undefined){
+if(typeof data2.TargetUserId !== "string"){
+const err14 = {instancePath:instancePath+"/AgentConfig/TargetUserId",schemaPath:"#/properties/AgentConfig/properties/TargetUserId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -191,10 +188,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data2.InterruptMode !== undefined){
-let data8 = data2.InterruptMode;
-if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
-const err15 = {instancePath:instancePath+"/AgentConfig/InterruptMode",schemaPath:"#/properties/AgentConfig/properties/InterruptMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.MaxIdleTime !== undefined){
+let data6 = data2.MaxIdleTime;
+if(!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))){
+const err15 = {instancePath:instancePath+"/AgentConfig/MaxIdleTime",schemaPath:"#/properties/AgentConfig/properties/MaxIdleTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -203,11 +200,9 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data2.InterruptSpeechDuration !== undefined){
-let data9 = data2.InterruptSpeechDuration;
-if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
-const err16 = {instancePath:instancePath+"/AgentConfig/InterruptSpeechDuration",schemaPath:"#/properties/AgentConfig/properties/InterruptSpeechDuration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data6 == "number"){
+if(data6 > 86400 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/AgentConfig/MaxIdleTime",schemaPath:"#/properties/AgentConfig/properties/MaxIdleTime/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -216,11 +211,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data2.TurnDetectionMode !== undefined){
-let data10 = data2.TurnDetectionMode;
-if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
-const err17 = {instancePath:instancePath+"/AgentConfig/TurnDetectionMode",schemaPath:"#/properties/AgentConfig/properties/TurnDetectionMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data6 < 5 || isNaN(data6)){
+const err17 = {instancePath:instancePath+"/AgentConfig/MaxIdleTime",schemaPath:"#/properties/AgentConfig/properties/MaxIdleTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -230,9 +222,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data2.FilterOneWord !== undefined){
-if(typeof data2.FilterOneWord !== "boolean"){
-const err18 = {instancePath:instancePath+"/AgentConfig/FilterOneWord",schemaPath:"#/properties/AgentConfig/properties/FilterOneWord/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+if(data2.WelcomeMessage !== undefined){
+if(typeof data2.WelcomeMessage !== "string"){
+const err18 = {instancePath:instancePath+"/AgentConfig/WelcomeMessage",schemaPath:"#/properties/AgentConfig/properties/WelcomeMessage/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -242,10 +235,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data2.WelcomeMessagePriority !== undefined){
-let data12 = data2.WelcomeMessagePriority;
-if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-const err19 = {instancePath:instancePath+"/AgentConfig/WelcomeMessagePriority",schemaPath:"#/properties/AgentConfig/properties/WelcomeMessagePriority/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.InterruptMode !== undefined){
+let data8 = data2.InterruptMode;
+if(!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))){
+const err19 = {instancePath:instancePath+"/AgentConfig/InterruptMode",schemaPath:"#/properties/AgentConfig/properties/InterruptMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -254,8 +247,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!((data12 === 0) || (data12 === 1))){
-const err20 = {instancePath:instancePath+"/AgentConfig/WelcomeMessagePriority",schemaPath:"#/properties/AgentConfig/properties/WelcomeMessagePriority/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.WelcomeMessagePriority.enum},message:"must be equal to one of the allowed values"};
+if(typeof data8 == "number"){
+if(data8 > 1 || isNaN(data8)){
+const err20 = {instancePath:instancePath+"/AgentConfig/InterruptMode",schemaPath:"#/properties/AgentConfig/properties/InterruptMode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -264,11 +258,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data2.FilterBracketsContent !== undefined){
-let data13 = data2.FilterBracketsContent;
-if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err21 = {instancePath:instancePath+"/AgentConfig/FilterBracketsContent",schemaPath:"#/properties/AgentConfig/properties/FilterBracketsContent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data8 < 0 || isNaN(data8)){
+const err21 = {instancePath:instancePath+"/AgentConfig/InterruptMode",schemaPath:"#/properties/AgentConfig/properties/InterruptMode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -277,8 +268,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!(((((data13 === 1) || (data13 === 2)) || (data13 === 3)) || (data13 === 4)) || (data13 === 5))){
-const err22 = {instancePath:instancePath+"/AgentConfig/FilterBracketsContent",schemaPath:"#/properties/AgentConfig/properties/FilterBracketsContent/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.FilterBracketsContent.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data2.InterruptSpeechDuration !== undefined){
+let data9 = data2.InterruptSpeechDuration;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err22 = {instancePath:instancePath+"/AgentConfig/InterruptSpeechDuration",schemaPath:"#/properties/AgentConfig/properties/InterruptSpeechDuration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -287,12 +282,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data2.AmbientSound !== undefined){
-let data14 = data2.AmbientSound;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.Scene === undefined){
-const err23 = {instancePath:instancePath+"/AgentConfig/AmbientSound",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/required",keyword:"required",params:{missingProperty: "Scene"},message:"must have required property '"+"Scene"+"'"};
+if(typeof data9 == "number"){
+if(data9 > 18446744073709552000 || isNaN(data9)){
+const err23 = {instancePath:instancePath+"/AgentConfig/InterruptSpeechDuration",schemaPath:"#/properties/AgentConfig/properties/InterruptSpeechDuration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 18446744073709552000},message:"must be <= 18446744073709552000"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -301,9 +293,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!((key2 === "Scene") || (key2 === "Volume"))){
-const err24 = {instancePath:instancePath+"/AgentConfig/AmbientSound",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data9 < 0 || isNaN(data9)){
+const err24 = {instancePath:instancePath+"/AgentConfig/InterruptSpeechDuration",schemaPath:"#/properties/AgentConfig/properties/InterruptSpeechDuration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -313,10 +304,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data14.Scene !== undefined){
-let data15 = data14.Scene;
-if(typeof data15 !== "string"){
-const err25 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Scene",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data2.TurnDetectionMode !== undefined){
+let data10 = data2.TurnDetectionMode;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err25 = {instancePath:instancePath+"/AgentConfig/TurnDetectionMode",schemaPath:"#/properties/AgentConfig/properties/TurnDetectionMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -325,8 +317,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!((((data15 === "coffee_shops") || (data15 === "busy_office")) || (data15 === "street_traffic")) || (data15 === "evening_mountain"))){
-const err26 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Scene",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Scene/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.AmbientSound.properties.Scene.enum},message:"must be equal to one of the allowed values"};
+if(typeof data10 == "number"){
+if(data10 > 3 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/AgentConfig/TurnDetectionMode",schemaPath:"#/properties/AgentConfig/properties/TurnDetectionMode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -335,12 +328,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data14.Volume !== undefined){
-let data16 = data14.Volume;
-if(typeof data16 == "number"){
-if(data16 > 2 || isNaN(data16)){
-const err27 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Volume",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Volume/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+if(data10 < 0 || isNaN(data10)){
+const err27 = {instancePath:instancePath+"/AgentConfig/TurnDetectionMode",schemaPath:"#/properties/AgentConfig/properties/TurnDetectionMode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -349,8 +338,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data16 < 0 || isNaN(data16)){
-const err28 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Volume",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Volume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data2.FilterOneWord !== undefined){
+if(typeof data2.FilterOneWord !== "boolean"){
+const err28 = {instancePath:instancePath+"/AgentConfig/FilterOneWord",schemaPath:"#/properties/AgentConfig/properties/FilterOneWord/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -360,8 +352,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Volume",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data2.WelcomeMessagePriority !== undefined){
+let data12 = data2.WelcomeMessagePriority;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err29 = {instancePath:instancePath+"/AgentConfig/WelcomeMessagePriority",schemaPath:"#/properties/AgentConfig/properties/WelcomeMessagePriority/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -370,10 +364,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/AgentConfig/AmbientSound",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data12 === 0) || (data12 === 1))){
+const err30 = {instancePath:instancePath+"/AgentConfig/WelcomeMessagePriority",schemaPath:"#/properties/AgentConfig/properties/WelcomeMessagePriority/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.WelcomeMessagePriority.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -383,12 +375,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data2.VoicePrint !== undefined){
-let data17 = data2.VoicePrint;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key3 in data17){
-if(!((key3 === "Mode") || (key3 === "IdList"))){
-const err31 = {instancePath:instancePath+"/AgentConfig/VoicePrint",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data2.FilterBracketsContent !== undefined){
+let data13 = data2.FilterBracketsContent;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err31 = {instancePath:instancePath+"/AgentConfig/FilterBracketsContent",schemaPath:"#/properties/AgentConfig/properties/FilterBracketsContent/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -397,11 +387,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data17.Mode !== undefined){
-let data18 = data17.Mode;
-if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
-const err32 = {instancePath:instancePath+"/AgentConfig/VoicePrint/Mode",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/Mode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(!(((((data13 === 1) || (data13 === 2)) || (data13 === 3)) || (data13 === 4)) || (data13 === 5))){
+const err32 = {instancePath:instancePath+"/AgentConfig/FilterBracketsContent",schemaPath:"#/properties/AgentConfig/properties/FilterBracketsContent/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.FilterBracketsContent.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -410,8 +397,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!((data18 === 0) || (data18 === 1))){
-const err33 = {instancePath:instancePath+"/AgentConfig/VoicePrint/Mode",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/Mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.VoicePrint.properties.Mode.enum},message:"must be equal to one of the allowed values"};
+}
+if(data2.AmbientSound !== undefined){
+let data14 = data2.AmbientSound;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.Scene === undefined){
+const err33 = {instancePath:instancePath+"/AgentConfig/AmbientSound",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/required",keyword:"required",params:{missingProperty: "Scene"},message:"must have required property '"+"Scene"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -420,12 +411,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data17.IdList !== undefined){
-let data19 = data17.IdList;
-if(Array.isArray(data19)){
-if(data19.length > 1){
-const err34 = {instancePath:instancePath+"/AgentConfig/VoicePrint/IdList",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/IdList/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"};
+for(const key2 in data14){
+if(!((key2 === "Scene") || (key2 === "Volume"))){
+const err34 = {instancePath:instancePath+"/AgentConfig/AmbientSound",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -434,10 +422,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len0 = data19.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data19[i0] !== "string"){
-const err35 = {instancePath:instancePath+"/AgentConfig/VoicePrint/IdList/" + i0,schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/IdList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data14.Scene !== undefined){
+let data15 = data14.Scene;
+if(typeof data15 !== "string"){
+const err35 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Scene",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Scene/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -446,10 +435,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/AgentConfig/VoicePrint/IdList",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/IdList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!((((data15 === "coffee_shops") || (data15 === "busy_office")) || (data15 === "street_traffic")) || (data15 === "evening_mountain"))){
+const err36 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Scene",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Scene/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.AmbientSound.properties.Scene.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -459,9 +446,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/AgentConfig/VoicePrint",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data14.Volume !== undefined){
+let data16 = data14.Volume;
+if(typeof data16 == "number"){
+if(data16 > 2 || isNaN(data16)){
+const err37 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Volume",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Volume/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -470,13 +459,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data2.TurnDetection !== undefined){
-let data21 = data2.TurnDetection;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key4 in data21){
-if(!(key4 === "SemanticEagerness")){
-const err38 = {instancePath:instancePath+"/AgentConfig/TurnDetection",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data16 < 0 || isNaN(data16)){
+const err38 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Volume",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Volume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -486,10 +470,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data21.SemanticEagerness !== undefined){
-let data22 = data21.SemanticEagerness;
-if(typeof data22 !== "string"){
-const err39 = {instancePath:instancePath+"/AgentConfig/TurnDetection/SemanticEagerness",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/properties/SemanticEagerness/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err39 = {instancePath:instancePath+"/AgentConfig/AmbientSound/Volume",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/properties/Volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -498,8 +480,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!((((data22 === "low") || (data22 === "medium")) || (data22 === "high")) || (data22 === "auto"))){
-const err40 = {instancePath:instancePath+"/AgentConfig/TurnDetection/SemanticEagerness",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/properties/SemanticEagerness/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.TurnDetection.properties.SemanticEagerness.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/AgentConfig/AmbientSound",schemaPath:"#/properties/AgentConfig/properties/AmbientSound/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -509,9 +493,12 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/AgentConfig/TurnDetection",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.VoicePrint !== undefined){
+let data17 = data2.VoicePrint;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key3 in data17){
+if(!((key3 === "Mode") || (key3 === "IdList"))){
+const err41 = {instancePath:instancePath+"/AgentConfig/VoicePrint",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -521,10 +508,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data2.SubtitleMode !== undefined){
-let data23 = data2.SubtitleMode;
-if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
-const err42 = {instancePath:instancePath+"/AgentConfig/SubtitleMode",schemaPath:"#/properties/AgentConfig/properties/SubtitleMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data17.Mode !== undefined){
+let data18 = data17.Mode;
+if(!((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18)))){
+const err42 = {instancePath:instancePath+"/AgentConfig/VoicePrint/Mode",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/Mode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -533,8 +520,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(!((data23 === 0) || (data23 === 1))){
-const err43 = {instancePath:instancePath+"/AgentConfig/SubtitleMode",schemaPath:"#/properties/AgentConfig/properties/SubtitleMode/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.SubtitleMode.enum},message:"must be equal to one of the allowed values"};
+if(!((data18 === 0) || (data18 === 1))){
+const err43 = {instancePath:instancePath+"/AgentConfig/VoicePrint/Mode",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/Mode/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.VoicePrint.properties.Mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -544,13 +531,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data2.InterruptWordList !== undefined){
-let data24 = data2.InterruptWordList;
-if(Array.isArray(data24)){
-const len1 = data24.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data24[i1] !== "string"){
-const err44 = {instancePath:instancePath+"/AgentConfig/InterruptWordList/" + i1,schemaPath:"#/properties/AgentConfig/properties/InterruptWordList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data17.IdList !== undefined){
+let data19 = data17.IdList;
+if(Array.isArray(data19)){
+if(data19.length > 1){
+const err44 = {instancePath:instancePath+"/AgentConfig/VoicePrint/IdList",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/IdList/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -559,10 +544,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/AgentConfig/InterruptWordList",schemaPath:"#/properties/AgentConfig/properties/InterruptWordList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len0 = data19.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data19[i0] !== "string"){
+const err45 = {instancePath:instancePath+"/AgentConfig/VoicePrint/IdList/" + i0,schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/IdList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -574,7 +559,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/AgentConfig/VoicePrint/IdList",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/properties/IdList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -584,9 +569,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.SessionId !== undefined){
-if(typeof data.SessionId !== "string"){
-const err47 = {instancePath:instancePath+"/SessionId",schemaPath:"#/properties/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err47 = {instancePath:instancePath+"/AgentConfig/VoicePrint",schemaPath:"#/properties/AgentConfig/properties/VoicePrint/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -596,10 +581,12 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.RoomIdType !== undefined){
-let data27 = data.RoomIdType;
-if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
-const err48 = {instancePath:instancePath+"/RoomIdType",schemaPath:"#/properties/RoomIdType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data2.TurnDetection !== undefined){
+let data21 = data2.TurnDetection;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key4 in data21){
+if(!(key4 === "SemanticEagerness")){
+const err48 = {instancePath:instancePath+"/AgentConfig/TurnDetection",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -608,8 +595,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!((data27 === 0) || (data27 === 1))){
-const err49 = {instancePath:instancePath+"/RoomIdType",schemaPath:"#/properties/RoomIdType/enum",keyword:"enum",params:{allowedValues: schema0.properties.RoomIdType.enum},message:"must be equal to one of the allowed values"};
+}
+if(data21.SemanticEagerness !== undefined){
+let data22 = data21.SemanticEagerness;
+if(typeof data22 !== "string"){
+const err49 = {instancePath:instancePath+"/AgentConfig/TurnDetection/SemanticEagerness",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/properties/SemanticEagerness/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -618,13 +608,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.STTConfig !== undefined){
-let data28 = data.STTConfig;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
-if(!((((((key5 === "Language") || (key5 === "AlternativeLanguage")) || (key5 === "CustomParam")) || (key5 === "VadSilenceTime")) || (key5 === "HotWordList")) || (key5 === "VadLevel"))){
-const err50 = {instancePath:instancePath+"/STTConfig",schemaPath:"#/properties/STTConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(!((((data22 === "low") || (data22 === "medium")) || (data22 === "high")) || (data22 === "auto"))){
+const err50 = {instancePath:instancePath+"/AgentConfig/TurnDetection/SemanticEagerness",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/properties/SemanticEagerness/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.TurnDetection.properties.SemanticEagerness.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -634,14 +619,139 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data28.Language !== undefined){
-if(typeof data28.Language !== "string"){
-const err51 = {instancePath:instancePath+"/STTConfig/Language",schemaPath:"#/properties/STTConfig/properties/Language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err51 = {instancePath:instancePath+"/AgentConfig/TurnDetection",schemaPath:"#/properties/AgentConfig/properties/TurnDetection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data2.SubtitleMode !== undefined){
+let data23 = data2.SubtitleMode;
+if(!((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23)))){
+const err52 = {instancePath:instancePath+"/AgentConfig/SubtitleMode",schemaPath:"#/properties/AgentConfig/properties/SubtitleMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(!((data23 === 0) || (data23 === 1))){
+const err53 = {instancePath:instancePath+"/AgentConfig/SubtitleMode",schemaPath:"#/properties/AgentConfig/properties/SubtitleMode/enum",keyword:"enum",params:{allowedValues: schema0.properties.AgentConfig.properties.SubtitleMode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data2.InterruptWordList !== undefined){
+let data24 = data2.InterruptWordList;
+if(Array.isArray(data24)){
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data24[i1] !== "string"){
+const err54 = {instancePath:instancePath+"/AgentConfig/InterruptWordList/" + i1,schemaPath:"#/properties/AgentConfig/properties/InterruptWordList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/AgentConfig/InterruptWordList",schemaPath:"#/properties/AgentConfig/properties/InterruptWordList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/AgentConfig",schemaPath:"#/properties/AgentConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.SessionId !== undefined){
+if(typeof data.SessionId !== "string"){
+const err57 = {instancePath:instancePath+"/SessionId",schemaPath:"#/properties/SessionId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.RoomIdType !== undefined){
+let data27 = data.RoomIdType;
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err58 = {instancePath:instancePath+"/RoomIdType",schemaPath:"#/properties/RoomIdType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(!((data27 === 0) || (data27 === 1))){
+const err59 = {instancePath:instancePath+"/RoomIdType",schemaPath:"#/properties/RoomIdType/enum",keyword:"enum",params:{allowedValues: schema0.properties.RoomIdType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.STTConfig !== undefined){
+let data28 = data.STTConfig;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+if(!((((((key5 === "Language") || (key5 === "AlternativeLanguage")) || (key5 === "CustomParam")) || (key5 === "VadSilenceTime")) || (key5 === "HotWordList")) || (key5 === "VadLevel"))){
+const err60 = {instancePath:instancePath+"/STTConfig",schemaPath:"#/properties/STTConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data28.Language !== undefined){
+if(typeof data28.Language !== "string"){
+const err61 = {instancePath:instancePath+"/STTConfig/Language",schemaPath:"#/properties/STTConfig/properties/Language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -652,125 +762,7 @@ if(Array.isArray(data30)){
 const len2 = data30.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data30[i2] !== "string"){
-const err52 = {instancePath:instancePath+"/STTConfig/AlternativeLanguage/" + i2,schemaPath:"#/properties/STTConfig/properties/AlternativeLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/STTConfig/AlternativeLanguage",schemaPath:"#/properties/STTConfig/properties/AlternativeLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data28.CustomParam !== undefined){
-if(typeof data28.CustomParam !== "string"){
-const err54 = {instancePath:instancePath+"/STTConfig/CustomParam",schemaPath:"#/properties/STTConfig/properties/CustomParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data28.VadSilenceTime !== undefined){
-let data33 = data28.VadSilenceTime;
-if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
-const err55 = {instancePath:instancePath+"/STTConfig/VadSilenceTime",schemaPath:"#/properties/STTConfig/properties/VadSilenceTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(typeof data33 == "number"){
-if(data33 > 2000 || isNaN(data33)){
-const err56 = {instancePath:instancePath+"/STTConfig/VadSilenceTime",schemaPath:"#/properties/STTConfig/properties/VadSilenceTime/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000},message:"must be <= 2000"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data33 < 240 || isNaN(data33)){
-const err57 = {instancePath:instancePath+"/STTConfig/VadSilenceTime",schemaPath:"#/properties/STTConfig/properties/VadSilenceTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 240},message:"must be >= 240"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-if(data28.HotWordList !== undefined){
-if(typeof data28.HotWordList !== "string"){
-const err58 = {instancePath:instancePath+"/STTConfig/HotWordList",schemaPath:"#/properties/STTConfig/properties/HotWordList/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data28.VadLevel !== undefined){
-let data35 = data28.VadLevel;
-if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
-const err59 = {instancePath:instancePath+"/STTConfig/VadLevel",schemaPath:"#/properties/STTConfig/properties/VadLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(typeof data35 == "number"){
-if(data35 > 5 || isNaN(data35)){
-const err60 = {instancePath:instancePath+"/STTConfig/VadLevel",schemaPath:"#/properties/STTConfig/properties/VadLevel/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(data35 < 0 || isNaN(data35)){
-const err61 = {instancePath:instancePath+"/STTConfig/VadLevel",schemaPath:"#/properties/STTConfig/properties/VadLevel/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/STTConfig",schemaPath:"#/properties/STTConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err62 = {instancePath:instancePath+"/STTConfig/AlternativeLanguage/" + i2,schemaPath:"#/properties/STTConfig/properties/AlternativeLanguage/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -780,9 +772,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data.LLMConfig !== undefined){
-if(typeof data.LLMConfig !== "string"){
-const err63 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err63 = {instancePath:instancePath+"/STTConfig/AlternativeLanguage",schemaPath:"#/properties/STTConfig/properties/AlternativeLanguage/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -792,9 +784,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.TTSConfig !== undefined){
-if(typeof data.TTSConfig !== "string"){
-const err64 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.CustomParam !== undefined){
+if(typeof data28.CustomParam !== "string"){
+const err64 = {instancePath:instancePath+"/STTConfig/CustomParam",schemaPath:"#/properties/STTConfig/properties/CustomParam/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -804,9 +796,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.AvatarConfig !== undefined){
-if(typeof data.AvatarConfig !== "string"){
-const err65 = {instancePath:instancePath+"/AvatarConfig",schemaPath:"#/properties/AvatarConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.VadSilenceTime !== undefined){
+let data33 = data28.VadSilenceTime;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err65 = {instancePath:instancePath+"/STTConfig/VadSilenceTime",schemaPath:"#/properties/STTConfig/properties/VadSilenceTime/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -815,10 +808,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.ExperimentalParams !== undefined){
-if(typeof data.ExperimentalParams !== "string"){
-const err66 = {instancePath:instancePath+"/ExperimentalParams",schemaPath:"#/properties/ExperimentalParams/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data33 == "number"){
+if(data33 > 2000 || isNaN(data33)){
+const err66 = {instancePath:instancePath+"/STTConfig/VadSilenceTime",schemaPath:"#/properties/STTConfig/properties/VadSilenceTime/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2000},message:"must be <= 2000"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -827,15 +819,133 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data33 < 240 || isNaN(data33)){
+const err67 = {instancePath:instancePath+"/STTConfig/VadSilenceTime",schemaPath:"#/properties/STTConfig/properties/VadSilenceTime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 240},message:"must be >= 240"};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(data28.HotWordList !== undefined){
+if(typeof data28.HotWordList !== "string"){
+const err68 = {instancePath:instancePath+"/STTConfig/HotWordList",schemaPath:"#/properties/STTConfig/properties/HotWordList/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data28.VadLevel !== undefined){
+let data35 = data28.VadLevel;
+if(!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35)))){
+const err69 = {instancePath:instancePath+"/STTConfig/VadLevel",schemaPath:"#/properties/STTConfig/properties/VadLevel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(typeof data35 == "number"){
+if(data35 > 5 || isNaN(data35)){
+const err70 = {instancePath:instancePath+"/STTConfig/VadLevel",schemaPath:"#/properties/STTConfig/properties/VadLevel/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data35 < 0 || isNaN(data35)){
+const err71 = {instancePath:instancePath+"/STTConfig/VadLevel",schemaPath:"#/properties/STTConfig/properties/VadLevel/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/STTConfig",schemaPath:"#/properties/STTConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.LLMConfig !== undefined){
+if(typeof data.LLMConfig !== "string"){
+const err73 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.TTSConfig !== undefined){
+if(typeof data.TTSConfig !== "string"){
+const err74 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.AvatarConfig !== undefined){
+if(typeof data.AvatarConfig !== "string"){
+const err75 = {instancePath:instancePath+"/AvatarConfig",schemaPath:"#/properties/AvatarConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.ExperimentalParams !== undefined){
+if(typeof data.ExperimentalParams !== "string"){
+const err76 = {instancePath:instancePath+"/ExperimentalParams",schemaPath:"#/properties/ExperimentalParams/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
 }
 errors++;
 }

@@ -4,7 +4,7 @@
 import type { OperationCommand } from "../../schema/operation-module.js";
 export const validate = validate0;
 export default validate0;
-const schema0 = {"type":"object","additionalProperties":false,"required":["TaskId"],"properties":{"TaskId":{"type":"string"},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer"},"InterruptSpeechDuration":{"type":"integer"},"LLMConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `LLMConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.LLMConfig and https://trtc.io/document/68338).\nEvery OpenAI-compatible model uses LLMType \"openai\". Platform types take their own extra\nkeys (Dify: `Inputs`, `User`, `ConversationId`; Coze: `BotId`, `UserId`,\n`conversation_id`), so additional properties are allowed.\nTRTC adds the headers `X-Task-Id`, `X-Request-Id` (stable across retries),\n`X-Sdk-App-Id`, `X-User-Id`, `X-Room-Id` and `X-Room-Id-Type` to every LLM request.\nThe content carries the LLM API key; never log it.","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string","description":"LLM type; \"openai\" for every model that follows the OpenAI API protocol. Platform types such as \"dify\" and \"coze\" have their own shapes.","examples":["openai","dify","coze"]},"Model":{"type":"string","description":"The model to use, e.g. gpt-4o. Required for LLMType \"openai\" (platform types such as Dify and Coze configure the model on their side)."},"APIKey":{"type":"string","description":"The API key of the LLM."},"APIUrl":{"type":"string","description":"The URL of the LLM API, e.g. https://api.xxx.com/v1/chat/completions."},"History":{"type":"integer","description":"LLM context rounds. Default 0 (no context management); maximum 50 (the last 50 rounds).","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","description":"1: the LLM context is synchronised with the played audio, so text whose audio was not played does not appear in the context. 0: no synchronisation (default).","enum":[0,1],"default":0},"Streaming":{"type":"boolean","description":"Whether to use streaming."},"SystemPrompt":{"type":"string","description":"The system prompt."},"Timeout":{"type":"number","description":"Timeout in seconds, default 3.","default":3},"MetaInfo":{"type":"object","description":"Custom parameters, passed through to the LLM in the request body."}},"examples":[{"LLMType":"openai","Model":"gpt-4o","APIKey":"your-llm-api-key","APIUrl":"https://api.openai.com/v1/chat/completions","Streaming":true,"SystemPrompt":"You are a personal assistant.","Timeout":3,"History":5,"MetaInfo":{}}],"x-schema-name":"LLMConfigJson"}},"TTSConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `TTSConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.TTSConfig, https://cloud.tencent.com/document/product/647/115414,\nhttps://trtc.io/document/68340 and https://trtc.io/document/79688). `TTSType` selects\nthe provider: `flow` (built-in TRTC TTS), `custom` (your own TTS service), `tencent`\n(Tencent Cloud TTS with your own account), or another bring-your-own provider (e.g.\n`minimax`, `azure`, `cartesia`, `elevenlabs`, `inworld`) whose keys follow that\nprovider. The content may carry API keys or secret keys; never log it.","required":["TTSType"],"properties":{"TTSType":{"type":"string","description":"The TTS provider type.","examples":["flow","custom","tencent","minimax"]}},"oneOf":[{"title":"flow","type":"object","description":"Built-in TRTC TTS.","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow","description":"Fixed to \"flow\"."},"VoiceId":{"type":"string","description":"A premium voice ID or a cloned voice ID, e.g. v-female-R2s4N9qJ."},"Model":{"type":"string","description":"The TTS model version; the current default is flow_01_turbo (the Flash version).","examples":["flow_01_turbo"]},"Speed":{"type":"number","description":"Speech speed, range [0.5, 2.0], default 1.0; larger is faster.","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","description":"Volume, range [0, 10], default 1.0; larger is louder.","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","description":"Pitch, range [-12, 12], default 0 (the original voice).","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string","description":"Recommended. The language, following ISO 639-1; currently zh (Chinese), en (English) or yue (Cantonese).","examples":["zh","en","yue"]}}},{"title":"custom","type":"object","description":"Your own TTS service, called by TRTC over HTTP.","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom","description":"Fixed to \"custom\"."},"APIKey":{"type":"string","description":"The key TRTC uses to authenticate to your TTS API."},"APIUrl":{"type":"string","description":"The URL of your TTS API."},"AudioFormat":{"type":"string","description":"Expected audio format; currently only pcm and wav are supported. Default wav.","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","description":"Audio sample rate, default 16000 (recommended).","default":16000},"AudioChannel":{"type":"integer","description":"Number of audio channels, 1 or 2, default 1.","enum":[1,2],"default":1}}},{"title":"tencent","type":"object","description":"Tencent Cloud TTS with your own account (legacy configuration).","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent","description":"Fixed to \"tencent\"."},"AppId":{"type":"string","description":"Your Tencent Cloud application ID."},"SecretId":{"type":"string","description":"Your Tencent Cloud SecretId."},"SecretKey":{"type":"string","description":"Your Tencent Cloud SecretKey."},"VoiceType":{"type":"integer","description":"Voice ID (standard or premium voice), e.g. 101001."},"Speed":{"type":"number","description":"Speech speed, range [-2, 6]: -2 is 0.6x, -1 0.8x, 0 1.0x (default), 1 1.2x, 2 1.5x, 6 2.5x; up to two decimal places, e.g. 1.25.","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","description":"Volume, range [0, 10] (11 levels), default 0 (normal volume).","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","description":"Primary language, 1 Chinese (default), 2 English, 3 Japanese.","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string","description":"Voice reproduction (fast voice cloning) parameter."}}},{"title":"other provider","type":"object","description":"Another bring-your-own provider (minimax, azure, cartesia, elevenlabs, inworld, ...); its keys follow that provider's documentation.","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","description":"The provider type.","not":{"enum":["flow","custom","tencent"]}}}}],"examples":[{"TTSType":"flow","VoiceId":"v-female-R2s4N9qJ","Model":"flow_01_turbo","Speed":1,"Volume":1,"Pitch":0,"Language":"zh"}],"x-schema-name":"TTSConfigJson"}}}};
+const schema0 = {"type":"object","additionalProperties":false,"required":["TaskId"],"properties":{"TaskId":{"type":"string"},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer","minimum":0,"maximum":1},"InterruptSpeechDuration":{"type":"integer","minimum":0,"maximum":18446744073709552000},"LLMConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `LLMConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.LLMConfig and https://trtc.io/document/68338).\nEvery OpenAI-compatible model uses LLMType \"openai\". Platform types take their own extra\nkeys (Dify: `Inputs`, `User`, `ConversationId`; Coze: `BotId`, `UserId`,\n`conversation_id`), so additional properties are allowed.\nTRTC adds the headers `X-Task-Id`, `X-Request-Id` (stable across retries),\n`X-Sdk-App-Id`, `X-User-Id`, `X-Room-Id` and `X-Room-Id-Type` to every LLM request.\nThe content carries the LLM API key; never log it.","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string","description":"LLM type; \"openai\" for every model that follows the OpenAI API protocol. Platform types such as \"dify\" and \"coze\" have their own shapes.","examples":["openai","dify","coze"]},"Model":{"type":"string","description":"The model to use, e.g. gpt-4o. Required for LLMType \"openai\" (platform types such as Dify and Coze configure the model on their side)."},"APIKey":{"type":"string","description":"The API key of the LLM."},"APIUrl":{"type":"string","description":"The URL of the LLM API, e.g. https://api.xxx.com/v1/chat/completions."},"History":{"type":"integer","description":"LLM context rounds. Default 0 (no context management); maximum 50 (the last 50 rounds).","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","description":"1: the LLM context is synchronised with the played audio, so text whose audio was not played does not appear in the context. 0: no synchronisation (default).","enum":[0,1],"default":0},"Streaming":{"type":"boolean","description":"Whether to use streaming."},"SystemPrompt":{"type":"string","description":"The system prompt."},"Timeout":{"type":"number","description":"Timeout in seconds, default 3.","default":3},"MetaInfo":{"type":"object","description":"Custom parameters, passed through to the LLM in the request body."}},"examples":[{"LLMType":"openai","Model":"gpt-4o","APIKey":"your-llm-api-key","APIUrl":"https://api.openai.com/v1/chat/completions","Streaming":true,"SystemPrompt":"You are a personal assistant.","Timeout":3,"History":5,"MetaInfo":{}}],"x-schema-name":"LLMConfigJson"}},"TTSConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `TTSConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.TTSConfig, https://cloud.tencent.com/document/product/647/115414,\nhttps://trtc.io/document/68340 and https://trtc.io/document/79688). `TTSType` selects\nthe provider: `flow` (built-in TRTC TTS), `custom` (your own TTS service), `tencent`\n(Tencent Cloud TTS with your own account), or another bring-your-own provider (e.g.\n`minimax`, `azure`, `cartesia`, `elevenlabs`, `inworld`) whose keys follow that\nprovider. The content may carry API keys or secret keys; never log it.","required":["TTSType"],"properties":{"TTSType":{"type":"string","description":"The TTS provider type.","examples":["flow","custom","tencent","minimax"]}},"oneOf":[{"title":"flow","type":"object","description":"Built-in TRTC TTS.","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow","description":"Fixed to \"flow\"."},"VoiceId":{"type":"string","description":"A premium voice ID or a cloned voice ID, e.g. v-female-R2s4N9qJ."},"Model":{"type":"string","description":"The TTS model version; the current default is flow_01_turbo (the Flash version).","examples":["flow_01_turbo"]},"Speed":{"type":"number","description":"Speech speed, range [0.5, 2.0], default 1.0; larger is faster.","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","description":"Volume, range [0, 10], default 1.0; larger is louder.","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","description":"Pitch, range [-12, 12], default 0 (the original voice).","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string","description":"Recommended. The language, following ISO 639-1; currently zh (Chinese), en (English) or yue (Cantonese).","examples":["zh","en","yue"]}}},{"title":"custom","type":"object","description":"Your own TTS service, called by TRTC over HTTP.","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom","description":"Fixed to \"custom\"."},"APIKey":{"type":"string","description":"The key TRTC uses to authenticate to your TTS API."},"APIUrl":{"type":"string","description":"The URL of your TTS API."},"AudioFormat":{"type":"string","description":"Expected audio format; currently only pcm and wav are supported. Default wav.","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","description":"Audio sample rate, default 16000 (recommended).","default":16000},"AudioChannel":{"type":"integer","description":"Number of audio channels, 1 or 2, default 1.","enum":[1,2],"default":1}}},{"title":"tencent","type":"object","description":"Tencent Cloud TTS with your own account (legacy configuration).","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent","description":"Fixed to \"tencent\"."},"AppId":{"type":"string","description":"Your Tencent Cloud application ID."},"SecretId":{"type":"string","description":"Your Tencent Cloud SecretId."},"SecretKey":{"type":"string","description":"Your Tencent Cloud SecretKey."},"VoiceType":{"type":"integer","description":"Voice ID (standard or premium voice), e.g. 101001."},"Speed":{"type":"number","description":"Speech speed, range [-2, 6]: -2 is 0.6x, -1 0.8x, 0 1.0x (default), 1 1.2x, 2 1.5x, 6 2.5x; up to two decimal places, e.g. 1.25.","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","description":"Volume, range [0, 10] (11 levels), default 0 (normal volume).","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","description":"Primary language, 1 Chinese (default), 2 English, 3 Japanese.","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string","description":"Voice reproduction (fast voice cloning) parameter."}}},{"title":"other provider","type":"object","description":"Another bring-your-own provider (minimax, azure, cartesia, elevenlabs, inworld, ...); its keys follow that provider's documentation.","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","description":"The provider type.","not":{"enum":["flow","custom","tencent"]}}}}],"examples":[{"TTSType":"flow","VoiceId":"v-female-R2s4N9qJ","Model":"flow_01_turbo","Speed":1,"Volume":1,"Pitch":0,"Language":"zh"}],"x-schema-name":"TTSConfigJson"}}}};
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -75,11 +75,9 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data.InterruptSpeechDuration !== undefined){
-let data3 = data.InterruptSpeechDuration;
-if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-const err5 = {instancePath:instancePath+"/InterruptSpeechDuration",schemaPath:"#/properties/InterruptSpeechDuration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data2 == "number"){
+if(data2 > 1 || isNaN(data2)){
+const err5 = {instancePath:instancePath+"/InterruptMode",schemaPath:"#/properties/InterruptMode/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -88,10 +86,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.LLMConfig !== undefined){
-if(typeof data.LLMConfig !== "string"){
-const err6 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2 < 0 || isNaN(data2)){
+const err6 = {instancePath:instancePath+"/InterruptMode",schemaPath:"#/properties/InterruptMode/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -101,9 +97,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.TTSConfig !== undefined){
-if(typeof data.TTSConfig !== "string"){
-const err7 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.InterruptSpeechDuration !== undefined){
+let data3 = data.InterruptSpeechDuration;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err7 = {instancePath:instancePath+"/InterruptSpeechDuration",schemaPath:"#/properties/InterruptSpeechDuration/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -112,15 +110,61 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data3 == "number"){
+if(data3 > 18446744073709552000 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/InterruptSpeechDuration",schemaPath:"#/properties/InterruptSpeechDuration/maximum",keyword:"maximum",params:{comparison: "<=", limit: 18446744073709552000},message:"must be <= 18446744073709552000"};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+if(data3 < 0 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/InterruptSpeechDuration",schemaPath:"#/properties/InterruptSpeechDuration/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data.LLMConfig !== undefined){
+if(typeof data.LLMConfig !== "string"){
+const err10 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.TTSConfig !== undefined){
+if(typeof data.TTSConfig !== "string"){
+const err11 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
 }
 errors++;
 }

@@ -1,0 +1,65 @@
+/**
+ * Deadlines on the mock clock: a binary min-heap of (time, item). The stores push the time of an item's next
+ * transition and take what is due when a request arrives, so expiry costs O(log n) per transition instead of a
+ * walk over every task per request. An entry whose item moved on is simply dropped by the store when popped.
+ */
+export class Deadlines<T> {
+  private times: number[] = [];
+  private items: T[] = [];
+
+  get size(): number {
+    return this.times.length;
+  }
+
+  push(at: number, item: T): void {
+    const { times, items } = this;
+    let i = times.length;
+    times.push(at);
+    items.push(item);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (times[parent]! <= at) break;
+      times[i] = times[parent]!;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    times[i] = at;
+    items[i] = item;
+  }
+
+  /** Removes and hands over, earliest first, every entry due at `now` (time ≤ now). */
+  popDue(now: number, take: (item: T, at: number) => void): void {
+    while (this.times.length > 0 && this.times[0]! <= now) {
+      const at = this.times[0]!;
+      const item = this.items[0]!;
+      this.removeTop();
+      take(item, at);
+    }
+  }
+
+  clear(): void {
+    this.times = [];
+    this.items = [];
+  }
+
+  private removeTop(): void {
+    const { times, items } = this;
+    const lastTime = times.pop()!;
+    const lastItem = items.pop()!;
+    const n = times.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && times[right]! < times[left]! ? right : left;
+      if (times[child]! >= lastTime) break;
+      times[i] = times[child]!;
+      items[i] = items[child]!;
+      i = child;
+    }
+    times[i] = lastTime;
+    items[i] = lastItem;
+  }
+}

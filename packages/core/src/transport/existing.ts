@@ -1,0 +1,71 @@
+import { NetworkError, ServiceError, TimeoutError } from "../errors.js";
+import type { ExistsRule } from "./operation.js";
+import type { RetryEvent } from "./sender.js";
+
+/** The value at `input.a.b` / `output.a.b` of `root`, or undefined. */
+function valueAt(root: Record<string, unknown>, path: string): unknown {
+  let value: unknown = root;
+  for (const key of path.split(".")) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** The members of `mapping` read from `root`; undefined when one is missing. */
+function mapped(mapping: Readonly<Record<string, string>>, root: Record<string, unknown>) {
+  const out: Record<string, unknown> = {};
+  for (const [member, source] of Object.entries(mapping)) {
+    const value = valueAt(root, source);
+    if (value === undefined) return undefined;
+    out[member] = value;
+  }
+  return out;
+}
+
+/**
+ * Whether the provider may have processed an attempt that failed this way: a server fault (5xx, InternalError),
+ * a network error after the request may have left, a timeout. Throttles and refusals before processing (503,
+ * connection refused) were not processed.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof ServiceError) return error.kind === "transient";
+  if (error instanceof NetworkError) return !error.beforeSend;
+  return error instanceof TimeoutError;
+}
+
+/**
+ * Never lose what a call created. Runs `send`, which hands `onRetry` to the sender (called before each resend
+ * of the call); when the call fails with the operation's "already exists" code (`rule.code`, the spec's
+ * `x-retry-exists`) after it was resent following an unknown outcome, that earlier attempt created the
+ * resource the call's idempotency member names: it is looked up with `find` (inputs taken from the call's
+ * input) and answered as the call's result (members taken from what was found). Any other failure, an "exists"
+ * without such a resend (someone else's resource, or a reused key) and a lookup that fails or finds nothing all
+ * surface the original error.
+ */
+export async function recoverExisting<T>(
+  send: (onRetry: (event: RetryEvent) => void) => Promise<T>,
+  rule: ExistsRule,
+  input: unknown,
+  find: (input: Record<string, unknown>) => Promise<unknown>,
+): Promise<T> {
+  let unknownEarlier = false;
+  try {
+    return await send((event) => {
+      unknownEarlier ||= outcomeUnknown(event.error);
+    });
+  } catch (error) {
+    if (!unknownEarlier || !(error instanceof ServiceError) || error.code !== rule.code) throw error;
+    const findInput = mapped(rule.input, { input });
+    if (!findInput) throw error;
+    let found: unknown;
+    try {
+      found = await find(findInput);
+    } catch {
+      throw error;
+    }
+    const result = mapped(rule.output, { output: found });
+    if (!result) throw error;
+    return result as T;
+  }
+}
