@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { Availability, type StoreLogger } from "./availability.js";
 import { createOwnClient, firstConnectionSettled } from "./connection.js";
+import { outageCause } from "./outage-cause.js";
 
 export interface GuardedRedisOptions {
   /** Connection URL; the store owns this client. */
@@ -41,9 +42,10 @@ export function guardRedis(options: GuardedRedisOptions): GuardedRedis {
     options.fallbackDescription,
     options.recoveryDescription,
   );
-  // The last connection error of a store-owned client names the outage better than its status does.
+  // The last connection error of a store-owned client names the outage better than its status does; in plain
+  // words (never ioredis' own wording, an address or a password).
   let lastConnectionError: string | undefined;
-  if (ownsClient) client.on("error", (error: Error) => (lastConnectionError = error.message));
+  if (ownsClient) client.on("error", (error: Error) => (lastConnectionError = outageCause(error)));
   client.on("ready", () => (lastConnectionError = undefined));
   let starting: Promise<void> | undefined = firstConnectionSettled(client, connectTimeoutMs).then(() => {
     starting = undefined;
@@ -54,7 +56,7 @@ export function guardRedis(options: GuardedRedisOptions): GuardedRedis {
     async run(step) {
       if (starting) await starting;
       if (client.status !== "ready") {
-        const reason = lastConnectionError ?? `connection ${client.status}`;
+        const reason = lastConnectionError ?? "not connected";
         availability.markDown(reason);
         return { unavailable: reason };
       }
@@ -63,7 +65,7 @@ export function guardRedis(options: GuardedRedisOptions): GuardedRedis {
         availability.markUp();
         return { value };
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = outageCause(error);
         availability.markDown(reason);
         return { unavailable: reason, cause: error };
       }
