@@ -14,6 +14,8 @@ export interface CommandContext {
   globals: GlobalOptions;
   /** The service it runs under (`voicetask trtc usersig`), none for a root command. */
   service: ServiceEntry | undefined;
+  /** Its own entry (its help is made from it). */
+  command: CommandDef;
   /** The words after its name (`configure set <key> <value>`: set, key, value). */
   words: string[];
   /** Its options and their values, in order (global options already taken out). */
@@ -29,6 +31,8 @@ export interface WordDef {
   name: string;
   /** One line for help. */
   help: string;
+  /** What follows the word in a usage line (`set <key> <value>`); a word without it has no usage line of its own. */
+  usage?: string;
 }
 
 export interface CommandDef {
@@ -37,10 +41,12 @@ export interface CommandDef {
   scope: "root" | "service";
   /** A service command of these services only (their CLI words); default every service. */
   services?: readonly string[];
-  /** What follows the name in a usage line. */
-  usage: string;
+  /** What follows the name in a usage line; none when a word must follow (each word then has its own). */
+  usage?: string;
   /** One line for help. */
   summary: string;
+  /** Paragraphs for its own help, after the usage. */
+  details?: string;
   /** The words that may follow the name (completion offers them; a service's help lists one row per word). */
   words(service: ServiceEntry | undefined): readonly WordDef[];
   /** Its options, as an operation's fields are (name, flag, schema: its type, enum and description). */
@@ -102,8 +108,13 @@ export const COMMANDS: readonly CommandDef[] = [
     name: "usersig",
     scope: "service",
     services: ["trtc"],
-    usage: "--sdk-app-id <id> --user-id <id> [--expire <seconds>]",
-    summary: "Generate the UserSig a bot needs to join a room",
+    usage: "--sdk-app-id <id> --user-id <id> [--expire <seconds>] [--secret-key-env <NAME>]",
+    summary: "Generate the UserSig a bot needs to join a room, e.g. for AgentConfig.UserSig",
+    details: `The application's SDKSecretKey (not a Cloud API key) is read from the environment variable TRTC_SDK_SECRET_KEY (or the one named by --secret-key-env), else from the profile: \`voicetask configure set tencent.sdkSecretKey.<SdkAppId> <key>\` stores it in ~/.tccli/<profile>.credential (mode 0600).
+
+Prints the UserSig alone; with --output json, yaml, table or text an object with SdkAppId, UserId, ExpireSeconds and UserSig (--query picks from it).
+
+Example: TRTC_SDK_SECRET_KEY=... voicetask trtc usersig --sdk-app-id 1400000001 --user-id robot_1`,
     words: () => [],
     flags: USERSIG_FLAGS,
     load: () => import("./usersig.js").then((m) => m.runUserSig),
@@ -111,19 +122,29 @@ export const COMMANDS: readonly CommandDef[] = [
   {
     name: "configure",
     scope: "root",
-    usage: "[set <key> <value> | get <key> | list] [--profile <name>]",
+    usage: "[--profile <name>]",
     summary: "Write credentials and defaults to the providers' files",
+    details:
+      "Without a command it asks for the provider, the keys (the secret is not shown while typed), the region and the output format, and writes the providers' own files with mode 0600: Tencent ~/.tccli/<profile>.credential and ~/.tccli/<profile>.configure (tccli's format); AWS ~/.aws/credentials and ~/.aws/config (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured).",
     words: () => [
-      { name: "set", help: "Set one key" },
-      { name: "get", help: "Print one key (credentials masked)" },
-      { name: "list", help: "Print every key (credentials masked)" },
+      { name: "set", help: "Set one key", usage: "<key> <value> [--profile <name>]" },
+      {
+        name: "get",
+        help: "Print one key's stored value (credentials masked)",
+        usage: "<key> [--profile <name>]",
+      },
+      {
+        name: "list",
+        help: "Print every key's effective value and where it comes from (credentials masked)",
+        usage: "[--profile <name>]",
+      },
     ],
     flags: [
       {
         name: "profile",
         flag: "profile",
         required: false,
-        schema: text("Profile in the providers' files (default `default`)"),
+        schema: text("Profile in the providers' files (default TCCLI_PROFILE / AWS_PROFILE, else `default`)"),
       },
     ],
     load: () => import("../configure/command.js").then((m) => m.runConfigure),
@@ -133,6 +154,8 @@ export const COMMANDS: readonly CommandDef[] = [
     scope: "root",
     usage: SHELLS.join("|"),
     summary: "Print a shell completion script",
+    details:
+      "bash: `source <(voicetask completion bash)` (or save it in /etc/bash_completion.d); zsh: `source <(voicetask completion zsh)`; fish: `voicetask completion fish | source`.",
     words: () => SHELLS.map((shell) => ({ name: shell, help: `Completion for ${shell}` })),
     flags: [],
     load: () => import("./completion.js").then((m) => m.runCompletion),
