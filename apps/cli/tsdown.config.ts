@@ -59,6 +59,7 @@ const OWN_CHUNKS = [
   "apps/cli/src/configure/command.ts",
   "apps/cli/src/configure/effective.ts",
   "apps/cli/src/configure/keys.ts",
+  "apps/cli/src/listen/",
 ];
 
 const root = resolve(import.meta.dirname, "../..");

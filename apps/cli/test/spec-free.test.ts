@@ -85,6 +85,7 @@ describe("an operation command does not load the spec", () => {
       "Enter keeps the value in [brackets]",
       "complete -F _voicetask",
       "TLS.identifier",
+      "Forwarding each request to",
       "Values: ",
     ])
       expect(text, marker).not.toContain(marker);

@@ -90,6 +90,46 @@ export const USERSIG_FLAGS: readonly Field[] = [
   },
 ];
 
+/** The options of `voicetask trtc callbacks listen` and `voicetask chime-sdk-voice events listen`. */
+export const LISTEN_FLAGS: readonly Field[] = [
+  {
+    name: "Port",
+    flag: "port",
+    required: false,
+    schema: {
+      type: "integer",
+      minimum: 0,
+      maximum: 65535,
+      description: "Port to listen on (default 4020; 0 picks a free one, printed at start)",
+    },
+  },
+  {
+    name: "Host",
+    flag: "host",
+    required: false,
+    schema: text("Address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)"),
+  },
+  {
+    name: "ForwardTo",
+    flag: "forward-to",
+    required: false,
+    schema: text(
+      "Also send each request, as received (same body bytes and headers), to this URL, e.g. your own handler; its answer is the sender's answer",
+      { format: "uri", pattern: "^https?://" },
+    ),
+  },
+];
+
+/** `--key-env`: TRTC signs its callbacks, EventBridge does not sign its events. */
+export const KEY_ENV_FLAG: Field = {
+  name: "KeyEnv",
+  flag: "key-env",
+  required: false,
+  schema: text("Environment variable holding the application's callback key (default TRTC_CALLBACK_KEY)"),
+};
+
+const LISTEN_DETAILS = `Prints one line per request (\`--output json\`: one JSON object per line) on stdout and the address it listens on on stderr. Runs until interrupted (Ctrl-C).`;
+
 /** The shells `voicetask completion` writes a script for. */
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 
@@ -118,6 +158,44 @@ Example: TRTC_SDK_SECRET_KEY=... voicetask trtc usersig --sdk-app-id 1400000001 
     words: () => [],
     flags: USERSIG_FLAGS,
     load: () => import("./usersig.js").then((m) => m.runUserSig),
+  },
+  {
+    name: "callbacks",
+    scope: "service",
+    services: ["trtc"],
+    summary: "Receive the AI conversation callbacks TRTC posts (or the mock does), checking their Sign",
+    details: `A local receiver for the callback URL of a TRTC application: each POST is checked against its Sign header with the application's callback key (HMAC-SHA256 of the body), read against the spec and answered 200; a wrong Sign is answered 401 and shown as such. ${LISTEN_DETAILS}`,
+    words: () => [
+      {
+        name: "listen",
+        help: "Listen for callbacks on a local port, verify them and print one line per event",
+        usage: "[--port <port>] [--key-env <NAME>] [--forward-to <URL>]",
+      },
+    ],
+    flags: [...LISTEN_FLAGS, KEY_ENV_FLAG],
+    load: () =>
+      import("../listen/server.js").then((m) =>
+        m.listenCommand(() => import("../listen/trtc-callbacks.js").then((r) => r.trtcCallbacks)),
+      ),
+  },
+  {
+    name: "events",
+    scope: "service",
+    services: ["chime-sdk-voice"],
+    summary: "Receive the speaker-search events EventBridge delivers (or the mock does)",
+    details: `A local receiver for an EventBridge API destination (or an SNS HTTP subscription): each POSTed event is read against the spec and answered 200. EventBridge does not sign its events, so there is no key. ${LISTEN_DETAILS}`,
+    words: () => [
+      {
+        name: "listen",
+        help: "Listen for events on a local port and print one line per event",
+        usage: "[--port <port>] [--forward-to <URL>]",
+      },
+    ],
+    flags: LISTEN_FLAGS,
+    load: () =>
+      import("../listen/server.js").then((m) =>
+        m.listenCommand(() => import("../listen/chime-events.js").then((r) => r.chimeEvents)),
+      ),
   },
   {
     name: "configure",
