@@ -5,39 +5,14 @@ import type { ParsedResponse, Protocol } from "../protocols/protocol.js";
 import { withDeadline } from "./deadline.js";
 
 /**
- * What went wrong, in the words of the innermost error that has any: Node's fetch throws "fetch failed" with the
- * cause (`connect ECONNREFUSED 127.0.0.1:4010`) below it; browsers have only their own words.
- */
-function causeOf(error: unknown): string {
-  let detail = error instanceof Error ? error.message : String(error);
-  for (let e = (error as { cause?: unknown })?.cause, depth = 0; e && depth < 5; depth++) {
-    const inner = e as { message?: unknown; errors?: unknown; cause?: unknown };
-    const first = Array.isArray(inner.errors) ? (inner.errors[0] as { message?: unknown }) : undefined;
-    const message = inner.message || first?.message;
-    if (typeof message === "string" && message) detail = message;
-    e = inner.cause;
-  }
-  return detail;
-}
-
-/** `http://127.0.0.1:4010` for a request's URL: where the call went, without its path or query. */
-const targetOf = (url: string) => {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-};
-
-/**
- * Wraps whatever `fetch` threw into a {@link NetworkError} that names the target and the cause, noting whether
- * the request was surely not sent (only Node can tell: `#network` resolves to its error-code reader there, to a
- * no-op elsewhere).
+ * Wraps whatever `fetch` threw into a {@link NetworkError} that names where the call went and why it failed,
+ * noting whether the request was surely not sent (only Node can tell, and only Node keeps the cause below its
+ * "fetch failed": `#network` resolves to its error reader there, to a no-op elsewhere).
  */
 export function toNetworkError(error: unknown, operation: string, url?: string): NetworkError {
-  const { code, notSent } = failureCode(error);
-  const detail = causeOf(error);
-  const target = url ? ` on ${targetOf(url)}` : "";
+  const { code, notSent, cause } = failureCode(error);
+  const detail = cause ?? (error instanceof Error ? error.message : String(error));
+  const target = url ? ` on ${new URL(url).origin}` : "";
   const coded = code && !detail.includes(code) ? ` (${code})` : "";
   return new NetworkError(`Network error calling ${operation}${target}: ${detail}${coded}`, {
     operation,
