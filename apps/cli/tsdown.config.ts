@@ -47,11 +47,19 @@ const OWN_CHUNKS = [
   "apps/cli/src/cli.ts",
   // One module per operation (the index of them is in MAIN).
   "apps/cli/src/generated/",
+  // Help (it reads the model, loaded then too) and the skeleton.
+  "apps/cli/src/help.ts",
+  "apps/cli/src/layout.ts",
+  "apps/cli/src/schema/skeleton.ts",
+  // Validation messages, only when the input is invalid.
+  "apps/cli/src/schema/describe-errors.ts",
   // The registry's rare commands and what only they use.
   "apps/cli/src/commands/completion.ts",
   "apps/cli/src/commands/usersig.ts",
   "apps/cli/src/configure/command.ts",
+  "apps/cli/src/configure/effective.ts",
   "apps/cli/src/configure/keys.ts",
+  "apps/cli/src/listen/",
 ];
 
 const root = resolve(import.meta.dirname, "../..");

@@ -8,6 +8,8 @@ interface Classified {
   exit: ExitCodeValue;
   message: string;
   hint?: string;
+  /** The provider's own error (`Code: Message (RequestId: …)`), printed as the provider states it. */
+  provider?: boolean;
 }
 
 const NETWORK = new Set(["NetworkError", "TimeoutError", "AbortError"]);
@@ -24,15 +26,11 @@ export function classify(error: unknown): Classified {
     reason?: unknown;
   };
   if (e?.name === "CredentialsError") {
-    return {
-      exit: ExitCode.credentials,
-      message: e.message ?? "no credentials",
-      hint: "Set the provider's environment variables or run `voicetask configure`.",
-    };
+    return { exit: ExitCode.credentials, message: e.message ?? "no credentials" };
   }
   if (typeof e?.code === "string" && typeof e.httpStatus === "number") {
     const rid = typeof e.requestId === "string" && e.requestId ? ` (RequestId: ${e.requestId})` : "";
-    return { exit: ExitCode.api, message: `${e.code}: ${e.message ?? ""}${rid}` };
+    return { exit: ExitCode.api, message: `${e.code}: ${e.message ?? ""}${rid}`, provider: true };
   }
   // A waiter that saw a failure state is like an API error; one that ran out of time, like a timeout.
   if (e?.name === "WaiterError") {
@@ -48,13 +46,12 @@ export function report(io: Io, error: unknown, secrets: readonly (string | undef
   const style = colours({ isTTY: io.stderrIsTTY }, io.env);
   const all = [...secrets, ...sessionSecrets, ...envSecrets(io.env)];
   // An API error is printed as the provider states it: `Code: Message (RequestId: …)`.
-  const text =
-    c.exit === ExitCode.api
-      ? style.red(c.message)
-      : c.message
-          .split("\n")
-          .map((line) => `${style.red("voicetask: error:")} ${line}`)
-          .join("\n");
+  const text = c.provider
+    ? style.red(c.message)
+    : c.message
+        .split("\n")
+        .map((line) => `${style.red("voicetask: error:")} ${line}`)
+        .join("\n");
   io.err(scrub(text, all));
   if (c.hint) io.err(scrub(c.hint, all));
   if (io.env.VOICETASK_DEBUG_STACK === "1" && error instanceof Error && error.stack)

@@ -5,6 +5,8 @@ export interface Io {
   err(text: string): void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** The terminal's width when stdout is one (help wraps to it). */
+  columns?: number | undefined;
   readStdin(): Promise<string>;
   /** Overrides the HTTP transport (tests); default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
@@ -17,10 +19,16 @@ export function processIo(): Io {
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     stdoutIsTTY: !!process.stdout.isTTY,
     stderrIsTTY: !!process.stderr.isTTY,
+    columns: process.stdout.columns,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString("utf8");
     },
   };
+}
+
+/** Help is as wide as the terminal on stdout, 80 columns when it is not one; never narrower than 40. */
+export function helpWidth(io: Pick<Io, "stdoutIsTTY" | "columns">): number {
+  return io.stdoutIsTTY && io.columns ? Math.max(40, io.columns) : 80;
 }

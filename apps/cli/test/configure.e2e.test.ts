@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockEnv, startMock } from "./mock-env.js";
@@ -39,7 +39,7 @@ describe("voicetask configure set/get/list (built bin)", () => {
 
     const list = await run(["configure", "list", "--profile", "mock"], { HOME });
     expect(list.stdout).toMatch(/tencent\.secretKey\s+\*{4}\S{0,4}\s/);
-    expect(list.stdout).toContain("tencent.region              ap-tokyo");
+    expect(list.stdout).toMatch(new RegExp(`^tencent\\.region +ap-tokyo +file ${configure}$`, "m"));
     expect(list.stdout).not.toContain(tencent.secretKey);
     const get = await run(["configure", "get", "tencent.secretKey", "--profile", "mock"], { HOME });
     expect(get.stdout.trim()).toMatch(/^\*{4}/);
@@ -109,5 +109,81 @@ describe("voicetask configure set/get/list (built bin)", () => {
     expect(JSON.parse(readFileSync(join(HOME, ".tccli", "default.configure"), "utf8"))).toEqual({
       _sys_param: { region: "ap-singapore", output: "yaml" },
     });
+  });
+
+  it("list shows each key's effective value and where it comes from: environment, file or default", async () => {
+    const HOME = freshHome();
+    const set = (key: string, value: string, profile = "default") =>
+      run(["configure", "set", key, value, "--profile", profile], { HOME });
+    await set("tencent.secretId", "AKIDlistfile00001111");
+    await set("tencent.secretKey", "list-file-secret-key-2222");
+    await set("tencent.region", "ap-guangzhou");
+    await set("tencent.sdkSecretKey.1400000001", "sdk-secret-in-file-3333");
+    await set("aws.region", "eu-west-1", "dev");
+    const env = {
+      HOME,
+      TENCENTCLOUD_REGION: "ap-tokyo",
+      AWS_PROFILE: "dev",
+      AWS_SECRET_ACCESS_KEY: "aws-env-secret-4444",
+      AWS_ACCESS_KEY_ID: "AKIAENVLIST00005555",
+      TRTC_SDK_SECRET_KEY: "sdk-secret-in-env-6666",
+    };
+    const list = await run(["configure", "list"], env);
+    expect(list.code).toBe(0);
+    const rows = Object.fromEntries(
+      list.stdout
+        .trimEnd()
+        .split("\n")
+        .slice(2)
+        .map((line) => {
+          const [key, value, ...source] = line.split(/ {2,}/);
+          return [key, [value, source.join("  ")]];
+        }),
+    );
+    const credential = join(HOME, ".tccli", "default.credential");
+    expect(rows).toMatchObject({
+      "tencent.profile": ["default", "default"],
+      "tencent.secretId": ["****1111", `file ${credential}`],
+      "tencent.secretKey": ["****2222", `file ${credential}`],
+      "tencent.token": ["<not set>", ""],
+      "tencent.region": ["ap-tokyo", "env TENCENTCLOUD_REGION"],
+      "tencent.output": ["json", "default"],
+      "aws.profile": ["dev", "env AWS_PROFILE"],
+      "aws.aws_access_key_id": ["****5555", "env AWS_ACCESS_KEY_ID"],
+      "aws.aws_secret_access_key": ["****4444", "env AWS_SECRET_ACCESS_KEY"],
+      "aws.region": ["eu-west-1", `file ${join(HOME, ".aws", "config")}`],
+      "tencent.sdkSecretKey.*": ["****6666", "env TRTC_SDK_SECRET_KEY"],
+      "tencent.sdkSecretKey.1400000001": ["****3333", `file ${credential} (TRTC_SDK_SECRET_KEY wins)`],
+    });
+    for (const secret of [
+      "list-file-secret-key-2222",
+      "aws-env-secret-4444",
+      "sdk-secret-in-file-3333",
+      "sdk-secret-in-env-6666",
+    ])
+      expect(list.stdout).not.toContain(secret);
+    // The Tencent Cloud INI file is read before tccli's, as the commands read it.
+    mkdirSync(join(HOME, ".tencentcloud"));
+    writeFileSync(
+      join(HOME, ".tencentcloud", "credentials"),
+      "[default]\nsecret_id = AKIDini000000007777\nsecret_key = ini-secret-8888\n",
+    );
+    const ini = await run(["configure", "list"], { HOME });
+    expect(ini.stdout).toMatch(
+      /^tencent\.secretId +\*{4}7777 +file \S+\/\.tencentcloud\/credentials \[default\]$/m,
+    );
+  });
+
+  it("the keys the README lists are the keys configure takes", async () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const help = await run(["configure", "--help"]);
+    const keys = [...help.stdout.matchAll(/^ {2}((?:tencent|aws)\.[\w.<>]+)/gm)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(10);
+    for (const key of keys) expect(readme, key).toContain(`\`${key}\``);
+    const mentioned = [...readme.matchAll(/configure (?:set|get) ((?:tencent|aws)\.[\w.<>]+)/g)].map(
+      (m) => m[1]!,
+    );
+    expect(mentioned.length).toBeGreaterThan(0);
+    for (const key of mentioned) expect(keys, key).toContain(key);
   });
 });

@@ -166,9 +166,9 @@ describe("--dry-run prints exactly what the client sends (same command, same tim
       "--agent-config.target-user-id",
       "u",
       "--llm-config",
-      '{"APIKey":"LLM-KEY","Model":"m"}',
+      '{ "LLMType": "openai", "Model": "m", "APIKey": "LLM-KEY", "APIUrl": "https://llm.example/v1" }',
       "--tts-config",
-      "{}",
+      '{"TTSType":"flow","VoiceId":"v","Model":"flow_01_turbo"}',
     ]);
   });
 

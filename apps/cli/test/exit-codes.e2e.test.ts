@@ -1,3 +1,5 @@
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockEnv, startMock } from "./mock-env.js";
 import { run } from "./run-bin.js";
@@ -89,7 +91,7 @@ describe("documented exit codes (built bin)", () => {
       m.env,
     );
     expect(chime.code).toBe(1);
-    expect(chime.stderr).toContain("--client-request-token: must match pattern");
+    expect(chime.stderr).toContain("--client-request-token: may hold only letters, digits, '-' and '_'");
   });
 
   it("2: API error, the provider code on stderr", async () => {
@@ -110,13 +112,20 @@ describe("documented exit codes (built bin)", () => {
     expect(r.stderr).not.toContain("wrong-secret-key");
   });
 
-  it("3: unreachable endpoint", async () => {
+  it("3: unreachable endpoint, named with the cause", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const endpoint = `http://127.0.0.1:${port}`;
     const r = await run(
-      ["trtc", "stop-ai-conversation", "--task-id", "t", "--endpoint", "http://127.0.0.1:9", "--no-retry"],
+      ["trtc", "stop-ai-conversation", "--task-id", "t", "--endpoint", endpoint, "--no-retry"],
       m.env,
     );
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("Network error");
+    expect(r.stderr).toBe(
+      `voicetask: error: Network error calling StopAIConversation on ${endpoint}: connect ECONNREFUSED 127.0.0.1:${port}\n`,
+    );
   });
 
   it("3: timeout (the mock answers slower than --timeout)", async () => {
@@ -159,7 +168,7 @@ describe("documented exit codes (built bin)", () => {
         "--agent-config.target-user-id",
         "u",
         "--llm-config",
-        '{"LLMType":"openai","APIKey":"k","APIUrl":"https://llm.example/v1"}',
+        '{"LLMType":"openai","Model":"m","APIKey":"k","APIUrl":"https://llm.example/v1"}',
         "--tts-config",
         '{"TTSType":"flow","VoiceId":"v","Model":"flow_01_turbo"}',
       ],
@@ -181,7 +190,7 @@ describe("documented exit codes (built bin)", () => {
       m.env,
     );
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("waiter task-stopped");
+    expect(r.stderr).toContain("voicetask: error: waiter task-stopped: still InProgress after");
   });
 
   it("4: no credentials anywhere", async () => {

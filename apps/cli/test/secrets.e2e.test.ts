@@ -62,9 +62,9 @@ const START = [
   "--agent-config.target-user-id",
   "u",
   "--llm-config",
-  '{"APIKey":"LLM-API-KEY-secret","Model":"m"}',
+  '{"LLMType":"openai","Model":"m","APIKey":"LLM-API-KEY-secret","APIUrl":"https://llm.example/v1"}',
   "--tts-config",
-  "{}",
+  '{"TTSType":"flow","VoiceId":"v","Model":"flow_01_turbo"}',
 ];
 
 function signatureOf(authorization: string): string {
@@ -237,7 +237,7 @@ describe("no secret in --dry-run, --debug or error output (built bin)", () => {
       '{"TaskId": "t",\n "APIKey": FILE-API-KEY-in-bad-json}',
     );
     expect(file.code).toBe(1);
-    expect(file.stderr).toContain("--cli-input-json: not valid JSON (line 2, column 12: expected a value)");
+    expect(file.stderr).toContain("stdin: not valid JSON (line 2, column 12: expected a value)");
     expectClean(flag.stdout + flag.stderr + file.stdout + file.stderr, [
       "USERSIG-in-bad-json",
       "FILE-API-KEY-in-bad-json",

@@ -104,7 +104,7 @@ describe("when Redis cannot be reached", () => {
       expect((error as Error).message).not.toContain("not-in-logs");
     }
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/unreachable .*claims fail with RedisUnavailableError/);
+    expect(lines[0]).toMatch(/unreachable \(connection refused\); claims fail with RedisUnavailableError/);
     expect(lines[0]).not.toContain("not-in-logs");
   });
 

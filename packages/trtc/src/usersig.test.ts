@@ -76,4 +76,37 @@ describe("UserSig (tls-sig-api-v2)", () => {
     const sig = genUserSig({ ...app, userId: "bot_1" });
     expect(sig).not.toContain(app.secretKey);
   });
+
+  it("refuses bad options with a TypeError naming the option, never showing the key", () => {
+    const ok = { ...app, userId: "bot_1" };
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ ...ok, sdkAppId: "1400000001" }, /sdkAppId must be a positive integer .*not "1400000001"/],
+      [{ ...ok, sdkAppId: 0 }, /sdkAppId must be a positive integer/],
+      [{ ...ok, sdkAppId: 1.5 }, /sdkAppId/],
+      [{ ...ok, secretKey: "" }, /secretKey must be the application's SDKSecretKey/],
+      [{ ...ok, secretKey: undefined }, /secretKey/],
+      [{ ...ok, userId: "" }, /userId must be a non-empty string/],
+      [
+        { ...ok, userId: "bot\nTLS.expire:99999999" },
+        /userId must be a non-empty string without line breaks/,
+      ],
+      [{ ...ok, userId: 42 }, /userId .*not 42/],
+      [{ ...ok, expireSeconds: -1 }, /expireSeconds must be a positive integer/],
+      [{ ...ok, expireSeconds: "600" }, /expireSeconds/],
+      [{ ...ok, issuedAt: 1.5 }, /issuedAt must be whole seconds/],
+    ];
+    for (const [options, message] of cases) {
+      let thrown: unknown;
+      try {
+        genUserSig(options as never);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, JSON.stringify(options)).toBeInstanceOf(TypeError);
+      expect((thrown as Error).message).toMatch(message);
+      expect((thrown as Error).message).not.toContain(app.secretKey);
+    }
+    expect(() => genUserSig(null as never)).toThrow(TypeError);
+    expect(genUserSig(ok)).toMatch(/^[A-Za-z0-9*_-]+$/);
+  });
 });

@@ -50,7 +50,45 @@ function hmac(secretKey: string, text: string): string {
 const escapeBase64 = (text: string) => text.replace(/\+/g, "*").replace(/\//g, "-").replace(/=/g, "_");
 const unescapeBase64 = (text: string) => text.replace(/\*/g, "+").replace(/-/g, "/").replace(/_/g, "=");
 
+/** `1400000001`, `"abc"`, `undefined`: a value as a message may show it (never used for the key). */
+const shown = (value: unknown) =>
+  typeof value === "string"
+    ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+    : String(value);
+
+const positiveInteger = (value: unknown): value is number =>
+  typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+
+/**
+ * Refuses options that would make a UserSig TRTC rejects (or a misleading one) with a `TypeError` naming the
+ * option and the rule. The key's value is never shown.
+ */
+function checkOptions(options: UserSigOptions): void {
+  if (typeof options !== "object" || options === null)
+    throw new TypeError("genUserSig needs { sdkAppId, secretKey, userId }");
+  const { sdkAppId, secretKey, userId, expireSeconds, issuedAt } = options;
+  if (!positiveInteger(sdkAppId))
+    throw new TypeError(
+      `genUserSig: sdkAppId must be a positive integer (the application's SdkAppId), not ${shown(sdkAppId)}`,
+    );
+  if (typeof secretKey !== "string" || secretKey.trim() === "")
+    throw new TypeError("genUserSig: secretKey must be the application's SDKSecretKey, a non-empty string");
+  // The user id is one of the signed lines: a line break in it would sign other lines than TRTC checks.
+  if (typeof userId !== "string" || userId === "" || /[\r\n]/.test(userId))
+    throw new TypeError(
+      `genUserSig: userId must be a non-empty string without line breaks, not ${shown(userId)}`,
+    );
+  if (expireSeconds !== undefined && !positiveInteger(expireSeconds))
+    throw new TypeError(
+      `genUserSig: expireSeconds must be a positive integer of seconds, not ${shown(expireSeconds)}`,
+    );
+  if (issuedAt !== undefined && !(Number.isSafeInteger(issuedAt) && issuedAt >= 0))
+    throw new TypeError(`genUserSig: issuedAt must be whole seconds since the epoch, not ${shown(issuedAt)}`);
+}
+
+/** A UserSig for `userId` of the application, valid `expireSeconds` (default 180 days) from `issuedAt` (now). */
 export function genUserSig(options: UserSigOptions): string {
+  checkOptions(options);
   const time = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const expire = options.expireSeconds ?? DEFAULT_EXPIRE_SECONDS;
   const document: SigDocument = {

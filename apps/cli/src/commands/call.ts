@@ -74,6 +74,16 @@ export async function print(
   if (text) io.out(text);
 }
 
+/** `Status InProgress`, or `gone (FailedOperation.TaskNotExist)`: the state the waiter stopped on. */
+function finalState(waiter: WaiterModel, result: unknown): string {
+  const path = waiter.status.split(".");
+  const gone = result as Record<string, unknown> | undefined;
+  if (gone?.[path.at(-1)!] === "gone") return `gone (${String(gone.Code)})`;
+  let node = result;
+  for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
+  return `${path.at(-1)} ${String(node)}`;
+}
+
 /**
  * Runs a waiter with a progress line on stderr when it is a TTY. `--wait-timeout` and `--wait-interval` default
  * to the waiter's own (its delay, times its attempts).
@@ -100,6 +110,6 @@ export async function runWaiter(
       : undefined,
   });
   if (tty) process.stderr.write("\r\x1b[2K");
-  io.err(`${style.green("✓")} ${waiter.cliName}`);
+  io.err(`${style.green("✓")} ${waiter.cliName}: ${finalState(waiter, result)}`);
   return result;
 }

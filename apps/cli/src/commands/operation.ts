@@ -1,9 +1,9 @@
 import type { GlobalOptions } from "../globals.js";
-import { operationHelp } from "../help.js";
-import type { Io } from "../io.js";
+import { helpWidth, type Io } from "../io.js";
 import { deepMerge, parseOperationFlags } from "../schema/input.js";
+import { decodeJsonTexts, encodeJsonTexts } from "../schema/json-text.js";
 import type { OperationModule } from "../schema/operation-module.js";
-import { skeleton } from "../schema/skeleton.js";
+import { placeNamer } from "../schema/places.js";
 import { checkInput } from "../schema/validate.js";
 import { loadOperationModel, modelFields } from "../service-model.js";
 import { type OperationEntry, type ServiceEntry, waiterAfter } from "../services.js";
@@ -14,7 +14,8 @@ import { readInputFile } from "./input-file.js";
 
 /**
  * Reads and validates an operation's input from flags and `--cli-input-json` with its generated module (its
- * fields and validator, no model); nothing is sent.
+ * fields and validator, no model); nothing is sent. JSON texts (`LLMConfig`) are validated decoded and answered
+ * as text; problems are named as the user gave the value (a flag, or the file's JSON path).
  */
 export async function readInput(
   io: Io,
@@ -23,14 +24,15 @@ export async function readInput(
   globals: GlobalOptions,
   rest: string[],
 ): Promise<Record<string, unknown>> {
-  const fromFile = globals.cliInputJson ? await readInputFile(io, globals.cliInputJson, op.fields) : {};
+  const file = globals.cliInputJson ? await readInputFile(io, globals.cliInputJson, op.fields) : undefined;
   const fromFlags = parseOperationFlags(op.fields, rest);
-  const input = deepMerge(fromFile, fromFlags) as Record<string, unknown>;
-  const problems = checkInput(validate, input);
+  const input = deepMerge(file?.value ?? {}, fromFlags) as Record<string, unknown>;
+  const name = placeNamer(op.fields, fromFlags, file);
+  const problems = await checkInput(validate, decodeJsonTexts(op.fields, input, name), name);
   if (problems.length) {
     throw new UsageError(problems.join("\n"), `See \`voicetask ${service.name} ${op.command} --help\`.`);
   }
-  return input;
+  return encodeJsonTexts(op.fields, input);
 }
 
 /**
@@ -47,12 +49,17 @@ export async function runOperation(
   const waiter = waiterAfter(service, entry.name);
   if (globals.help) {
     const [, op] = await loadOperationModel(service, entry.name);
-    io.out(operationHelp(service, op, waiter));
+    const { operationHelp } = await import("../help.js");
+    io.out(operationHelp(service, op, helpWidth(io), waiter));
     return 0;
   }
   if (globals.generateCliSkeleton) {
     const [, op] = await loadOperationModel(service, entry.name);
-    io.out(JSON.stringify(skeleton(modelFields(op)), null, 4));
+    const { skeleton } = await import("../schema/skeleton.js");
+    const example = op.requestExamples.find((ex) => Object.keys(ex.value as object).length)?.value;
+    io.out(
+      JSON.stringify(skeleton(modelFields(op), example as Record<string, unknown> | undefined), null, 4),
+    );
     return 0;
   }
   const generated = await entry.load();

@@ -79,8 +79,8 @@ describe("the registry of hand-written commands", () => {
     for (const service of services) {
       for (const c of serviceCommands(service)) expect(findOperation(service, c.name)).toBeUndefined();
     }
-    expect(serviceCommands(trtcService).map((c) => c.name)).toEqual(["wait", "usersig"]);
-    expect(serviceCommands(chimeService).map((c) => c.name)).toEqual(["wait"]);
+    expect(serviceCommands(trtcService).map((c) => c.name)).toEqual(["wait", "usersig", "callbacks"]);
+    expect(serviceCommands(chimeService).map((c) => c.name)).toEqual(["wait", "events"]);
     expect(rootCommands().map((c) => c.name)).toEqual(["configure", "completion"]);
   });
 

@@ -1,5 +1,10 @@
 import { paths, readJsonFile } from "../configure/files.js";
 import { MissingCredentialsError } from "../credentials-error.js";
+import type { OutputFormat } from "../globals.js";
+import { commandHelp } from "../help.js";
+import { helpWidth } from "../io.js";
+import { render } from "../output/format.js";
+import { applyQuery } from "../output/query.js";
 import { sessionSecrets } from "../redact.js";
 import { parseOperationFlags } from "../schema/input.js";
 import type { JsonSchema } from "../schema/json-schema.js";
@@ -14,23 +19,24 @@ const SCHEMA: JsonSchema = {
   additionalProperties: false,
 };
 
-export const USERSIG_HELP = `voicetask trtc usersig: generate a TRTC UserSig (tls-sig-api-v2), e.g. for AgentConfig.UserSig.
+/** Tencent's tools default to 180 days. */
+const DEFAULT_EXPIRE_SECONDS = 180 * 24 * 3600;
 
-Usage:
-  voicetask trtc usersig --sdk-app-id <integer> --user-id <string> [--expire <seconds>] [--secret-key-env <NAME>]
-
-The application's SDKSecretKey (not a Cloud API key) is read from the environment variable TRTC_SDK_SECRET_KEY
-(or the one named by --secret-key-env), else from the profile: \`voicetask configure set
-tencent.sdkSecretKey.<SdkAppId> <key>\` stores it in ~/.tccli/<profile>.credential (mode 0600).
-
-Example:
-  TRTC_SDK_SECRET_KEY=... voicetask trtc usersig --sdk-app-id 1400000001 --user-id robot_1`;
-
-/** `voicetask trtc usersig --sdk-app-id … --user-id …`. */
-export async function runUserSig({ io, globals, words, rest }: CommandContext): Promise<number> {
+/**
+ * `voicetask trtc usersig --sdk-app-id … --user-id …`: the UserSig alone (for `$(…)`), or, with an explicit
+ * `--output`, an object in that format. A profile's default output does not apply: scripts read the bare value.
+ */
+export async function runUserSig({
+  io,
+  globals,
+  service,
+  command,
+  words,
+  rest,
+}: CommandContext): Promise<number> {
   noExtra(words);
   if (globals.help) {
-    io.out(USERSIG_HELP);
+    io.out(commandHelp(command, service, helpWidth(io)));
     return 0;
   }
   const input = parseOperationFlags(USERSIG_FLAGS, rest);
@@ -47,18 +53,21 @@ export async function runUserSig({ io, globals, words, rest }: CommandContext): 
   }
   if (!secretKey) {
     throw new MissingCredentialsError(
-      `No SDKSecretKey for SdkAppId ${sdkAppId}. Looked for: environment ${envName}; profile key tencent.sdkSecretKey.${sdkAppId}`,
+      `No SDKSecretKey for SdkAppId ${sdkAppId}: set ${envName}, or store it in the profile with \`voicetask configure set tencent.sdkSecretKey.${sdkAppId} <key>\``,
     );
   }
   sessionSecrets.push(secretKey);
   const { genUserSig } = await import("@voicetask/trtc/usersig");
-  io.out(
-    genUserSig({
-      sdkAppId,
-      secretKey,
-      userId: input.UserId as string,
-      ...(input.Expire ? { expireSeconds: input.Expire as number } : {}),
-    }),
-  );
+  const expireSeconds = (input.Expire as number | undefined) ?? DEFAULT_EXPIRE_SECONDS;
+  const userSig = genUserSig({ sdkAppId, secretKey, userId: input.UserId as string, expireSeconds });
+  // Without --output (or --query), the bare value; else the object in the format asked (text for a query).
+  const format = (globals.output ?? (globals.query ? "text" : undefined)) as OutputFormat | undefined;
+  if (!format) {
+    io.out(userSig);
+    return 0;
+  }
+  const result = { SdkAppId: sdkAppId, UserId: input.UserId, ExpireSeconds: expireSeconds, UserSig: userSig };
+  const text = await render(await applyQuery(result, globals.query), format);
+  if (text) io.out(text);
   return 0;
 }

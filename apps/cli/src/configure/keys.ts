@@ -11,7 +11,15 @@ export interface KeyDef {
   path: string[];
   /** Masked in `list` and `get`. Ids are masked too, as tccli and aws do. */
   masked: boolean;
+  /** A secret: not shown while typed. */
+  secret?: boolean;
   prompt: string;
+  /** Environment variables that win over the file, in order (as the commands read them). */
+  env?: readonly string[];
+  /** The value used when none is set. */
+  fallback?: string;
+  /** What it is, for `configure --help`. */
+  about: string;
 }
 
 /** Every setting `configure` reads and writes, in the providers' own files and names. */
@@ -23,6 +31,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["secretId"],
     masked: true,
     prompt: "Tencent Cloud SecretId",
+    env: ["TENCENTCLOUD_SECRET_ID"],
+    about: "Tencent Cloud API SecretId",
   },
   {
     key: "tencent.secretKey",
@@ -31,6 +41,9 @@ export const KEYS: readonly KeyDef[] = [
     path: ["secretKey"],
     masked: true,
     prompt: "Tencent Cloud SecretKey",
+    secret: true,
+    env: ["TENCENTCLOUD_SECRET_KEY"],
+    about: "Tencent Cloud API SecretKey",
   },
   {
     key: "tencent.token",
@@ -39,6 +52,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["token"],
     masked: true,
     prompt: "Session token",
+    env: ["TENCENTCLOUD_SESSION_TOKEN", "TENCENTCLOUD_TOKEN"],
+    about: "Session token of temporary keys",
   },
   {
     key: "tencent.region",
@@ -47,6 +62,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["_sys_param", "region"],
     masked: false,
     prompt: "Default region",
+    env: ["TENCENTCLOUD_REGION"],
+    about: "Default region of trtc commands",
   },
   {
     key: "tencent.output",
@@ -55,6 +72,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["_sys_param", "output"],
     masked: false,
     prompt: "Default output format (json, yaml, table, text)",
+    fallback: "json",
+    about: "Default output format of trtc commands",
   },
   {
     key: "tencent.endpoint",
@@ -63,6 +82,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["trtc", "endpoint"],
     masked: false,
     prompt: "TRTC endpoint",
+    env: ["VOICETASK_TRTC_ENDPOINT"],
+    about: "Base URL of trtc commands (e.g. a mock); else the --site's",
   },
   {
     key: "aws.aws_access_key_id",
@@ -71,6 +92,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["aws_access_key_id"],
     masked: true,
     prompt: "AWS Access Key ID",
+    env: ["AWS_ACCESS_KEY_ID"],
+    about: "AWS access key id",
   },
   {
     key: "aws.aws_secret_access_key",
@@ -79,6 +102,9 @@ export const KEYS: readonly KeyDef[] = [
     path: ["aws_secret_access_key"],
     masked: true,
     prompt: "AWS Secret Access Key",
+    secret: true,
+    env: ["AWS_SECRET_ACCESS_KEY"],
+    about: "AWS secret access key",
   },
   {
     key: "aws.aws_session_token",
@@ -87,6 +113,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["aws_session_token"],
     masked: true,
     prompt: "AWS session token",
+    env: ["AWS_SESSION_TOKEN"],
+    about: "Session token of temporary keys",
   },
   {
     key: "aws.region",
@@ -95,6 +123,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["region"],
     masked: false,
     prompt: "Default region name",
+    env: ["AWS_REGION", "AWS_DEFAULT_REGION"],
+    about: "Default region of chime-sdk-voice commands",
   },
   {
     key: "aws.output",
@@ -103,6 +133,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["output"],
     masked: false,
     prompt: "Default output format (json, yaml, table, text)",
+    fallback: "json",
+    about: "Default output format of chime-sdk-voice commands",
   },
   {
     key: "aws.endpoint_url",
@@ -111,6 +143,8 @@ export const KEYS: readonly KeyDef[] = [
     path: ["endpoint_url"],
     masked: false,
     prompt: "Endpoint URL",
+    env: ["AWS_ENDPOINT_URL_CHIME_SDK_VOICE", "AWS_ENDPOINT_URL"],
+    about: "Base URL of chime-sdk-voice commands (e.g. a mock)",
   },
 ];
 
@@ -126,6 +160,8 @@ export function findKey(key: string): KeyDef | undefined {
       path: ["sdkSecretKeys", sdk[1]!],
       masked: true,
       prompt: `SDKSecretKey of ${sdk[1]}`,
+      env: ["TRTC_SDK_SECRET_KEY"],
+      about: "SDKSecretKey of a TRTC application (for usersig)",
     };
   }
   return KEYS.find((k) => k.key === key);

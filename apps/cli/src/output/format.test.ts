@@ -16,6 +16,10 @@ describe("render", () => {
     expect(await render(["a", 1], "text")).toBe("a\t1");
     expect(await render(value, "text")).toBe("Task.Id\tt1\nTask.Status\tInProgress\nTags[0]\ta\nTags[1]\tb");
   });
+  it("table: a lone value in a box, a list of values in a column", async () => {
+    expect(await render("InProgress", "table")).toBe("+------------+\n| InProgress |\n+------------+");
+    expect(await render(["a", 22], "table")).toBe("+----+\n| a  |\n| 22 |\n+----+");
+  });
   it("table: fields, or columns for a list of objects", async () => {
     expect(await render({ A: 1, B: "x" }, "table")).toBe(
       "+-------+-------+\n| Field | Value |\n+-------+-------+\n| A     | 1     |\n| B     | x     |\n+-------+-------+",

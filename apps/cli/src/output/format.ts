@@ -16,18 +16,39 @@ export function leaves(value: unknown, prefix = ""): Row[] {
   return [[prefix, scalar(value)]];
 }
 
-function table(value: unknown): string {
-  const list = Array.isArray(value) && value.every(isObject) && value.length > 0;
-  const headers = list
-    ? [...new Set((value as Record<string, unknown>[]).flatMap((o) => Object.keys(o)))]
-    : ["Field", "Value"];
-  const rows: string[][] = list
-    ? (value as Record<string, unknown>[]).map((o) => headers.map((h) => scalar(o[h])))
-    : leaves(value).map(([k, v]) => [k || "(value)", v]);
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+/** A box of rows under a header row (none for a lone value). */
+function box(headers: string[] | undefined, rows: string[][]): string {
+  const all = headers ? [headers, ...rows] : rows;
+  const widths = all[0]!.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   const rule = `+${widths.map((w) => "-".repeat(w + 2)).join("+")}+`;
-  return [rule, line(headers), rule, ...rows.map(line), rule].join("\n");
+  return [rule, ...(headers ? [line(headers), rule] : []), ...rows.map(line), rule].join("\n");
+}
+
+const isScalar = (v: unknown) => !isObject(v) && !Array.isArray(v);
+
+/**
+ * A table: a lone value in a box of its own, a list of values in one column, a list of objects in columns, an
+ * object as Field/Value rows (nested members as dotted paths).
+ */
+function table(value: unknown): string {
+  if (isScalar(value)) return box(undefined, [[scalar(value)]]);
+  if (Array.isArray(value) && value.length > 0 && value.every(isScalar))
+    return box(
+      undefined,
+      value.map((v) => [scalar(v)]),
+    );
+  if (Array.isArray(value) && value.length > 0 && value.every(isObject)) {
+    const headers = [...new Set(value.flatMap((o) => Object.keys(o)))];
+    return box(
+      headers,
+      value.map((o) => headers.map((h) => scalar(o[h]))),
+    );
+  }
+  return box(
+    ["Field", "Value"],
+    leaves(value).map(([k, v]) => [k || "(value)", v]),
+  );
 }
 
 /**

@@ -12,6 +12,14 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   contentMediaType?: string;
+  /** The shape of a JSON text's content (`LLMConfig`: the `LLMConfigJson` object). */
+  contentSchema?: JsonSchema;
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
   additionalProperties?: boolean | JsonSchema;
   [key: string]: unknown;
 }
@@ -23,4 +31,12 @@ export function typeOf(schema: JsonSchema): string | undefined {
   if (schema.properties) return "object";
   if (schema.items) return "array";
   return undefined;
+}
+
+/**
+ * A string that holds JSON (`contentMediaType: application/json`, e.g. TRTC's `LLMConfig`): flags take the text,
+ * `--cli-input-json` and the skeleton the value itself, sent as its JSON text.
+ */
+export function isJsonText(schema: JsonSchema): boolean {
+  return typeOf(schema) === "string" && schema.contentMediaType === "application/json";
 }

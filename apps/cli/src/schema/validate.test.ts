@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeErrors, validateInput } from "./validate.js";
+import { describeErrors, patternInWords } from "./describe-errors.js";
+import { validateInput } from "./validate.js";
 
 // A request schema as the model holds it: `$ref`s resolved.
 const agent = {
@@ -49,5 +50,21 @@ describe("describeErrors", () => {
         { keyword: "type", instancePath: "/Words/1", schemaPath: "", params: {}, message: "must be string" },
       ]),
     ).toEqual(["--words[1]: must be string"]);
+  });
+});
+
+describe("patternInWords", () => {
+  it("says in words what a spec's pattern asks, else names the pattern", () => {
+    expect(patternInWords(".*\\S.*")).toBe("must not be blank");
+    expect(patternInWords("^[-_a-zA-Z0-9]*$")).toBe("may hold only letters, digits, '-' and '_'");
+    expect(patternInWords("^[a-z0-9]+$")).toBe("may hold only lowercase letters and digits (at least one)");
+    expect(patternInWords("^https?://")).toBe("must be an http:// or https:// URL");
+    expect(patternInWords("^[a-f0-9-]{36}$")).toBe("must match the pattern ^[a-f0-9-]{36}$");
+    expect(patternInWords("^[a-f]+$")).toBe("must match the pattern ^[a-f]+$");
+  });
+
+  it("are what validation reports", async () => {
+    const schema = { type: "object", properties: { Name: { type: "string", pattern: ".*\\S.*" } } };
+    expect(await validateInput(schema, { Name: "   " })).toEqual(["--name: must not be blank"]);
   });
 });

@@ -28,11 +28,22 @@ export interface ValidatorModule {
   validate: ValidateFunction | ((data: unknown) => boolean);
 }
 
+/** Names the place of a problem: the flag (`--agent-config.user-id`) or, for input from a file, its JSON path. */
+export type PlaceNamer = (path: string[]) => string;
+
+/** The messages of a failed validation, loaded only then (the words for patterns, formats, unions). */
+const describe = async (errors: ErrorObject[], name?: PlaceNamer) =>
+  (await import("./describe-errors.js")).describeErrors(errors, name);
+
 /** Validates an operation's input with its validator compiled at build time (no Ajv load at run time). */
-export function checkInput(validate: ValidatorModule["validate"], input: unknown): string[] {
+export async function checkInput(
+  validate: ValidatorModule["validate"],
+  input: unknown,
+  name: PlaceNamer = flagOf,
+): Promise<string[]> {
   const fn = validate as ValidateFunction;
   if (fn(input)) return [];
-  return describeErrors(fn.errors ?? []);
+  return describe(fn.errors ?? [], name);
 }
 
 const compiled = new WeakMap<JsonSchema, Promise<ValidateFunction>>();
@@ -46,25 +57,5 @@ export async function validateInput(schema: JsonSchema, input: unknown): Promise
   }
   const fn = await validate;
   if (fn(input)) return [];
-  return describeErrors(fn.errors ?? []);
-}
-
-const NOISE = new Set(["allOf", "anyOf", "oneOf", "if", "not", "$ref"]);
-
-export function describeErrors(errors: ErrorObject[]): string[] {
-  const messages = new Set<string>();
-  for (const e of errors) {
-    if (NOISE.has(e.keyword)) continue;
-    const path = e.instancePath.split("/").slice(1);
-    const p = e.params as Record<string, unknown>;
-    if (e.keyword === "required") messages.add(`${flagOf([...path, String(p.missingProperty)])}: required`);
-    else if (e.keyword === "additionalProperties")
-      messages.add(`${flagOf([...path, String(p.additionalProperty)])}: unknown field`);
-    else if (e.keyword === "enum")
-      messages.add(
-        `${flagOf(path)}: must be one of ${(p.allowedValues as unknown[]).map(String).join(", ")}`,
-      );
-    else messages.add(`${path.length ? flagOf(path) : "input"}: ${e.message ?? e.keyword}`);
-  }
-  return [...messages];
+  return describe(fn.errors ?? []);
 }

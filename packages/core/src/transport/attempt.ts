@@ -5,13 +5,16 @@ import type { ParsedResponse, Protocol } from "../protocols/protocol.js";
 import { withDeadline } from "./deadline.js";
 
 /**
- * Wraps whatever `fetch` threw into a {@link NetworkError}, noting whether the request was surely not sent
- * (only Node can tell: `#network` resolves to its error-code reader there, to a no-op elsewhere).
+ * Wraps whatever `fetch` threw into a {@link NetworkError} that names where the call went and why it failed,
+ * noting whether the request was surely not sent (only Node can tell, and only Node keeps the cause below its
+ * "fetch failed": `#network` resolves to its error reader there, to a no-op elsewhere).
  */
-export function toNetworkError(error: unknown, operation: string): NetworkError {
-  const { code, notSent } = failureCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
-  return new NetworkError(`Network error calling ${operation}: ${detail}${code ? ` (${code})` : ""}`, {
+export function toNetworkError(error: unknown, operation: string, url?: string): NetworkError {
+  const { code, notSent, cause } = failureCode(error);
+  const detail = cause ?? (error instanceof Error ? error.message : String(error));
+  const target = url ? ` on ${new URL(url).origin}` : "";
+  const coded = code && !detail.includes(code) ? ` (${code})` : "";
+  return new NetworkError(`Network error calling ${operation}${target}: ${detail}${coded}`, {
     operation,
     cause: error,
     beforeSend: notSent,
@@ -49,7 +52,7 @@ export function attempt(
       if (error instanceof ServiceError) throw error;
       const reason: unknown = deadline.reason;
       if (deadline.aborted) throw reason instanceof VoicetaskError ? reason : abortErrorFrom(signal);
-      throw toNetworkError(error, operation);
+      throw toNetworkError(error, operation, request.url);
     }
   });
 }

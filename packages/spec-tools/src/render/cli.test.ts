@@ -181,6 +181,36 @@ describe("schema reductions", () => {
     });
   });
 
+  it("validationSchema checks a JSON text decoded, against its contentSchema (any JSON without one)", () => {
+    const llm = {
+      type: "object",
+      description: "drop",
+      required: ["LLMType"],
+      properties: { LLMType: { type: "string" } },
+    };
+    expect(
+      validationSchema({
+        type: "object",
+        properties: {
+          LLMConfig: { type: "string", contentMediaType: "application/json", contentSchema: llm },
+          AvatarConfig: { type: "string", contentMediaType: "application/json" },
+          Plain: { type: "string", contentMediaType: "text/plain" },
+        },
+      }),
+    ).toEqual({
+      type: "object",
+      properties: {
+        LLMConfig: { type: "object", required: ["LLMType"], properties: { LLMType: { type: "string" } } },
+        AvatarConfig: {},
+        Plain: { type: "string", contentMediaType: "text/plain" },
+      },
+    });
+    expect(flagSchema({ type: "string", contentMediaType: "application/json", contentSchema: llm })).toEqual({
+      type: "string",
+      contentMediaType: "application/json",
+    });
+  });
+
   it("flagSchema keeps type, properties and items at every depth", () => {
     expect(
       flagSchema({

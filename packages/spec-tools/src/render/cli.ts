@@ -41,9 +41,18 @@ const SCHEMAS = [
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** A schema without its annotations and vendor extensions (at schema positions only, never inside `enum`). */
+/** A string holding JSON (`contentMediaType: application/json`, e.g. TRTC's `LLMConfig`). */
+const isJsonText = (schema: Record<string, unknown>) =>
+  schema.type === "string" && schema.contentMediaType === "application/json";
+
+/**
+ * A schema without its annotations and vendor extensions (at schema positions only, never inside `enum`), as the
+ * CLI validates its input: a JSON text (`LLMConfig`) is validated decoded, against its `contentSchema` (any JSON
+ * value without one); the CLI decodes such fields before validating and sends them as text.
+ */
 export function validationSchema(schema: unknown): unknown {
   if (!isObject(schema)) return schema;
+  if (isJsonText(schema)) return validationSchema(schema.contentSchema ?? {});
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
@@ -56,9 +65,13 @@ export function validationSchema(schema: unknown): unknown {
   return out;
 }
 
-/** The part of a field's schema that reading flags uses: `type`, `properties` and `items`, at every depth. */
+/**
+ * The part of a field's schema that reading flags uses: `type`, `properties` and `items`, at every depth, and
+ * `contentMediaType` of a JSON text (decoded before validation, sent as text).
+ */
 export interface FlagSchema {
   type?: string | string[];
+  contentMediaType?: "application/json";
   properties?: Record<string, FlagSchema>;
   items?: FlagSchema;
 }
@@ -79,6 +92,7 @@ export function flagSchema(schema: SchemaModel, within: readonly SchemaModel[] =
   const out: FlagSchema = {};
   if (typeof schema.type === "string" || Array.isArray(schema.type))
     out.type = schema.type as FlagSchema["type"];
+  if (isJsonText(schema)) out.contentMediaType = "application/json";
   if (isObject(schema.properties))
     out.properties = Object.fromEntries(
       Object.entries(schema.properties).map(([key, child]) => [
@@ -100,13 +114,17 @@ export function flagFields(fields: readonly FieldModel[]) {
   }));
 }
 
-/** Ajv's standalone ESM output still `require`s its small runtime helpers; turn those into imports. */
+/**
+ * Ajv's standalone ESM output still `require`s its small runtime helpers (CommonJS modules whose function is
+ * their `default` export); turn those into imports. Node and the bundler hand the default import over as the
+ * module's exports, Vite (the tests) as the function itself: the code reads `.default` of either.
+ */
 function esmOnly(code: string): string {
   const imports: string[] = [];
   const body = code.replace(/^"use strict";\n/m, "").replace(/require\("([^"]+)"\)/g, (_, path: string) => {
     const name = `runtime${imports.length}`;
     imports.push(`import ${name} from "${path}.js";`);
-    return name;
+    return `(typeof ${name} === "function" ? { default: ${name} } : ${name})`;
   });
   return `${imports.join("\n")}${imports.length ? "\n" : ""}${body}`;
 }

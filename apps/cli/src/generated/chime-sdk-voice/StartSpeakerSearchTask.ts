@@ -6,7 +6,7 @@ import runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate0;
 export default validate0;
 const schema0 = {"type":"object","required":["VoiceConnectorId","TransactionId","VoiceProfileDomainId"],"properties":{"VoiceConnectorId":{"type":"string","minLength":1,"maxLength":128,"pattern":".*\\S.*"},"TransactionId":{"type":"string","minLength":1,"maxLength":256,"pattern":".*\\S.*"},"VoiceProfileDomainId":{"type":"string","minLength":1,"maxLength":256,"pattern":".*\\S.*"},"ClientRequestToken":{"type":"string","minLength":2,"maxLength":64,"pattern":"^[-_a-zA-Z0-9]*$"},"CallLeg":{"type":"string","enum":["Caller","Callee"]}}};
-const func0 = runtime0.default;
+const func0 = (typeof runtime0 === "function" ? { default: runtime0 } : runtime0).default;
 const pattern0 = new RegExp(".*\\S.*", "u");
 const pattern3 = new RegExp("^[-_a-zA-Z0-9]*$", "u");
 

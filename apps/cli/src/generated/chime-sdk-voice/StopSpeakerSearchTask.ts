@@ -6,7 +6,7 @@ import runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate0;
 export default validate0;
 const schema0 = {"type":"object","additionalProperties":false,"required":["VoiceConnectorId","SpeakerSearchTaskId"],"properties":{"VoiceConnectorId":{"type":"string","minLength":1,"maxLength":128,"pattern":".*\\S.*"},"SpeakerSearchTaskId":{"type":"string","minLength":1,"maxLength":256,"pattern":".*\\S.*"}}};
-const func0 = runtime0.default;
+const func0 = (typeof runtime0 === "function" ? { default: runtime0 } : runtime0).default;
 const pattern0 = new RegExp(".*\\S.*", "u");
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){

@@ -4,7 +4,7 @@
 import type { OperationCommand } from "../../schema/operation-module.js";
 export const validate = validate0;
 export default validate0;
-const schema0 = {"type":"object","additionalProperties":false,"required":["TaskId","Command"],"properties":{"TaskId":{"type":"string"},"Command":{"type":"string","enum":["ServerPushText","InvokeLLM","TransparentData"]},"ServerPushText":{"type":"object","additionalProperties":false,"properties":{"Text":{"type":"string"},"Interrupt":{"type":"boolean"},"StopAfterPlay":{"type":"boolean"},"Audio":{"type":"string","contentEncoding":"base64"},"DropMode":{"type":"integer","enum":[0,1],"default":0},"Priority":{"type":"integer","enum":[0,1]},"AddHistory":{"type":"boolean"},"MetaInfo":{"type":"string","contentMediaType":"application/json"}}},"InvokeLLM":{"type":"object","additionalProperties":false,"properties":{"Content":{"type":"string"},"Interrupt":{"type":"boolean"},"ExperimentalParams":{"type":"string"}}},"TransparentData":{"type":"object","additionalProperties":false,"required":["Data"],"properties":{"Data":{"type":"string"}}}}};
+const schema0 = {"type":"object","additionalProperties":false,"required":["TaskId","Command"],"properties":{"TaskId":{"type":"string"},"Command":{"type":"string","enum":["ServerPushText","InvokeLLM","TransparentData"]},"ServerPushText":{"type":"object","additionalProperties":false,"properties":{"Text":{"type":"string"},"Interrupt":{"type":"boolean"},"StopAfterPlay":{"type":"boolean"},"Audio":{"type":"string","contentEncoding":"base64"},"DropMode":{"type":"integer","enum":[0,1],"default":0},"Priority":{"type":"integer","enum":[0,1]},"AddHistory":{"type":"boolean"},"MetaInfo":{}}},"InvokeLLM":{"type":"object","additionalProperties":false,"properties":{"Content":{"type":"string"},"Interrupt":{"type":"boolean"},"ExperimentalParams":{"type":"string"}}},"TransparentData":{"type":"object","additionalProperties":false,"required":["Data"],"properties":{"Data":{"type":"string"}}}}};
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -205,9 +205,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data2.MetaInfo !== undefined){
-if(typeof data2.MetaInfo !== "string"){
-const err16 = {instancePath:instancePath+"/ServerPushText/MetaInfo",schemaPath:"#/properties/ServerPushText/properties/MetaInfo/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err16 = {instancePath:instancePath+"/ServerPushText",schemaPath:"#/properties/ServerPushText/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -217,9 +217,12 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/ServerPushText",schemaPath:"#/properties/ServerPushText/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.InvokeLLM !== undefined){
+let data10 = data.InvokeLLM;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key2 in data10){
+if(!(((key2 === "Content") || (key2 === "Interrupt")) || (key2 === "ExperimentalParams"))){
+const err17 = {instancePath:instancePath+"/InvokeLLM",schemaPath:"#/properties/InvokeLLM/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -229,12 +232,9 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.InvokeLLM !== undefined){
-let data11 = data.InvokeLLM;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key2 in data11){
-if(!(((key2 === "Content") || (key2 === "Interrupt")) || (key2 === "ExperimentalParams"))){
-const err18 = {instancePath:instancePath+"/InvokeLLM",schemaPath:"#/properties/InvokeLLM/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data10.Content !== undefined){
+if(typeof data10.Content !== "string"){
+const err18 = {instancePath:instancePath+"/InvokeLLM/Content",schemaPath:"#/properties/InvokeLLM/properties/Content/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -244,9 +244,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data11.Content !== undefined){
-if(typeof data11.Content !== "string"){
-const err19 = {instancePath:instancePath+"/InvokeLLM/Content",schemaPath:"#/properties/InvokeLLM/properties/Content/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data10.Interrupt !== undefined){
+if(typeof data10.Interrupt !== "boolean"){
+const err19 = {instancePath:instancePath+"/InvokeLLM/Interrupt",schemaPath:"#/properties/InvokeLLM/properties/Interrupt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -256,9 +256,9 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data11.Interrupt !== undefined){
-if(typeof data11.Interrupt !== "boolean"){
-const err20 = {instancePath:instancePath+"/InvokeLLM/Interrupt",schemaPath:"#/properties/InvokeLLM/properties/Interrupt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data10.ExperimentalParams !== undefined){
+if(typeof data10.ExperimentalParams !== "string"){
+const err20 = {instancePath:instancePath+"/InvokeLLM/ExperimentalParams",schemaPath:"#/properties/InvokeLLM/properties/ExperimentalParams/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -268,9 +268,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data11.ExperimentalParams !== undefined){
-if(typeof data11.ExperimentalParams !== "string"){
-const err21 = {instancePath:instancePath+"/InvokeLLM/ExperimentalParams",schemaPath:"#/properties/InvokeLLM/properties/ExperimentalParams/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err21 = {instancePath:instancePath+"/InvokeLLM",schemaPath:"#/properties/InvokeLLM/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -280,9 +280,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/InvokeLLM",schemaPath:"#/properties/InvokeLLM/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.TransparentData !== undefined){
+let data14 = data.TransparentData;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.Data === undefined){
+const err22 = {instancePath:instancePath+"/TransparentData",schemaPath:"#/properties/TransparentData/required",keyword:"required",params:{missingProperty: "Data"},message:"must have required property '"+"Data"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -291,12 +293,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.TransparentData !== undefined){
-let data15 = data.TransparentData;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.Data === undefined){
-const err23 = {instancePath:instancePath+"/TransparentData",schemaPath:"#/properties/TransparentData/required",keyword:"required",params:{missingProperty: "Data"},message:"must have required property '"+"Data"+"'"};
+for(const key3 in data14){
+if(!(key3 === "Data")){
+const err23 = {instancePath:instancePath+"/TransparentData",schemaPath:"#/properties/TransparentData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -305,9 +304,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key3 in data15){
-if(!(key3 === "Data")){
-const err24 = {instancePath:instancePath+"/TransparentData",schemaPath:"#/properties/TransparentData/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data14.Data !== undefined){
+if(typeof data14.Data !== "string"){
+const err24 = {instancePath:instancePath+"/TransparentData/Data",schemaPath:"#/properties/TransparentData/properties/Data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -317,9 +317,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data15.Data !== undefined){
-if(typeof data15.Data !== "string"){
-const err25 = {instancePath:instancePath+"/TransparentData/Data",schemaPath:"#/properties/TransparentData/properties/Data/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err25 = {instancePath:instancePath+"/TransparentData",schemaPath:"#/properties/TransparentData/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -331,24 +331,12 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/TransparentData",schemaPath:"#/properties/TransparentData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
 }
 errors++;
 }
@@ -406,7 +394,8 @@ export const operation: OperationCommand = {
             "type": "boolean"
           },
           "MetaInfo": {
-            "type": "string"
+            "type": "string",
+            "contentMediaType": "application/json"
           }
         }
       }

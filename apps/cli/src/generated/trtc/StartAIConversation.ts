@@ -4,7 +4,7 @@
 import type { OperationCommand } from "../../schema/operation-module.js";
 export const validate = validate0;
 export default validate0;
-const schema0 = {"type":"object","additionalProperties":false,"required":["SdkAppId","RoomId","AgentConfig"],"properties":{"SdkAppId":{"type":"integer","minimum":0,"maximum":18446744073709552000},"RoomId":{"type":"string"},"AgentConfig":{"type":"object","additionalProperties":false,"required":["UserId","UserSig","TargetUserId"],"properties":{"UserId":{"type":"string"},"UserSig":{"type":"string"},"TargetUserId":{"type":"string"},"MaxIdleTime":{"type":"integer","minimum":5,"maximum":86400,"default":60},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer","minimum":0,"maximum":1,"default":0},"InterruptSpeechDuration":{"type":"integer","minimum":0,"maximum":18446744073709552000,"default":500},"TurnDetectionMode":{"type":"integer","minimum":0,"maximum":3,"default":0},"FilterOneWord":{"type":"boolean","default":true},"WelcomeMessagePriority":{"type":"integer","enum":[0,1],"default":0},"FilterBracketsContent":{"type":"integer","enum":[1,2,3,4,5]},"AmbientSound":{"type":"object","additionalProperties":false,"required":["Scene"],"properties":{"Scene":{"type":"string","enum":["coffee_shops","busy_office","street_traffic","evening_mountain"]},"Volume":{"type":"number","minimum":0,"maximum":2,"default":1}}},"VoicePrint":{"type":"object","additionalProperties":false,"properties":{"Mode":{"type":"integer","enum":[0,1],"default":0},"IdList":{"type":"array","maxItems":1,"items":{"type":"string"}}}},"TurnDetection":{"type":"object","additionalProperties":false,"properties":{"SemanticEagerness":{"type":"string","enum":["low","medium","high","auto"],"default":"auto"}}},"SubtitleMode":{"type":"integer","enum":[0,1]},"InterruptWordList":{"type":"array","items":{"type":"string"}}}},"SessionId":{"type":"string"},"RoomIdType":{"type":"integer","enum":[0,1],"default":0},"STTConfig":{"type":"object","additionalProperties":false,"properties":{"Language":{"type":"string","default":"zh"},"AlternativeLanguage":{"type":"array","items":{"type":"string"}},"CustomParam":{"type":"string"},"VadSilenceTime":{"type":"integer","minimum":240,"maximum":2000,"default":1000},"HotWordList":{"type":"string"},"VadLevel":{"type":"integer","minimum":0,"maximum":5,"default":0}}},"LLMConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `LLMConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.LLMConfig and https://trtc.io/document/68338).\nEvery OpenAI-compatible model uses LLMType \"openai\". Platform types take their own extra\nkeys (Dify: `Inputs`, `User`, `ConversationId`; Coze: `BotId`, `UserId`,\n`conversation_id`), so additional properties are allowed.\nTRTC adds the headers `X-Task-Id`, `X-Request-Id` (stable across retries),\n`X-Sdk-App-Id`, `X-User-Id`, `X-Room-Id` and `X-Room-Id-Type` to every LLM request.\nThe content carries the LLM API key; never log it.","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string","description":"LLM type; \"openai\" for every model that follows the OpenAI API protocol. Platform types such as \"dify\" and \"coze\" have their own shapes.","examples":["openai","dify","coze"]},"Model":{"type":"string","description":"The model to use, e.g. gpt-4o. Required for LLMType \"openai\" (platform types such as Dify and Coze configure the model on their side)."},"APIKey":{"type":"string","description":"The API key of the LLM."},"APIUrl":{"type":"string","description":"The URL of the LLM API, e.g. https://api.xxx.com/v1/chat/completions."},"History":{"type":"integer","description":"LLM context rounds. Default 0 (no context management); maximum 50 (the last 50 rounds).","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","description":"1: the LLM context is synchronised with the played audio, so text whose audio was not played does not appear in the context. 0: no synchronisation (default).","enum":[0,1],"default":0},"Streaming":{"type":"boolean","description":"Whether to use streaming."},"SystemPrompt":{"type":"string","description":"The system prompt."},"Timeout":{"type":"number","description":"Timeout in seconds, default 3.","default":3},"MetaInfo":{"type":"object","description":"Custom parameters, passed through to the LLM in the request body."}},"examples":[{"LLMType":"openai","Model":"gpt-4o","APIKey":"your-llm-api-key","APIUrl":"https://api.openai.com/v1/chat/completions","Streaming":true,"SystemPrompt":"You are a personal assistant.","Timeout":3,"History":5,"MetaInfo":{}}],"x-schema-name":"LLMConfigJson"}},"TTSConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `TTSConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.TTSConfig, https://cloud.tencent.com/document/product/647/115414,\nhttps://trtc.io/document/68340 and https://trtc.io/document/79688). `TTSType` selects\nthe provider: `flow` (built-in TRTC TTS), `custom` (your own TTS service), `tencent`\n(Tencent Cloud TTS with your own account), or another bring-your-own provider (e.g.\n`minimax`, `azure`, `cartesia`, `elevenlabs`, `inworld`) whose keys follow that\nprovider. The content may carry API keys or secret keys; never log it.","required":["TTSType"],"properties":{"TTSType":{"type":"string","description":"The TTS provider type.","examples":["flow","custom","tencent","minimax"]}},"oneOf":[{"title":"flow","type":"object","description":"Built-in TRTC TTS.","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow","description":"Fixed to \"flow\"."},"VoiceId":{"type":"string","description":"A premium voice ID or a cloned voice ID, e.g. v-female-R2s4N9qJ."},"Model":{"type":"string","description":"The TTS model version; the current default is flow_01_turbo (the Flash version).","examples":["flow_01_turbo"]},"Speed":{"type":"number","description":"Speech speed, range [0.5, 2.0], default 1.0; larger is faster.","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","description":"Volume, range [0, 10], default 1.0; larger is louder.","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","description":"Pitch, range [-12, 12], default 0 (the original voice).","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string","description":"Recommended. The language, following ISO 639-1; currently zh (Chinese), en (English) or yue (Cantonese).","examples":["zh","en","yue"]}}},{"title":"custom","type":"object","description":"Your own TTS service, called by TRTC over HTTP.","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom","description":"Fixed to \"custom\"."},"APIKey":{"type":"string","description":"The key TRTC uses to authenticate to your TTS API."},"APIUrl":{"type":"string","description":"The URL of your TTS API."},"AudioFormat":{"type":"string","description":"Expected audio format; currently only pcm and wav are supported. Default wav.","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","description":"Audio sample rate, default 16000 (recommended).","default":16000},"AudioChannel":{"type":"integer","description":"Number of audio channels, 1 or 2, default 1.","enum":[1,2],"default":1}}},{"title":"tencent","type":"object","description":"Tencent Cloud TTS with your own account (legacy configuration).","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent","description":"Fixed to \"tencent\"."},"AppId":{"type":"string","description":"Your Tencent Cloud application ID."},"SecretId":{"type":"string","description":"Your Tencent Cloud SecretId."},"SecretKey":{"type":"string","description":"Your Tencent Cloud SecretKey."},"VoiceType":{"type":"integer","description":"Voice ID (standard or premium voice), e.g. 101001."},"Speed":{"type":"number","description":"Speech speed, range [-2, 6]: -2 is 0.6x, -1 0.8x, 0 1.0x (default), 1 1.2x, 2 1.5x, 6 2.5x; up to two decimal places, e.g. 1.25.","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","description":"Volume, range [0, 10] (11 levels), default 0 (normal volume).","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","description":"Primary language, 1 Chinese (default), 2 English, 3 Japanese.","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string","description":"Voice reproduction (fast voice cloning) parameter."}}},{"title":"other provider","type":"object","description":"Another bring-your-own provider (minimax, azure, cartesia, elevenlabs, inworld, ...); its keys follow that provider's documentation.","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","description":"The provider type.","not":{"enum":["flow","custom","tencent"]}}}}],"examples":[{"TTSType":"flow","VoiceId":"v-female-R2s4N9qJ","Model":"flow_01_turbo","Speed":1,"Volume":1,"Pitch":0,"Language":"zh"}],"x-schema-name":"TTSConfigJson"}},"AvatarConfig":{"type":"string","contentMediaType":"application/json"},"ExperimentalParams":{"type":"string"}}};
+const schema0 = {"type":"object","additionalProperties":false,"required":["SdkAppId","RoomId","AgentConfig"],"properties":{"SdkAppId":{"type":"integer","minimum":0,"maximum":18446744073709552000},"RoomId":{"type":"string"},"AgentConfig":{"type":"object","additionalProperties":false,"required":["UserId","UserSig","TargetUserId"],"properties":{"UserId":{"type":"string"},"UserSig":{"type":"string"},"TargetUserId":{"type":"string"},"MaxIdleTime":{"type":"integer","minimum":5,"maximum":86400,"default":60},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer","minimum":0,"maximum":1,"default":0},"InterruptSpeechDuration":{"type":"integer","minimum":0,"maximum":18446744073709552000,"default":500},"TurnDetectionMode":{"type":"integer","minimum":0,"maximum":3,"default":0},"FilterOneWord":{"type":"boolean","default":true},"WelcomeMessagePriority":{"type":"integer","enum":[0,1],"default":0},"FilterBracketsContent":{"type":"integer","enum":[1,2,3,4,5]},"AmbientSound":{"type":"object","additionalProperties":false,"required":["Scene"],"properties":{"Scene":{"type":"string","enum":["coffee_shops","busy_office","street_traffic","evening_mountain"]},"Volume":{"type":"number","minimum":0,"maximum":2,"default":1}}},"VoicePrint":{"type":"object","additionalProperties":false,"properties":{"Mode":{"type":"integer","enum":[0,1],"default":0},"IdList":{"type":"array","maxItems":1,"items":{"type":"string"}}}},"TurnDetection":{"type":"object","additionalProperties":false,"properties":{"SemanticEagerness":{"type":"string","enum":["low","medium","high","auto"],"default":"auto"}}},"SubtitleMode":{"type":"integer","enum":[0,1]},"InterruptWordList":{"type":"array","items":{"type":"string"}}}},"SessionId":{"type":"string"},"RoomIdType":{"type":"integer","enum":[0,1],"default":0},"STTConfig":{"type":"object","additionalProperties":false,"properties":{"Language":{"type":"string","default":"zh"},"AlternativeLanguage":{"type":"array","items":{"type":"string"}},"CustomParam":{"type":"string"},"VadSilenceTime":{"type":"integer","minimum":240,"maximum":2000,"default":1000},"HotWordList":{"type":"string"},"VadLevel":{"type":"integer","minimum":0,"maximum":5,"default":0}}},"LLMConfig":{"type":"object","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string"},"Model":{"type":"string"},"APIKey":{"type":"string"},"APIUrl":{"type":"string"},"History":{"type":"integer","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","enum":[0,1],"default":0},"Streaming":{"type":"boolean"},"SystemPrompt":{"type":"string"},"Timeout":{"type":"number","default":3},"MetaInfo":{"type":"object"}}},"TTSConfig":{"type":"object","required":["TTSType"],"properties":{"TTSType":{"type":"string"}},"oneOf":[{"type":"object","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow"},"VoiceId":{"type":"string"},"Model":{"type":"string"},"Speed":{"type":"number","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string"}}},{"type":"object","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom"},"APIKey":{"type":"string"},"APIUrl":{"type":"string"},"AudioFormat":{"type":"string","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","default":16000},"AudioChannel":{"type":"integer","enum":[1,2],"default":1}}},{"type":"object","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent"},"AppId":{"type":"string"},"SecretId":{"type":"string"},"SecretKey":{"type":"string"},"VoiceType":{"type":"integer"},"Speed":{"type":"number","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string"}}},{"type":"object","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","not":{"enum":["flow","custom","tencent"]}}}}]},"AvatarConfig":{},"ExperimentalParams":{"type":"string"}}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -891,8 +891,10 @@ errors++;
 }
 }
 if(data.LLMConfig !== undefined){
-if(typeof data.LLMConfig !== "string"){
-const err73 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data36 = data.LLMConfig;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.LLMType === undefined){
+const err73 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/required",keyword:"required",params:{missingProperty: "LLMType"},message:"must have required property '"+"LLMType"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -901,10 +903,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data.TTSConfig !== undefined){
-if(typeof data.TTSConfig !== "string"){
-const err74 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.APIKey === undefined){
+const err74 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/required",keyword:"required",params:{missingProperty: "APIKey"},message:"must have required property '"+"APIKey"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -913,10 +913,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data.AvatarConfig !== undefined){
-if(typeof data.AvatarConfig !== "string"){
-const err75 = {instancePath:instancePath+"/AvatarConfig",schemaPath:"#/properties/AvatarConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.APIUrl === undefined){
+const err75 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/required",keyword:"required",params:{missingProperty: "APIUrl"},message:"must have required property '"+"APIUrl"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -925,10 +923,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data.ExperimentalParams !== undefined){
-if(typeof data.ExperimentalParams !== "string"){
-const err76 = {instancePath:instancePath+"/ExperimentalParams",schemaPath:"#/properties/ExperimentalParams/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.LLMType !== undefined){
+if(typeof data36.LLMType !== "string"){
+const err76 = {instancePath:instancePath+"/LLMConfig/LLMType",schemaPath:"#/properties/LLMConfig/properties/LLMType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -938,14 +935,963 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.Model !== undefined){
+if(typeof data36.Model !== "string"){
+const err77 = {instancePath:instancePath+"/LLMConfig/Model",schemaPath:"#/properties/LLMConfig/properties/Model/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
 else {
 vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data36.APIKey !== undefined){
+if(typeof data36.APIKey !== "string"){
+const err78 = {instancePath:instancePath+"/LLMConfig/APIKey",schemaPath:"#/properties/LLMConfig/properties/APIKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data36.APIUrl !== undefined){
+if(typeof data36.APIUrl !== "string"){
+const err79 = {instancePath:instancePath+"/LLMConfig/APIUrl",schemaPath:"#/properties/LLMConfig/properties/APIUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data36.History !== undefined){
+let data41 = data36.History;
+if(!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))){
+const err80 = {instancePath:instancePath+"/LLMConfig/History",schemaPath:"#/properties/LLMConfig/properties/History/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(typeof data41 == "number"){
+if(data41 > 50 || isNaN(data41)){
+const err81 = {instancePath:instancePath+"/LLMConfig/History",schemaPath:"#/properties/LLMConfig/properties/History/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data41 < 0 || isNaN(data41)){
+const err82 = {instancePath:instancePath+"/LLMConfig/History",schemaPath:"#/properties/LLMConfig/properties/History/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+if(data36.HistoryMode !== undefined){
+let data42 = data36.HistoryMode;
+if(!((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42)))){
+const err83 = {instancePath:instancePath+"/LLMConfig/HistoryMode",schemaPath:"#/properties/LLMConfig/properties/HistoryMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(!((data42 === 0) || (data42 === 1))){
+const err84 = {instancePath:instancePath+"/LLMConfig/HistoryMode",schemaPath:"#/properties/LLMConfig/properties/HistoryMode/enum",keyword:"enum",params:{allowedValues: schema0.properties.LLMConfig.properties.HistoryMode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data36.Streaming !== undefined){
+if(typeof data36.Streaming !== "boolean"){
+const err85 = {instancePath:instancePath+"/LLMConfig/Streaming",schemaPath:"#/properties/LLMConfig/properties/Streaming/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data36.SystemPrompt !== undefined){
+if(typeof data36.SystemPrompt !== "string"){
+const err86 = {instancePath:instancePath+"/LLMConfig/SystemPrompt",schemaPath:"#/properties/LLMConfig/properties/SystemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data36.Timeout !== undefined){
+if(!(typeof data36.Timeout == "number")){
+const err87 = {instancePath:instancePath+"/LLMConfig/Timeout",schemaPath:"#/properties/LLMConfig/properties/Timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data36.MetaInfo !== undefined){
+let data46 = data36.MetaInfo;
+if(!(data46 && typeof data46 == "object" && !Array.isArray(data46))){
+const err88 = {instancePath:instancePath+"/LLMConfig/MetaInfo",schemaPath:"#/properties/LLMConfig/properties/MetaInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data.TTSConfig !== undefined){
+let data47 = data.TTSConfig;
+const _errs104 = errors;
+let valid13 = false;
+let passing0 = null;
+const _errs105 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.TTSType === undefined){
+const err90 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data47.VoiceId === undefined){
+const err91 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/required",keyword:"required",params:{missingProperty: "VoiceId"},message:"must have required property '"+"VoiceId"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data47.Model === undefined){
+const err92 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/required",keyword:"required",params:{missingProperty: "Model"},message:"must have required property '"+"Model"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+for(const key6 in data47){
+if(!(((((((key6 === "TTSType") || (key6 === "VoiceId")) || (key6 === "Model")) || (key6 === "Speed")) || (key6 === "Volume")) || (key6 === "Pitch")) || (key6 === "Language"))){
+const err93 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data47.TTSType !== undefined){
+if("flow" !== data47.TTSType){
+const err94 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/TTSType/const",keyword:"const",params:{allowedValue: "flow"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data47.VoiceId !== undefined){
+if(typeof data47.VoiceId !== "string"){
+const err95 = {instancePath:instancePath+"/TTSConfig/VoiceId",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/VoiceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data47.Model !== undefined){
+if(typeof data47.Model !== "string"){
+const err96 = {instancePath:instancePath+"/TTSConfig/Model",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data47.Speed !== undefined){
+let data51 = data47.Speed;
+if(typeof data51 == "number"){
+if(data51 > 2 || isNaN(data51)){
+const err97 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Speed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data51 < 0.5 || isNaN(data51)){
+const err98 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Speed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Speed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data47.Volume !== undefined){
+let data52 = data47.Volume;
+if(typeof data52 == "number"){
+if(data52 > 10 || isNaN(data52)){
+const err100 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Volume/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data52 < 0 || isNaN(data52)){
+const err101 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Volume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data47.Pitch !== undefined){
+let data53 = data47.Pitch;
+if(!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))){
+const err103 = {instancePath:instancePath+"/TTSConfig/Pitch",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Pitch/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if(typeof data53 == "number"){
+if(data53 > 12 || isNaN(data53)){
+const err104 = {instancePath:instancePath+"/TTSConfig/Pitch",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Pitch/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(data53 < -12 || isNaN(data53)){
+const err105 = {instancePath:instancePath+"/TTSConfig/Pitch",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Pitch/minimum",keyword:"minimum",params:{comparison: ">=", limit: -12},message:"must be >= -12"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+if(data47.Language !== undefined){
+if(typeof data47.Language !== "string"){
+const err106 = {instancePath:instancePath+"/TTSConfig/Language",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+var _valid0 = _errs105 === errors;
+if(_valid0){
+valid13 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs121 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.TTSType === undefined){
+const err108 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(data47.APIKey === undefined){
+const err109 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/required",keyword:"required",params:{missingProperty: "APIKey"},message:"must have required property '"+"APIKey"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data47.APIUrl === undefined){
+const err110 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/required",keyword:"required",params:{missingProperty: "APIUrl"},message:"must have required property '"+"APIUrl"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+for(const key7 in data47){
+if(!((((((key7 === "TTSType") || (key7 === "APIKey")) || (key7 === "APIUrl")) || (key7 === "AudioFormat")) || (key7 === "SampleRate")) || (key7 === "AudioChannel"))){
+const err111 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data47.TTSType !== undefined){
+if("custom" !== data47.TTSType){
+const err112 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/TTSType/const",keyword:"const",params:{allowedValue: "custom"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data47.APIKey !== undefined){
+if(typeof data47.APIKey !== "string"){
+const err113 = {instancePath:instancePath+"/TTSConfig/APIKey",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/APIKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data47.APIUrl !== undefined){
+if(typeof data47.APIUrl !== "string"){
+const err114 = {instancePath:instancePath+"/TTSConfig/APIUrl",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/APIUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data47.AudioFormat !== undefined){
+let data58 = data47.AudioFormat;
+if(typeof data58 !== "string"){
+const err115 = {instancePath:instancePath+"/TTSConfig/AudioFormat",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(!((data58 === "pcm") || (data58 === "wav"))){
+const err116 = {instancePath:instancePath+"/TTSConfig/AudioFormat",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioFormat/enum",keyword:"enum",params:{allowedValues: schema0.properties.TTSConfig.oneOf[1].properties.AudioFormat.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data47.SampleRate !== undefined){
+let data59 = data47.SampleRate;
+if(!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))){
+const err117 = {instancePath:instancePath+"/TTSConfig/SampleRate",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/SampleRate/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data47.AudioChannel !== undefined){
+let data60 = data47.AudioChannel;
+if(!((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60)))){
+const err118 = {instancePath:instancePath+"/TTSConfig/AudioChannel",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioChannel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(!((data60 === 1) || (data60 === 2))){
+const err119 = {instancePath:instancePath+"/TTSConfig/AudioChannel",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioChannel/enum",keyword:"enum",params:{allowedValues: schema0.properties.TTSConfig.oneOf[1].properties.AudioChannel.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+var _valid0 = _errs121 === errors;
+if(_valid0 && valid13){
+valid13 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid13 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs135 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.TTSType === undefined){
+const err121 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data47.AppId === undefined){
+const err122 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "AppId"},message:"must have required property '"+"AppId"+"'"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data47.SecretId === undefined){
+const err123 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "SecretId"},message:"must have required property '"+"SecretId"+"'"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data47.SecretKey === undefined){
+const err124 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "SecretKey"},message:"must have required property '"+"SecretKey"+"'"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data47.VoiceType === undefined){
+const err125 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "VoiceType"},message:"must have required property '"+"VoiceType"+"'"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+for(const key8 in data47){
+if(!(func0.call(schema0.properties.TTSConfig.oneOf[2].properties, key8))){
+const err126 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data47.TTSType !== undefined){
+if("tencent" !== data47.TTSType){
+const err127 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/TTSType/const",keyword:"const",params:{allowedValue: "tencent"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data47.AppId !== undefined){
+if(typeof data47.AppId !== "string"){
+const err128 = {instancePath:instancePath+"/TTSConfig/AppId",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/AppId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data47.SecretId !== undefined){
+if(typeof data47.SecretId !== "string"){
+const err129 = {instancePath:instancePath+"/TTSConfig/SecretId",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/SecretId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data47.SecretKey !== undefined){
+if(typeof data47.SecretKey !== "string"){
+const err130 = {instancePath:instancePath+"/TTSConfig/SecretKey",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/SecretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data47.VoiceType !== undefined){
+let data65 = data47.VoiceType;
+if(!((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65)))){
+const err131 = {instancePath:instancePath+"/TTSConfig/VoiceType",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/VoiceType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data47.Speed !== undefined){
+let data66 = data47.Speed;
+if(typeof data66 == "number"){
+if(data66 > 6 || isNaN(data66)){
+const err132 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Speed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if(data66 < -2 || isNaN(data66)){
+const err133 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Speed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Speed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data47.Volume !== undefined){
+let data67 = data47.Volume;
+if(typeof data67 == "number"){
+if(data67 > 10 || isNaN(data67)){
+const err135 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Volume/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data67 < 0 || isNaN(data67)){
+const err136 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Volume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data47.PrimaryLanguage !== undefined){
+let data68 = data47.PrimaryLanguage;
+if(!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))){
+const err138 = {instancePath:instancePath+"/TTSConfig/PrimaryLanguage",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/PrimaryLanguage/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(!(((data68 === 1) || (data68 === 2)) || (data68 === 3))){
+const err139 = {instancePath:instancePath+"/TTSConfig/PrimaryLanguage",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/PrimaryLanguage/enum",keyword:"enum",params:{allowedValues: schema0.properties.TTSConfig.oneOf[2].properties.PrimaryLanguage.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data47.FastVoiceType !== undefined){
+if(typeof data47.FastVoiceType !== "string"){
+const err140 = {instancePath:instancePath+"/TTSConfig/FastVoiceType",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/FastVoiceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+var _valid0 = _errs135 === errors;
+if(_valid0 && valid13){
+valid13 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid13 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs155 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.TTSType === undefined){
+const err142 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/3/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data47.TTSType !== undefined){
+let data70 = data47.TTSType;
+if(typeof data70 !== "string"){
+const err143 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/3/properties/TTSType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+const _errs160 = errors;
+const _errs161 = errors;
+if(!(((data70 === "flow") || (data70 === "custom")) || (data70 === "tencent"))){
+const err144 = {};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+var valid18 = _errs161 === errors;
+if(valid18){
+const err145 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/3/properties/TTSType/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+else {
+errors = _errs160;
+if(vErrors !== null){
+if(_errs160){
+vErrors.length = _errs160;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+var _valid0 = _errs155 === errors;
+if(_valid0 && valid13){
+valid13 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid13 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+if(!valid13){
+const err147 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+else {
+errors = _errs104;
+if(vErrors !== null){
+if(_errs104){
+vErrors.length = _errs104;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.TTSType === undefined){
+const err148 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.TTSType = true;
+}
+if(data47.TTSType !== undefined){
+if(typeof data47.TTSType !== "string"){
+const err149 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/properties/TTSType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data.ExperimentalParams !== undefined){
+if(typeof data.ExperimentalParams !== "string"){
+const err151 = {instancePath:instancePath+"/ExperimentalParams",schemaPath:"#/properties/ExperimentalParams/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
 }
 errors++;
 }
@@ -1111,7 +2057,8 @@ export const operation: OperationCommand = {
       "flag": "llm-config",
       "required": false,
       "schema": {
-        "type": "string"
+        "type": "string",
+        "contentMediaType": "application/json"
       }
     },
     {
@@ -1119,7 +2066,8 @@ export const operation: OperationCommand = {
       "flag": "tts-config",
       "required": false,
       "schema": {
-        "type": "string"
+        "type": "string",
+        "contentMediaType": "application/json"
       }
     },
     {
@@ -1127,7 +2075,8 @@ export const operation: OperationCommand = {
       "flag": "avatar-config",
       "required": false,
       "schema": {
-        "type": "string"
+        "type": "string",
+        "contentMediaType": "application/json"
       }
     },
     {

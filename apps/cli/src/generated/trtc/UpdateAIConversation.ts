@@ -4,7 +4,8 @@
 import type { OperationCommand } from "../../schema/operation-module.js";
 export const validate = validate0;
 export default validate0;
-const schema0 = {"type":"object","additionalProperties":false,"required":["TaskId"],"properties":{"TaskId":{"type":"string"},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer","minimum":0,"maximum":1},"InterruptSpeechDuration":{"type":"integer","minimum":0,"maximum":18446744073709552000},"LLMConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `LLMConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.LLMConfig and https://trtc.io/document/68338).\nEvery OpenAI-compatible model uses LLMType \"openai\". Platform types take their own extra\nkeys (Dify: `Inputs`, `User`, `ConversationId`; Coze: `BotId`, `UserId`,\n`conversation_id`), so additional properties are allowed.\nTRTC adds the headers `X-Task-Id`, `X-Request-Id` (stable across retries),\n`X-Sdk-App-Id`, `X-User-Id`, `X-Room-Id` and `X-Room-Id-Type` to every LLM request.\nThe content carries the LLM API key; never log it.","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string","description":"LLM type; \"openai\" for every model that follows the OpenAI API protocol. Platform types such as \"dify\" and \"coze\" have their own shapes.","examples":["openai","dify","coze"]},"Model":{"type":"string","description":"The model to use, e.g. gpt-4o. Required for LLMType \"openai\" (platform types such as Dify and Coze configure the model on their side)."},"APIKey":{"type":"string","description":"The API key of the LLM."},"APIUrl":{"type":"string","description":"The URL of the LLM API, e.g. https://api.xxx.com/v1/chat/completions."},"History":{"type":"integer","description":"LLM context rounds. Default 0 (no context management); maximum 50 (the last 50 rounds).","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","description":"1: the LLM context is synchronised with the played audio, so text whose audio was not played does not appear in the context. 0: no synchronisation (default).","enum":[0,1],"default":0},"Streaming":{"type":"boolean","description":"Whether to use streaming."},"SystemPrompt":{"type":"string","description":"The system prompt."},"Timeout":{"type":"number","description":"Timeout in seconds, default 3.","default":3},"MetaInfo":{"type":"object","description":"Custom parameters, passed through to the LLM in the request body."}},"examples":[{"LLMType":"openai","Model":"gpt-4o","APIKey":"your-llm-api-key","APIUrl":"https://api.openai.com/v1/chat/completions","Streaming":true,"SystemPrompt":"You are a personal assistant.","Timeout":3,"History":5,"MetaInfo":{}}],"x-schema-name":"LLMConfigJson"}},"TTSConfig":{"type":"string","contentMediaType":"application/json","contentSchema":{"type":"object","description":"The decoded content of the `TTSConfig` JSON string (not an SDK structure; from the SDK\ncomment on StartAIConversationRequest.TTSConfig, https://cloud.tencent.com/document/product/647/115414,\nhttps://trtc.io/document/68340 and https://trtc.io/document/79688). `TTSType` selects\nthe provider: `flow` (built-in TRTC TTS), `custom` (your own TTS service), `tencent`\n(Tencent Cloud TTS with your own account), or another bring-your-own provider (e.g.\n`minimax`, `azure`, `cartesia`, `elevenlabs`, `inworld`) whose keys follow that\nprovider. The content may carry API keys or secret keys; never log it.","required":["TTSType"],"properties":{"TTSType":{"type":"string","description":"The TTS provider type.","examples":["flow","custom","tencent","minimax"]}},"oneOf":[{"title":"flow","type":"object","description":"Built-in TRTC TTS.","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow","description":"Fixed to \"flow\"."},"VoiceId":{"type":"string","description":"A premium voice ID or a cloned voice ID, e.g. v-female-R2s4N9qJ."},"Model":{"type":"string","description":"The TTS model version; the current default is flow_01_turbo (the Flash version).","examples":["flow_01_turbo"]},"Speed":{"type":"number","description":"Speech speed, range [0.5, 2.0], default 1.0; larger is faster.","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","description":"Volume, range [0, 10], default 1.0; larger is louder.","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","description":"Pitch, range [-12, 12], default 0 (the original voice).","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string","description":"Recommended. The language, following ISO 639-1; currently zh (Chinese), en (English) or yue (Cantonese).","examples":["zh","en","yue"]}}},{"title":"custom","type":"object","description":"Your own TTS service, called by TRTC over HTTP.","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom","description":"Fixed to \"custom\"."},"APIKey":{"type":"string","description":"The key TRTC uses to authenticate to your TTS API."},"APIUrl":{"type":"string","description":"The URL of your TTS API."},"AudioFormat":{"type":"string","description":"Expected audio format; currently only pcm and wav are supported. Default wav.","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","description":"Audio sample rate, default 16000 (recommended).","default":16000},"AudioChannel":{"type":"integer","description":"Number of audio channels, 1 or 2, default 1.","enum":[1,2],"default":1}}},{"title":"tencent","type":"object","description":"Tencent Cloud TTS with your own account (legacy configuration).","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent","description":"Fixed to \"tencent\"."},"AppId":{"type":"string","description":"Your Tencent Cloud application ID."},"SecretId":{"type":"string","description":"Your Tencent Cloud SecretId."},"SecretKey":{"type":"string","description":"Your Tencent Cloud SecretKey."},"VoiceType":{"type":"integer","description":"Voice ID (standard or premium voice), e.g. 101001."},"Speed":{"type":"number","description":"Speech speed, range [-2, 6]: -2 is 0.6x, -1 0.8x, 0 1.0x (default), 1 1.2x, 2 1.5x, 6 2.5x; up to two decimal places, e.g. 1.25.","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","description":"Volume, range [0, 10] (11 levels), default 0 (normal volume).","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","description":"Primary language, 1 Chinese (default), 2 English, 3 Japanese.","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string","description":"Voice reproduction (fast voice cloning) parameter."}}},{"title":"other provider","type":"object","description":"Another bring-your-own provider (minimax, azure, cartesia, elevenlabs, inworld, ...); its keys follow that provider's documentation.","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","description":"The provider type.","not":{"enum":["flow","custom","tencent"]}}}}],"examples":[{"TTSType":"flow","VoiceId":"v-female-R2s4N9qJ","Model":"flow_01_turbo","Speed":1,"Volume":1,"Pitch":0,"Language":"zh"}],"x-schema-name":"TTSConfigJson"}}}};
+const schema0 = {"type":"object","additionalProperties":false,"required":["TaskId"],"properties":{"TaskId":{"type":"string"},"WelcomeMessage":{"type":"string"},"InterruptMode":{"type":"integer","minimum":0,"maximum":1},"InterruptSpeechDuration":{"type":"integer","minimum":0,"maximum":18446744073709552000},"LLMConfig":{"type":"object","required":["LLMType","APIKey","APIUrl"],"additionalProperties":true,"properties":{"LLMType":{"type":"string"},"Model":{"type":"string"},"APIKey":{"type":"string"},"APIUrl":{"type":"string"},"History":{"type":"integer","minimum":0,"maximum":50,"default":0},"HistoryMode":{"type":"integer","enum":[0,1],"default":0},"Streaming":{"type":"boolean"},"SystemPrompt":{"type":"string"},"Timeout":{"type":"number","default":3},"MetaInfo":{"type":"object"}}},"TTSConfig":{"type":"object","required":["TTSType"],"properties":{"TTSType":{"type":"string"}},"oneOf":[{"type":"object","required":["TTSType","VoiceId","Model"],"additionalProperties":false,"properties":{"TTSType":{"const":"flow"},"VoiceId":{"type":"string"},"Model":{"type":"string"},"Speed":{"type":"number","minimum":0.5,"maximum":2,"default":1},"Volume":{"type":"number","minimum":0,"maximum":10,"default":1},"Pitch":{"type":"integer","minimum":-12,"maximum":12,"default":0},"Language":{"type":"string"}}},{"type":"object","required":["TTSType","APIKey","APIUrl"],"additionalProperties":false,"properties":{"TTSType":{"const":"custom"},"APIKey":{"type":"string"},"APIUrl":{"type":"string"},"AudioFormat":{"type":"string","enum":["pcm","wav"],"default":"wav"},"SampleRate":{"type":"integer","default":16000},"AudioChannel":{"type":"integer","enum":[1,2],"default":1}}},{"type":"object","required":["TTSType","AppId","SecretId","SecretKey","VoiceType"],"additionalProperties":false,"properties":{"TTSType":{"const":"tencent"},"AppId":{"type":"string"},"SecretId":{"type":"string"},"SecretKey":{"type":"string"},"VoiceType":{"type":"integer"},"Speed":{"type":"number","minimum":-2,"maximum":6,"default":0},"Volume":{"type":"number","minimum":0,"maximum":10,"default":0},"PrimaryLanguage":{"type":"integer","enum":[1,2,3],"default":1},"FastVoiceType":{"type":"string"}}},{"type":"object","required":["TTSType"],"additionalProperties":true,"properties":{"TTSType":{"type":"string","not":{"enum":["flow","custom","tencent"]}}}}]}}};
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -134,8 +135,10 @@ errors++;
 }
 }
 if(data.LLMConfig !== undefined){
-if(typeof data.LLMConfig !== "string"){
-const err10 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data4 = data.LLMConfig;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.LLMType === undefined){
+const err10 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/required",keyword:"required",params:{missingProperty: "LLMType"},message:"must have required property '"+"LLMType"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -144,10 +147,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.TTSConfig !== undefined){
-if(typeof data.TTSConfig !== "string"){
-const err11 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.APIKey === undefined){
+const err11 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/required",keyword:"required",params:{missingProperty: "APIKey"},message:"must have required property '"+"APIKey"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -156,15 +157,973 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.APIUrl === undefined){
+const err12 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/required",keyword:"required",params:{missingProperty: "APIUrl"},message:"must have required property '"+"APIUrl"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
 else {
 vErrors.push(err12);
+}
+errors++;
+}
+if(data4.LLMType !== undefined){
+if(typeof data4.LLMType !== "string"){
+const err13 = {instancePath:instancePath+"/LLMConfig/LLMType",schemaPath:"#/properties/LLMConfig/properties/LLMType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data4.Model !== undefined){
+if(typeof data4.Model !== "string"){
+const err14 = {instancePath:instancePath+"/LLMConfig/Model",schemaPath:"#/properties/LLMConfig/properties/Model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data4.APIKey !== undefined){
+if(typeof data4.APIKey !== "string"){
+const err15 = {instancePath:instancePath+"/LLMConfig/APIKey",schemaPath:"#/properties/LLMConfig/properties/APIKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data4.APIUrl !== undefined){
+if(typeof data4.APIUrl !== "string"){
+const err16 = {instancePath:instancePath+"/LLMConfig/APIUrl",schemaPath:"#/properties/LLMConfig/properties/APIUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data4.History !== undefined){
+let data9 = data4.History;
+if(!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))){
+const err17 = {instancePath:instancePath+"/LLMConfig/History",schemaPath:"#/properties/LLMConfig/properties/History/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data9 == "number"){
+if(data9 > 50 || isNaN(data9)){
+const err18 = {instancePath:instancePath+"/LLMConfig/History",schemaPath:"#/properties/LLMConfig/properties/History/maximum",keyword:"maximum",params:{comparison: "<=", limit: 50},message:"must be <= 50"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err19 = {instancePath:instancePath+"/LLMConfig/History",schemaPath:"#/properties/LLMConfig/properties/History/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data4.HistoryMode !== undefined){
+let data10 = data4.HistoryMode;
+if(!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))){
+const err20 = {instancePath:instancePath+"/LLMConfig/HistoryMode",schemaPath:"#/properties/LLMConfig/properties/HistoryMode/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((data10 === 0) || (data10 === 1))){
+const err21 = {instancePath:instancePath+"/LLMConfig/HistoryMode",schemaPath:"#/properties/LLMConfig/properties/HistoryMode/enum",keyword:"enum",params:{allowedValues: schema0.properties.LLMConfig.properties.HistoryMode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data4.Streaming !== undefined){
+if(typeof data4.Streaming !== "boolean"){
+const err22 = {instancePath:instancePath+"/LLMConfig/Streaming",schemaPath:"#/properties/LLMConfig/properties/Streaming/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data4.SystemPrompt !== undefined){
+if(typeof data4.SystemPrompt !== "string"){
+const err23 = {instancePath:instancePath+"/LLMConfig/SystemPrompt",schemaPath:"#/properties/LLMConfig/properties/SystemPrompt/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data4.Timeout !== undefined){
+if(!(typeof data4.Timeout == "number")){
+const err24 = {instancePath:instancePath+"/LLMConfig/Timeout",schemaPath:"#/properties/LLMConfig/properties/Timeout/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data4.MetaInfo !== undefined){
+let data14 = data4.MetaInfo;
+if(!(data14 && typeof data14 == "object" && !Array.isArray(data14))){
+const err25 = {instancePath:instancePath+"/LLMConfig/MetaInfo",schemaPath:"#/properties/LLMConfig/properties/MetaInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/LLMConfig",schemaPath:"#/properties/LLMConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.TTSConfig !== undefined){
+let data15 = data.TTSConfig;
+const _errs35 = errors;
+let valid2 = false;
+let passing0 = null;
+const _errs36 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.TTSType === undefined){
+const err27 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data15.VoiceId === undefined){
+const err28 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/required",keyword:"required",params:{missingProperty: "VoiceId"},message:"must have required property '"+"VoiceId"+"'"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data15.Model === undefined){
+const err29 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/required",keyword:"required",params:{missingProperty: "Model"},message:"must have required property '"+"Model"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+for(const key1 in data15){
+if(!(((((((key1 === "TTSType") || (key1 === "VoiceId")) || (key1 === "Model")) || (key1 === "Speed")) || (key1 === "Volume")) || (key1 === "Pitch")) || (key1 === "Language"))){
+const err30 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data15.TTSType !== undefined){
+if("flow" !== data15.TTSType){
+const err31 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/TTSType/const",keyword:"const",params:{allowedValue: "flow"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data15.VoiceId !== undefined){
+if(typeof data15.VoiceId !== "string"){
+const err32 = {instancePath:instancePath+"/TTSConfig/VoiceId",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/VoiceId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data15.Model !== undefined){
+if(typeof data15.Model !== "string"){
+const err33 = {instancePath:instancePath+"/TTSConfig/Model",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data15.Speed !== undefined){
+let data19 = data15.Speed;
+if(typeof data19 == "number"){
+if(data19 > 2 || isNaN(data19)){
+const err34 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Speed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2},message:"must be <= 2"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data19 < 0.5 || isNaN(data19)){
+const err35 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Speed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Speed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data15.Volume !== undefined){
+let data20 = data15.Volume;
+if(typeof data20 == "number"){
+if(data20 > 10 || isNaN(data20)){
+const err37 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Volume/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data20 < 0 || isNaN(data20)){
+const err38 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Volume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data15.Pitch !== undefined){
+let data21 = data15.Pitch;
+if(!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21)))){
+const err40 = {instancePath:instancePath+"/TTSConfig/Pitch",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Pitch/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(typeof data21 == "number"){
+if(data21 > 12 || isNaN(data21)){
+const err41 = {instancePath:instancePath+"/TTSConfig/Pitch",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Pitch/maximum",keyword:"maximum",params:{comparison: "<=", limit: 12},message:"must be <= 12"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data21 < -12 || isNaN(data21)){
+const err42 = {instancePath:instancePath+"/TTSConfig/Pitch",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Pitch/minimum",keyword:"minimum",params:{comparison: ">=", limit: -12},message:"must be >= -12"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+if(data15.Language !== undefined){
+if(typeof data15.Language !== "string"){
+const err43 = {instancePath:instancePath+"/TTSConfig/Language",schemaPath:"#/properties/TTSConfig/oneOf/0/properties/Language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+var _valid0 = _errs36 === errors;
+if(_valid0){
+valid2 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs52 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.TTSType === undefined){
+const err45 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data15.APIKey === undefined){
+const err46 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/required",keyword:"required",params:{missingProperty: "APIKey"},message:"must have required property '"+"APIKey"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data15.APIUrl === undefined){
+const err47 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/required",keyword:"required",params:{missingProperty: "APIUrl"},message:"must have required property '"+"APIUrl"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+for(const key2 in data15){
+if(!((((((key2 === "TTSType") || (key2 === "APIKey")) || (key2 === "APIUrl")) || (key2 === "AudioFormat")) || (key2 === "SampleRate")) || (key2 === "AudioChannel"))){
+const err48 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data15.TTSType !== undefined){
+if("custom" !== data15.TTSType){
+const err49 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/TTSType/const",keyword:"const",params:{allowedValue: "custom"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data15.APIKey !== undefined){
+if(typeof data15.APIKey !== "string"){
+const err50 = {instancePath:instancePath+"/TTSConfig/APIKey",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/APIKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data15.APIUrl !== undefined){
+if(typeof data15.APIUrl !== "string"){
+const err51 = {instancePath:instancePath+"/TTSConfig/APIUrl",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/APIUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data15.AudioFormat !== undefined){
+let data26 = data15.AudioFormat;
+if(typeof data26 !== "string"){
+const err52 = {instancePath:instancePath+"/TTSConfig/AudioFormat",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioFormat/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(!((data26 === "pcm") || (data26 === "wav"))){
+const err53 = {instancePath:instancePath+"/TTSConfig/AudioFormat",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioFormat/enum",keyword:"enum",params:{allowedValues: schema0.properties.TTSConfig.oneOf[1].properties.AudioFormat.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data15.SampleRate !== undefined){
+let data27 = data15.SampleRate;
+if(!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))){
+const err54 = {instancePath:instancePath+"/TTSConfig/SampleRate",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/SampleRate/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data15.AudioChannel !== undefined){
+let data28 = data15.AudioChannel;
+if(!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))){
+const err55 = {instancePath:instancePath+"/TTSConfig/AudioChannel",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioChannel/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(!((data28 === 1) || (data28 === 2))){
+const err56 = {instancePath:instancePath+"/TTSConfig/AudioChannel",schemaPath:"#/properties/TTSConfig/oneOf/1/properties/AudioChannel/enum",keyword:"enum",params:{allowedValues: schema0.properties.TTSConfig.oneOf[1].properties.AudioChannel.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid0 = _errs52 === errors;
+if(_valid0 && valid2){
+valid2 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid2 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs66 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.TTSType === undefined){
+const err58 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data15.AppId === undefined){
+const err59 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "AppId"},message:"must have required property '"+"AppId"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data15.SecretId === undefined){
+const err60 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "SecretId"},message:"must have required property '"+"SecretId"+"'"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data15.SecretKey === undefined){
+const err61 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "SecretKey"},message:"must have required property '"+"SecretKey"+"'"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(data15.VoiceType === undefined){
+const err62 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/required",keyword:"required",params:{missingProperty: "VoiceType"},message:"must have required property '"+"VoiceType"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+for(const key3 in data15){
+if(!(func0.call(schema0.properties.TTSConfig.oneOf[2].properties, key3))){
+const err63 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data15.TTSType !== undefined){
+if("tencent" !== data15.TTSType){
+const err64 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/TTSType/const",keyword:"const",params:{allowedValue: "tencent"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data15.AppId !== undefined){
+if(typeof data15.AppId !== "string"){
+const err65 = {instancePath:instancePath+"/TTSConfig/AppId",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/AppId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data15.SecretId !== undefined){
+if(typeof data15.SecretId !== "string"){
+const err66 = {instancePath:instancePath+"/TTSConfig/SecretId",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/SecretId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data15.SecretKey !== undefined){
+if(typeof data15.SecretKey !== "string"){
+const err67 = {instancePath:instancePath+"/TTSConfig/SecretKey",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/SecretKey/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data15.VoiceType !== undefined){
+let data33 = data15.VoiceType;
+if(!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))){
+const err68 = {instancePath:instancePath+"/TTSConfig/VoiceType",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/VoiceType/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data15.Speed !== undefined){
+let data34 = data15.Speed;
+if(typeof data34 == "number"){
+if(data34 > 6 || isNaN(data34)){
+const err69 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Speed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 6},message:"must be <= 6"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data34 < -2 || isNaN(data34)){
+const err70 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Speed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2},message:"must be >= -2"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/TTSConfig/Speed",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Speed/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data15.Volume !== undefined){
+let data35 = data15.Volume;
+if(typeof data35 == "number"){
+if(data35 > 10 || isNaN(data35)){
+const err72 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Volume/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data35 < 0 || isNaN(data35)){
+const err73 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Volume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/TTSConfig/Volume",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/Volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data15.PrimaryLanguage !== undefined){
+let data36 = data15.PrimaryLanguage;
+if(!((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36)))){
+const err75 = {instancePath:instancePath+"/TTSConfig/PrimaryLanguage",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/PrimaryLanguage/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!(((data36 === 1) || (data36 === 2)) || (data36 === 3))){
+const err76 = {instancePath:instancePath+"/TTSConfig/PrimaryLanguage",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/PrimaryLanguage/enum",keyword:"enum",params:{allowedValues: schema0.properties.TTSConfig.oneOf[2].properties.PrimaryLanguage.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data15.FastVoiceType !== undefined){
+if(typeof data15.FastVoiceType !== "string"){
+const err77 = {instancePath:instancePath+"/TTSConfig/FastVoiceType",schemaPath:"#/properties/TTSConfig/oneOf/2/properties/FastVoiceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+var _valid0 = _errs66 === errors;
+if(_valid0 && valid2){
+valid2 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid2 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs86 = errors;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.TTSType === undefined){
+const err79 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/3/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data15.TTSType !== undefined){
+let data38 = data15.TTSType;
+if(typeof data38 !== "string"){
+const err80 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/3/properties/TTSType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+const _errs91 = errors;
+const _errs92 = errors;
+if(!(((data38 === "flow") || (data38 === "custom")) || (data38 === "tencent"))){
+const err81 = {};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+var valid7 = _errs92 === errors;
+if(valid7){
+const err82 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/oneOf/3/properties/TTSType/not",keyword:"not",params:{},message:"must NOT be valid"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+else {
+errors = _errs91;
+if(vErrors !== null){
+if(_errs91){
+vErrors.length = _errs91;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+var _valid0 = _errs86 === errors;
+if(_valid0 && valid2){
+valid2 = false;
+passing0 = [passing0, 3];
+}
+else {
+if(_valid0){
+valid2 = true;
+passing0 = 3;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+}
+if(!valid2){
+const err84 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+else {
+errors = _errs35;
+if(vErrors !== null){
+if(_errs35){
+vErrors.length = _errs35;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.TTSType === undefined){
+const err85 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/required",keyword:"required",params:{missingProperty: "TTSType"},message:"must have required property '"+"TTSType"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.TTSType = true;
+}
+if(data15.TTSType !== undefined){
+if(typeof data15.TTSType !== "string"){
+const err86 = {instancePath:instancePath+"/TTSConfig/TTSType",schemaPath:"#/properties/TTSConfig/properties/TTSType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/TTSConfig",schemaPath:"#/properties/TTSConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
 }
 errors++;
 }
@@ -214,7 +1173,8 @@ export const operation: OperationCommand = {
       "flag": "llm-config",
       "required": false,
       "schema": {
-        "type": "string"
+        "type": "string",
+        "contentMediaType": "application/json"
       }
     },
     {
@@ -222,7 +1182,8 @@ export const operation: OperationCommand = {
       "flag": "tts-config",
       "required": false,
       "schema": {
-        "type": "string"
+        "type": "string",
+        "contentMediaType": "application/json"
       }
     }
   ]

@@ -12,12 +12,26 @@ const NOT_SENT = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
 
-/** The most telling code of a failed fetch (one that proves "not sent", else the first) and whether it does. */
-export function failureCode(error: unknown): { code: string | undefined; notSent: boolean } {
+/**
+ * The most telling code of a failed fetch (one that proves "not sent", else the first), whether it does, and the
+ * words of the innermost error that has any: undici throws "fetch failed" with the cause below it (`connect
+ * ECONNREFUSED 127.0.0.1:4010`).
+ */
+export function failureCode(error: unknown): { code: string | undefined; notSent: boolean; cause?: string } {
   let code: string | undefined;
-  for (let e = error as { code?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; depth++) {
+  let cause: string | undefined;
+  for (
+    let e = error as { code?: unknown; cause?: unknown; message?: unknown; errors?: unknown } | null,
+      depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
     if (typeof e.code === "string" && (code === undefined || NOT_SENT.has(e.code))) code = e.code;
+    // An AggregateError (every address refused) has its words on its first error.
+    const first = Array.isArray(e.errors) ? (e.errors[0] as { message?: unknown } | undefined) : undefined;
+    const message = e.message || first?.message;
+    if (depth > 0 && typeof message === "string" && message) cause = message;
     e = typeof e.cause === "object" ? (e.cause as typeof e) : null;
   }
-  return { code, notSent: code !== undefined && NOT_SENT.has(code) };
+  return { code, notSent: code !== undefined && NOT_SENT.has(code), ...(cause ? { cause } : {}) };
 }
