@@ -18,6 +18,8 @@ const LIMIT_FLAGS: readonly (readonly [string, keyof MockLimits, string])[] = [
   ["unsigned-body-limit", "unsignedBodyBytes", "bytes of a body sent without Authorization"],
   ["journal-entries", "journalEntries", "journal entries kept"],
   ["journal-bytes", "journalBytes", "journal bytes kept"],
+  ["event-queue", "eventQueue", "callbacks and events waiting for delivery"],
+  ["event-targets", "eventTargets", "callback and event targets kept"],
 ];
 
 export const USAGE = `Usage: voicetask-mock [options]
@@ -30,8 +32,10 @@ Options:
   --host <host>            address to listen on (default 127.0.0.1)
   --port <port>            port to listen on, 0 for any free port (default 4010)
   --credentials <file>     JSON keys to accept (default: the demo pairs printed at start):
-                           {"tencent":[{"secretId","secretKey","token"?,"sdkAppIds"?:{"<SdkAppId>":"<UserSig key>"}}],
-                            "aws":[{"accessKeyId","secretAccessKey","token"?}]}  (token: a temporary key's session token)
+                           {"tencent":[{"secretId","secretKey","token"?,"sdkAppIds"?:{"<SdkAppId>":"<UserSig key>"},
+                                        "callbacks"?:{"<SdkAppId>":{"url","key"?}}}],
+                            "aws":[{"accessKeyId","secretAccessKey","token"?,"eventTarget"?}]}
+                           (token: a temporary key's session token; callbacks, eventTarget: where events are posted)
   --auth <verify|off>      check TC3, v1 and SigV4 signatures and session tokens (default verify)
   --rate-limit <on|off>    enforce the specs' per-operation rate limits (default on)
   --latency <ms>           delay every provider answer by <ms> (default 0)

@@ -15,6 +15,8 @@ export interface MockClock extends Clock {
   offsetMs(): number;
   /** Sets the offset back to zero. */
   resetOffset(): void;
+  /** Calls `listener` after each `advance` (what is due on the mock clock runs then); answers an unsubscribe. */
+  onAdvance(listener: () => void): () => void;
 }
 
 const realClock: Clock = {
@@ -36,6 +38,7 @@ const realClock: Clock = {
 
 export function createMockClock(base: Clock = realClock): MockClock {
   let offset = 0;
+  const listeners = new Set<() => void>();
   return {
     now: () => base.now() + offset,
     sleep: (ms, signal) => base.sleep(ms, signal),
@@ -43,6 +46,11 @@ export function createMockClock(base: Clock = realClock): MockClock {
       if (!Number.isFinite(ms) || ms < 0)
         throw new RangeError("advance(ms) needs a finite, non-negative number");
       offset += ms;
+      for (const listener of [...listeners]) listener();
+    },
+    onAdvance(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     offsetMs: () => offset,
     resetOffset() {

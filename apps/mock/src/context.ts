@@ -2,6 +2,7 @@ import type { Redactor } from "@voicetask/core";
 import type { ChimeService } from "./chime/service.js";
 import type { MockClock } from "./clock.js";
 import type { CredentialStore } from "./credentials.js";
+import type { MockEvents } from "./events/mock-events.js";
 import type { FaultTable } from "./faults.js";
 import type { Journal } from "./journal.js";
 import type { MockLimits } from "./limits.js";
@@ -40,6 +41,8 @@ export interface MockContext {
   /** Task state and the hand-written behaviours of the stateful operations. */
   trtc: TrtcService;
   chime: ChimeService;
+  /** Callbacks and events posted to receivers (targets, emitters, outbox). */
+  events: MockEvents;
   /** Every operation served (stateful or answered from its spec example), by provider: fault targets. */
   operations: { trtc: readonly string[]; chime: readonly string[] };
   /** Testing hook: sees every provider answer (used to validate answers against the specs). */

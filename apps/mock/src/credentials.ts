@@ -8,12 +8,19 @@ export interface TencentCredential {
   token?: string;
   /** SdkAppId → the app's UserSig key; when given, the mock verifies `AgentConfig.UserSig` for that app. */
   sdkAppIds?: Record<string, string>;
+  /**
+   * SdkAppId → where the mock posts that application's AI conversation callbacks, and the key it signs them
+   * with (as set in the TRTC console).
+   */
+  callbacks?: Record<string, { url: string; key?: string }>;
 }
 export interface AwsCredential {
   accessKeyId: string;
   secretAccessKey: string;
   /** A temporary credential's session token: requests with this key must carry it (`X-Amz-Security-Token`). */
   token?: string;
+  /** Where the mock posts this account's speaker-search events (as an EventBridge API destination would). */
+  eventTarget?: string;
 }
 export interface CredentialsConfig {
   tencent?: TencentCredential[];
@@ -45,6 +52,19 @@ const credentialsFileSchema = {
             propertyNames: { pattern: "^[0-9]+$" },
             additionalProperties: { type: "string", minLength: 1 },
           },
+          callbacks: {
+            type: "object",
+            propertyNames: { pattern: "^[0-9]+$" },
+            additionalProperties: {
+              type: "object",
+              additionalProperties: false,
+              required: ["url"],
+              properties: {
+                url: { type: "string", pattern: "^https?://" },
+                key: { type: "string", pattern: "^[A-Za-z0-9]{1,32}$" },
+              },
+            },
+          },
         },
       },
     },
@@ -58,6 +78,7 @@ const credentialsFileSchema = {
           accessKeyId: { type: "string", minLength: 1 },
           secretAccessKey: { type: "string", minLength: 1 },
           token: { type: "string", minLength: 1 },
+          eventTarget: { type: "string", pattern: "^https?://" },
         },
       },
     },

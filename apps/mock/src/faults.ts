@@ -1,5 +1,15 @@
+/** How often a fault applies: what every kind of fault (operations, event deliveries) has in common. */
+export interface FaultDraw {
+  /** Probability (0..1) that a request is affected; default 1. */
+  rate?: number;
+  /** How many more requests may be affected; unlimited when absent. */
+  times?: number;
+  /** Seed of the deterministic random source used with `rate`. */
+  seed?: number;
+}
+
 /** A fault injected into one operation through the control API. */
-export interface FaultSpec {
+export interface FaultSpec extends FaultDraw {
   /** Extra delay before the answer, in ms. */
   latencyMs?: number;
   /** Answer with this provider error code (TRTC code or Chime error shape name). */
@@ -9,19 +19,14 @@ export interface FaultSpec {
   httpStatus?: number;
   /** Close the connection without an answer. */
   drop?: boolean;
-  /** Probability (0..1) that a request is affected; default 1. */
-  rate?: number;
-  /** How many more requests may be affected; unlimited when absent. */
-  times?: number;
-  /** Seed of the deterministic random source used with `rate`. */
-  seed?: number;
 }
 
-export interface Fault extends FaultSpec {
+/** A fault in force: its spec, what it applies to (an operation, or a delivery target) and its hits. */
+export type Fault<S extends FaultDraw = FaultSpec> = S & {
   operation: string;
   /** How many requests this fault has affected so far. */
   hits: number;
-}
+};
 
 /** mulberry32: a tiny deterministic PRNG so failure rates are reproducible by seed. */
 function prng(seed: number): () => number {
@@ -35,11 +40,12 @@ function prng(seed: number): () => number {
   };
 }
 
-export class FaultTable {
-  private readonly faults = new Map<string, { fault: Fault; random: () => number }>();
+/** Faults by what they apply to (an operation name; a delivery target such as `trtc:1400000001`). */
+export class FaultTable<S extends FaultDraw = FaultSpec> {
+  private readonly faults = new Map<string, { fault: Fault<S>; random: () => number }>();
 
-  set(operation: string, spec: FaultSpec): Fault {
-    const fault: Fault = { ...spec, operation, hits: 0 };
+  set(operation: string, spec: S): Fault<S> {
+    const fault = { ...spec, operation, hits: 0 } as Fault<S>;
     this.faults.set(operation, { fault, random: prng(spec.seed ?? 1) });
     return fault;
   }
@@ -52,12 +58,12 @@ export class FaultTable {
     this.faults.clear();
   }
 
-  list(): Fault[] {
+  list(): Fault<S>[] {
     return [...this.faults.values()].map((f) => ({ ...f.fault }));
   }
 
   /** The fault to apply to this request of `operation`, if any (counts the hit). */
-  draw(operation: string): Fault | undefined {
+  draw(operation: string): Fault<S> | undefined {
     const entry = this.faults.get(operation);
     if (!entry) return undefined;
     const { fault } = entry;

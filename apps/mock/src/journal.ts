@@ -1,9 +1,12 @@
 import { createRedactor, type Redactor } from "@voicetask/core";
+import type { DeliveryInfo } from "./events/outbox.js";
 import { parseJsonBody } from "./http/json.js";
 
 export interface JournalEntry {
   requestId: string;
   time: string;
+  /** `outbound` for an event the mock posted to a receiver (a callback, an EventBridge event). */
+  direction?: "outbound";
   provider: "trtc" | "chime";
   operation?: string;
   account?: string;
@@ -19,6 +22,8 @@ export interface JournalEntry {
   /** Parsed request body with secrets redacted (absent when empty, not JSON or too large). */
   body?: unknown;
   bodyBytes: number;
+  /** For an outbound event: which event, which attempt, and how it ended. */
+  delivery?: DeliveryInfo;
 }
 
 /** What is recorded per request; redaction happens when the journal is read, off the hot path. */

@@ -34,6 +34,10 @@ export interface MockLimits {
   journalEntries: number;
   /** Bytes the journal keeps (bodies and headers), the newest entries first. */
   journalBytes: number;
+  /** Callbacks and events waiting to be delivered (or retried); more are dropped and journaled as `queue full`. */
+  eventQueue: number;
+  /** Callback targets (TRTC applications) and event targets (AWS accounts), each; and transactions with a set search outcome. */
+  eventTargets: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<MockLimits> = {
@@ -49,6 +53,8 @@ export const DEFAULT_LIMITS: Readonly<MockLimits> = {
   unsignedBodyBytes: 1024 * 1024,
   journalEntries: 1000,
   journalBytes: 16 * 1024 * 1024,
+  eventQueue: 10_000,
+  eventTargets: 1000,
 };
 
 /** How much of a refused request body the mock reads (and drops) so its client sees the answer, then it closes. */

@@ -18,6 +18,8 @@ import {
   loadCredentialsFile,
   parseCredentials,
 } from "./credentials.js";
+import type { CallbackTarget } from "./events/targets.js";
+import { createMockEvents } from "./events/mock-events.js";
 import { FaultTable } from "./faults.js";
 import { type CorsOrigins, corsStep, parseCorsOrigins } from "./http/cors.js";
 import { send } from "./http/respond.js";
@@ -72,6 +74,13 @@ export interface MockServerOptions {
   controlHosts?: readonly string[];
   /** When set, every control request must carry `Authorization: Bearer <controlToken>`. */
   controlToken?: string;
+  /**
+   * SdkAppId → where the mock posts that application's AI conversation callbacks and the key it signs them with
+   * (added to the credentials file's `callbacks`; the control API changes them too).
+   */
+  callbacks?: Record<string, CallbackTarget>;
+  /** AWS access key id → where the mock posts that account's speaker-search events (EventBridge-shaped). */
+  eventTargets?: Record<string, string>;
 }
 
 export interface MockServer {
@@ -157,6 +166,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const auth = options.auth ?? "verify";
   // Verified accounts are the configured keys; unverified ones (auth off) are whatever key ids clients send.
   const accounts = auth === "off" ? limits.unverifiedAccounts : Number.POSITIVE_INFINITY;
+  const journal = new Journal({ entries: limits.journalEntries, bytes: limits.journalBytes }, redactor);
+  const trtc = new TrtcService(credentials, {
+    tasksPerApp: limits.trtcTasksPerApp,
+    tasksPerAccount: limits.tasksPerAccount,
+    accounts,
+  });
+  const chime = new ChimeService({
+    activePerRegion: limits.chimeActiveTasksPerRegion,
+    tasksPerAccount: limits.tasksPerAccount,
+    accounts,
+  });
+  const events = createMockEvents({
+    ...{ clock, journal, logger, redactor, limits, credentials: credentialsConfig },
+    ...{ callbacks: options.callbacks, eventTargets: options.eventTargets },
+    ...{ trtcTasks: trtc.tasks, chimeTasks: chime.tasks },
+  });
   const ctx: MockContext = {
     clock,
     logger,
@@ -170,18 +195,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     resetLimiter() {
       ctx.limiter = makeLimiter();
     },
-    journal: new Journal({ entries: limits.journalEntries, bytes: limits.journalBytes }, redactor),
+    journal,
     faults: new FaultTable(),
-    trtc: new TrtcService(credentials, {
-      tasksPerApp: limits.trtcTasksPerApp,
-      tasksPerAccount: limits.tasksPerAccount,
-      accounts,
-    }),
-    chime: new ChimeService({
-      activePerRegion: limits.chimeActiveTasksPerRegion,
-      tasksPerAccount: limits.tasksPerAccount,
-      accounts,
-    }),
+    trtc,
+    chime,
+    events,
     operations: { trtc: [...trtcAdapter.operations.keys()], chime: [...chimeAdapter.operations.keys()] },
     observe: options.observe,
   };
@@ -265,10 +283,15 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (!socket._httpMessage) socket.destroy();
   });
 
+  server.on("close", () => events.close()); // no timer of the mock outlives it
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const failed = (e: Error) => {
+      events.close();
+      reject(e);
+    };
+    server.once("error", failed);
     server.listen(options.port ?? 4010, host, () => {
-      server.off("error", reject);
+      server.off("error", failed);
       resolve();
     });
   });

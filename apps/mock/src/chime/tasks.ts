@@ -7,11 +7,26 @@ import {
   CHIME_TIMING,
   type ChimeStatus,
   chimeStatusAt,
+  identifiedAt,
   isActive,
   startedAt,
+  stoppedBefore,
   succeededAt,
   updatedAt,
 } from "./lifecycle.js";
+
+/** What a transaction's speaker search finds (set through the control API; default: no match). */
+export type SpeakerSearchOutcome =
+  | { outcome: "match"; results: { voiceProfileId: string; confidenceScore: number }[] }
+  | { outcome: "noMatch" }
+  | { outcome: "failure" };
+
+const NO_MATCH: SpeakerSearchOutcome = { outcome: "noMatch" };
+
+/** Told what happens to tasks in mock time (the event emitter listens). */
+export interface ChimeTaskListener {
+  started(task: ChimeTask, now: number): void;
+}
 
 export interface ChimeTask extends Sequenced {
   id: string;
@@ -24,6 +39,9 @@ export interface ChimeTask extends Sequenced {
   clientRequestToken?: string;
   createdAt: number;
   stoppedAt?: number;
+  /** What the search finds (the transaction's outcome when the task started). */
+  search: SpeakerSearchOutcome;
+  fails: boolean;
   /** Still counted as active in its scope (cleared when the expiry step sees it finished). */
   active: boolean;
   /** The time of the task's one current entry in the deadline queue (older entries are stale and dropped). */
@@ -39,10 +57,25 @@ export interface StartTaskInput {
 
 const iso = (ms: number) => isoTime(ms) ?? new Date(0).toISOString();
 
+/** The search results known at `now` (after identification), as GetSpeakerSearchTask and the events give them. */
+function searchDetails(t: ChimeTask, now: number): Record<string, unknown> | undefined {
+  const identified = identifiedAt(t);
+  if (now < identified || stoppedBefore(t, identified)) return undefined;
+  const Results =
+    t.search.outcome === "match"
+      ? t.search.results.map((r) => ({ VoiceProfileId: r.voiceProfileId, ConfidenceScore: r.confidenceScore }))
+      : [];
+  const ended = succeededAt(t);
+  return now >= ended && !stoppedBefore(t, ended)
+    ? { Results, VoiceprintGenerationStatus: t.fails ? "VoiceprintGenerationFailure" : "VoiceprintGenerationSuccess" }
+    : { Results };
+}
+
 /** The `SpeakerSearchTask` structure of the wire, as of `now`. */
 export function speakerSearchTask(t: ChimeTask, now: number): Record<string, unknown> {
   const status = chimeStatusAt(t, now);
   const started = status !== "IN_QUEUE" && (t.stoppedAt === undefined || t.stoppedAt >= startedAt(t));
+  const details = searchDetails(t, now);
   return {
     SpeakerSearchTaskId: t.id,
     SpeakerSearchTaskStatus: status,
@@ -51,9 +84,8 @@ export function speakerSearchTask(t: ChimeTask, now: number): Record<string, unk
       TransactionId: t.transactionId,
       IsCaller: t.callLeg !== "Callee",
     },
-    ...(status === "SUCCEEDED"
-      ? { SpeakerSearchDetails: { Results: [], VoiceprintGenerationStatus: "VoiceprintGenerationSuccess" } }
-      : {}),
+    ...(details ? { SpeakerSearchDetails: details } : {}),
+    ...(status === "FAILED" ? { StatusMessage: "Speaker search failed: the audio was too short or too poor." } : {}),
     CreatedTimestamp: iso(t.createdAt),
     UpdatedTimestamp: iso(updatedAt(t, now)),
     ...(started ? { StartedTimestamp: iso(startedAt(t)) } : {}),
@@ -121,9 +153,19 @@ export class ChimeTaskStore {
   private readonly order = new CreationOrder<ChimeTask>();
   private seq = 0;
   private readonly limits: ChimeStoreLimits;
+  /** What each transaction's search finds, set through the control API (the oldest go past `outcomes`). */
+  private readonly outcomes = new Map<string, SpeakerSearchOutcome>();
+  listener?: ChimeTaskListener;
 
   constructor(limits: Partial<ChimeStoreLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  /** Sets what a search on `transactionId` finds, for tasks started from now on. */
+  setOutcome(transactionId: string, outcome: SpeakerSearchOutcome, max = 10_000): void {
+    this.outcomes.delete(transactionId);
+    this.outcomes.set(transactionId, outcome);
+    if (this.outcomes.size > max) this.outcomes.delete(this.outcomes.keys().next().value as string);
   }
 
   /** Tasks kept in all accounts. */
@@ -261,6 +303,8 @@ export class ChimeTaskStore {
       callLeg: input.CallLeg,
       clientRequestToken: input.ClientRequestToken,
       createdAt: now,
+      search: this.outcomes.get(input.TransactionId) ?? NO_MATCH,
+      fails: this.outcomes.get(input.TransactionId)?.outcome === "failure",
       seq: ++this.seq,
       gone: false,
       active: true,
@@ -275,6 +319,7 @@ export class ChimeTaskStore {
     acct.order.add(task);
     this.order.add(task);
     this.schedule(task, finishedAt(task));
+    this.listener?.started(task, now);
     return task;
   }
 
@@ -331,6 +376,7 @@ export class ChimeTaskStore {
       this.accounts.clear();
       this.deadlines.clear();
       this.order.clear();
+      this.outcomes.clear();
       return;
     }
     const acct = this.accounts.get(account);

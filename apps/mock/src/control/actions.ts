@@ -1,5 +1,13 @@
-import type { ChimeTaskView } from "../chime/tasks.js";
+import type { ChimeTaskView, SpeakerSearchOutcome } from "../chime/tasks.js";
 import type { MockContext } from "../context.js";
+import type { DeliveryFaultSpec } from "../events/outbox.js";
+import {
+  type CallbackTarget,
+  type CallbackTargetView,
+  type EventTargetView,
+  TargetError,
+} from "../events/targets.js";
+import type { EmittedEvent, RoomEvent } from "../events/trtc-callbacks.js";
 import type { Fault, FaultSpec } from "../faults.js";
 import type { JournalEntry } from "../journal.js";
 import type { TaskView } from "../trtc/tasks.js";
@@ -10,6 +18,8 @@ export interface ClockState {
 }
 
 export class UnknownOperationError extends Error {}
+/** The task, target or fault a control request names does not exist. */
+export class NotFoundError extends Error {}
 export class BadCursorError extends Error {}
 
 /** One page of `GET /_mock/tasks`: TRTC tasks, then Chime tasks, oldest first. */
@@ -49,8 +59,10 @@ export class ControlActions {
     ctx.trtc.tasks.reset(options.account);
     ctx.chime.tasks.reset(options.account);
     ctx.journal.clear(options.account);
+    ctx.events.reset(options.account);
     if (options.account === undefined) {
       ctx.faults.clear();
+      ctx.events.outbox.faults.clear();
       ctx.resetLimiter();
       ctx.clock.resetOffset();
     }
@@ -113,6 +125,62 @@ export class ControlActions {
 
   clearFaults(): void {
     this.ctx.faults.clear();
+  }
+
+  /** Where events are posted: TRTC applications' callback targets, AWS accounts' event targets. */
+  targets(): { trtc: CallbackTargetView[]; chime: EventTargetView[] } {
+    return this.ctx.events.targets.list();
+  }
+
+  setCallbackTarget(sdkAppId: string, target: CallbackTarget): CallbackTargetView {
+    return this.ctx.events.targets.setCallback(sdkAppId, target);
+  }
+
+  deleteCallbackTarget(sdkAppId: string): boolean {
+    return this.ctx.events.targets.deleteCallback(sdkAppId);
+  }
+
+  setEventTarget(account: string, url: string): EventTargetView {
+    return this.ctx.events.targets.setEventTarget(account, url);
+  }
+
+  deleteEventTarget(account: string): boolean {
+    return this.ctx.events.targets.deleteEventTarget(account);
+  }
+
+  /** Sets the fault of a delivery target, `trtc:<SdkAppId>` or `chime:<access key id>`. */
+  setDeliveryFault(target: string, spec: DeliveryFaultSpec): DeliveryFaultSpec & { target: string; hits: number } {
+    if (!/^(trtc:[0-9]{1,20}|chime:.+)$/.test(target))
+      throw new TargetError("target must be trtc:<SdkAppId> or chime:<access key id>");
+    if (target.startsWith("chime:") && spec.wrongSign)
+      throw new TargetError("wrongSign applies to TRTC callbacks only: EventBridge events carry no signature");
+    const { operation: _, ...fault } = this.ctx.events.outbox.faults.set(target, spec);
+    return { ...fault, target };
+  }
+
+  deleteDeliveryFault(target: string): boolean {
+    return this.ctx.events.outbox.faults.delete(target);
+  }
+
+  /** Emits what happens in a running task's room (see {@link RoomEvent}). */
+  roomEvents(taskId: string, events: readonly RoomEvent[], account?: string): { events: EmittedEvent[] } {
+    const now = this.ctx.clock.now();
+    let task: ReturnType<MockContext["trtc"]["tasks"]["inProgress"]>;
+    try {
+      task = this.ctx.trtc.tasks.inProgress(taskId, now, account);
+    } catch {
+      throw new NotFoundError(`No TRTC task ${taskId.slice(0, 100)} is running.`);
+    }
+    if (!this.ctx.events.targets.callback(task.sdkAppId))
+      throw new TargetError(`SdkAppId ${task.sdkAppId} has no callback target: set one first.`);
+    if (events.some((e) => e.type === "userSpeech")) this.ctx.trtc.tasks.noteActivity(task, now);
+    return { events: this.ctx.events.trtc.room(task, events, now) };
+  }
+
+  /** Sets what speaker search finds on a transaction, for tasks started on it from now on. */
+  setSpeakerSearchOutcome(transactionId: string, outcome: SpeakerSearchOutcome): SpeakerSearchOutcome {
+    this.ctx.chime.tasks.setOutcome(transactionId, outcome, this.ctx.limits.eventTargets);
+    return outcome;
   }
 
   clock(): ClockState {

@@ -6,7 +6,10 @@ import { send } from "../http/respond.js";
 import { DISCARD_BYTES } from "../limits.js";
 import type { ErrorObject } from "../spec/ajv.js";
 import { matchRoute } from "../spec/router.js";
-import { BadCursorError, type ControlActions, UnknownOperationError } from "./actions.js";
+import type { SpeakerSearchOutcome } from "../chime/tasks.js";
+import { TargetError } from "../events/targets.js";
+import type { RoomEvent } from "../events/trtc-callbacks.js";
+import { BadCursorError, type ControlActions, NotFoundError, UnknownOperationError } from "./actions.js";
 import type { ControlGuard } from "./guard.js";
 import { controlRoutes } from "./routes.js";
 import type { CompiledControl } from "./validation.js";
@@ -140,6 +143,36 @@ export async function handleControl(
         return reply(200, actions.clock());
       case "advanceClock":
         return reply(200, actions.advanceClock(Number(body.ms)));
+      case "listTargets":
+        return reply(200, actions.targets());
+      case "setCallbackTarget":
+        return reply(
+          200,
+          actions.setCallbackTarget(String(p.sdkAppId), body as { url: string; key?: string }),
+        );
+      case "deleteCallbackTarget":
+        if (!actions.deleteCallbackTarget(String(p.sdkAppId)))
+          throw new ControlError(404, `SdkAppId ${String(p.sdkAppId)} has no callback target.`);
+        return reply(204);
+      case "setEventTarget":
+        return reply(200, actions.setEventTarget(String(p.account), String(body.url)));
+      case "deleteEventTarget":
+        if (!actions.deleteEventTarget(String(p.account)))
+          throw new ControlError(404, `The account ${String(p.account).slice(0, 128)} has no event target.`);
+        return reply(204);
+      case "setDeliveryFault":
+        return reply(200, actions.setDeliveryFault(String(p.target), body));
+      case "deleteDeliveryFault":
+        if (!actions.deleteDeliveryFault(String(p.target)))
+          throw new ControlError(404, `No delivery fault is set for ${String(p.target).slice(0, 128)}.`);
+        return reply(204);
+      case "addRoomEvents":
+        return reply(200, actions.roomEvents(String(p.taskId), body.events as RoomEvent[], account));
+      case "setSpeakerSearchOutcome":
+        return reply(
+          200,
+          actions.setSpeakerSearchOutcome(String(p.transactionId), body as unknown as SpeakerSearchOutcome),
+        );
       default:
         throw new ControlError(404, `The control operation ${op.operationId} has no handler.`);
     }
@@ -147,8 +180,9 @@ export async function handleControl(
     if (e instanceof ControlError)
       return reply(e.status, { error: { code: CODE_OF[e.status], message: e.message } });
     if (e instanceof BadCursorError) return reply(400, { error: { code: "BadRequest", message: e.message } });
-    if (e instanceof UnknownOperationError)
+    if (e instanceof UnknownOperationError || e instanceof NotFoundError)
       return reply(404, { error: { code: "NotFound", message: e.message } });
+    if (e instanceof TargetError) return reply(400, { error: { code: "BadRequest", message: e.message } });
     ctx.logger.error("control API error", {
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });

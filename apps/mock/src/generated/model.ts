@@ -905,6 +905,7 @@ export const model: ApiModel = {
                     "IN_QUEUE",
                     "IN_PROGRESS",
                     "SUCCEEDED",
+                    "FAILED",
                     "STOPPED"
                   ],
                   "description": "Status now."
@@ -1126,6 +1127,7 @@ export const model: ApiModel = {
                         "IN_QUEUE",
                         "IN_PROGRESS",
                         "SUCCEEDED",
+                        "FAILED",
                         "STOPPED"
                       ],
                       "description": "Status now."
@@ -1564,7 +1566,7 @@ export const model: ApiModel = {
             "description": "The entries.",
             "items": {
               "type": "object",
-              "description": "One answered provider request.",
+              "description": "One answered provider request, or one attempt to deliver an event (`direction` outbound).",
               "required": [
                 "requestId",
                 "time",
@@ -1647,6 +1649,79 @@ export const model: ApiModel = {
                   "type": "integer",
                   "minimum": 0,
                   "description": "Body size in bytes."
+                },
+                "direction": {
+                  "type": "string",
+                  "enum": [
+                    "outbound"
+                  ],
+                  "description": "`outbound` for an event the mock posted (its `operation` is the webhook: `AIConversationCallback`, `SpeakerSearchEvents`; `path` the receiver's URL; `status` its answer, 0 for none; `durationMs` the latency)."
+                },
+                "delivery": {
+                  "type": "object",
+                  "description": "One attempt to deliver an event.",
+                  "required": [
+                    "messageId",
+                    "event",
+                    "taskId",
+                    "attempt",
+                    "outcome",
+                    "scheduledAt"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "messageId": {
+                      "type": "string",
+                      "description": "The message (a duplicate has its own)."
+                    },
+                    "event": {
+                      "type": "string",
+                      "description": "The event: TRTC's EventType (`901`) or Chime's detailStatus."
+                    },
+                    "taskId": {
+                      "type": "string",
+                      "description": "The task the event is about."
+                    },
+                    "attempt": {
+                      "type": "integer",
+                      "minimum": 0,
+                      "description": "1 for the first attempt; 0 when never sent."
+                    },
+                    "outcome": {
+                      "type": "string",
+                      "enum": [
+                        "delivered",
+                        "retrying",
+                        "gave up",
+                        "dropped",
+                        "queue full"
+                      ],
+                      "description": "How the attempt ended."
+                    },
+                    "scheduledAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "When the attempt was due (mock time)."
+                    },
+                    "nextAttemptAt": {
+                      "type": "string",
+                      "format": "date-time",
+                      "description": "When the next attempt is due, if retrying."
+                    },
+                    "error": {
+                      "type": "string",
+                      "description": "Why there was no answer."
+                    },
+                    "faults": {
+                      "type": "array",
+                      "description": "The faults applied to this message.",
+                      "items": {
+                        "type": "string",
+                        "description": "A fault (`duplicate`, `delayMs=…`)."
+                      }
+                    }
+                  },
+                  "x-schema-name": "DeliveryAttempt"
                 }
               },
               "x-schema-name": "JournalEntry"
@@ -1716,7 +1791,7 @@ export const model: ApiModel = {
                 "description": "The entries.",
                 "items": {
                   "type": "object",
-                  "description": "One answered provider request.",
+                  "description": "One answered provider request, or one attempt to deliver an event (`direction` outbound).",
                   "required": [
                     "requestId",
                     "time",
@@ -1799,6 +1874,79 @@ export const model: ApiModel = {
                       "type": "integer",
                       "minimum": 0,
                       "description": "Body size in bytes."
+                    },
+                    "direction": {
+                      "type": "string",
+                      "enum": [
+                        "outbound"
+                      ],
+                      "description": "`outbound` for an event the mock posted (its `operation` is the webhook: `AIConversationCallback`, `SpeakerSearchEvents`; `path` the receiver's URL; `status` its answer, 0 for none; `durationMs` the latency)."
+                    },
+                    "delivery": {
+                      "type": "object",
+                      "description": "One attempt to deliver an event.",
+                      "required": [
+                        "messageId",
+                        "event",
+                        "taskId",
+                        "attempt",
+                        "outcome",
+                        "scheduledAt"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "messageId": {
+                          "type": "string",
+                          "description": "The message (a duplicate has its own)."
+                        },
+                        "event": {
+                          "type": "string",
+                          "description": "The event: TRTC's EventType (`901`) or Chime's detailStatus."
+                        },
+                        "taskId": {
+                          "type": "string",
+                          "description": "The task the event is about."
+                        },
+                        "attempt": {
+                          "type": "integer",
+                          "minimum": 0,
+                          "description": "1 for the first attempt; 0 when never sent."
+                        },
+                        "outcome": {
+                          "type": "string",
+                          "enum": [
+                            "delivered",
+                            "retrying",
+                            "gave up",
+                            "dropped",
+                            "queue full"
+                          ],
+                          "description": "How the attempt ended."
+                        },
+                        "scheduledAt": {
+                          "type": "string",
+                          "format": "date-time",
+                          "description": "When the attempt was due (mock time)."
+                        },
+                        "nextAttemptAt": {
+                          "type": "string",
+                          "format": "date-time",
+                          "description": "When the next attempt is due, if retrying."
+                        },
+                        "error": {
+                          "type": "string",
+                          "description": "Why there was no answer."
+                        },
+                        "faults": {
+                          "type": "array",
+                          "description": "The faults applied to this message.",
+                          "items": {
+                            "type": "string",
+                            "description": "A fault (`duplicate`, `delayMs=…`)."
+                          }
+                        }
+                      },
+                      "x-schema-name": "DeliveryAttempt"
                     }
                   },
                   "x-schema-name": "JournalEntry"
@@ -4878,6 +5026,4647 @@ export const model: ApiModel = {
           ]
         }
       ]
+    },
+    {
+      "name": "listTargets",
+      "methodName": "listTargets",
+      "command": "list-targets",
+      "summary": "List callback and event targets",
+      "description": "Where the mock posts events: per TRTC application (SdkAppId) the callback URL (and whether callbacks\nare signed: the key itself is never shown), per AWS account (access key id) the EventBridge target URL.\nTargets come from the credentials file (`callbacks`, `eventTarget`), the `startMockServer` options and\nthe routes below; a reset keeps them.",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "GET",
+      "specPath": "/_mock/targets",
+      "wire": {
+        "protocol": "rest",
+        "method": "GET",
+        "path": "/_mock/targets",
+        "literalQuery": [],
+        "labels": [],
+        "query": [],
+        "headers": []
+      },
+      "fields": [],
+      "inputSchema": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {}
+      },
+      "bodyRequired": false,
+      "successStatus": 200,
+      "outputSchema": {
+        "type": "object",
+        "description": "The callback and event targets.",
+        "required": [
+          "trtc",
+          "chime"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "trtc": {
+            "type": "array",
+            "description": "TRTC applications with a callback URL.",
+            "items": {
+              "type": "object",
+              "description": "An application's callback target (never its key).",
+              "required": [
+                "sdkAppId",
+                "url",
+                "signed"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "sdkAppId": {
+                  "type": "string",
+                  "description": "The SdkAppId."
+                },
+                "url": {
+                  "type": "string",
+                  "description": "Where callbacks are posted."
+                },
+                "signed": {
+                  "type": "boolean",
+                  "description": "Whether a key is set (callbacks carry `Sign`)."
+                }
+              },
+              "x-schema-name": "CallbackTargetView"
+            }
+          },
+          "chime": {
+            "type": "array",
+            "description": "AWS accounts with an event target.",
+            "items": {
+              "type": "object",
+              "description": "An account's event target.",
+              "required": [
+                "account",
+                "url"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "account": {
+                  "type": "string",
+                  "description": "The access key id."
+                },
+                "url": {
+                  "type": "string",
+                  "description": "Where events are posted."
+                }
+              },
+              "x-schema-name": "EventTargetView"
+            }
+          }
+        },
+        "x-schema-name": "TargetList"
+      },
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "example",
+          "value": {}
+        }
+      ],
+      "responseExamples": [
+        {
+          "name": "oneEach",
+          "summary": "One callback target and one event target",
+          "value": {
+            "trtc": [
+              {
+                "sdkAppId": "1400000001",
+                "url": "http://127.0.0.1:8080/trtc/callbacks",
+                "signed": true
+              }
+            ],
+            "chime": [
+              {
+                "account": "AKIAVOICETASKDEMO",
+                "url": "http://127.0.0.1:8080/chime/events"
+              }
+            ]
+          }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The targets.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "The callback and event targets.",
+            "required": [
+              "trtc",
+              "chime"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "trtc": {
+                "type": "array",
+                "description": "TRTC applications with a callback URL.",
+                "items": {
+                  "type": "object",
+                  "description": "An application's callback target (never its key).",
+                  "required": [
+                    "sdkAppId",
+                    "url",
+                    "signed"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "sdkAppId": {
+                      "type": "string",
+                      "description": "The SdkAppId."
+                    },
+                    "url": {
+                      "type": "string",
+                      "description": "Where callbacks are posted."
+                    },
+                    "signed": {
+                      "type": "boolean",
+                      "description": "Whether a key is set (callbacks carry `Sign`)."
+                    }
+                  },
+                  "x-schema-name": "CallbackTargetView"
+                }
+              },
+              "chime": {
+                "type": "array",
+                "description": "AWS accounts with an event target.",
+                "items": {
+                  "type": "object",
+                  "description": "An account's event target.",
+                  "required": [
+                    "account",
+                    "url"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "account": {
+                      "type": "string",
+                      "description": "The access key id."
+                    },
+                    "url": {
+                      "type": "string",
+                      "description": "Where events are posted."
+                    }
+                  },
+                  "x-schema-name": "EventTargetView"
+                }
+              }
+            },
+            "x-schema-name": "TargetList"
+          },
+          "examples": [
+            {
+              "name": "oneEach",
+              "summary": "One callback target and one event target",
+              "value": {
+                "trtc": [
+                  {
+                    "sdkAppId": "1400000001",
+                    "url": "http://127.0.0.1:8080/trtc/callbacks",
+                    "signed": true
+                  }
+                ],
+                "chime": [
+                  {
+                    "account": "AKIAVOICETASKDEMO",
+                    "url": "http://127.0.0.1:8080/chime/events"
+                  }
+                ]
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "setCallbackTarget",
+      "methodName": "setCallbackTarget",
+      "command": "set-callback-target",
+      "summary": "Set an application's callback URL and key",
+      "description": "Sets (replaces) where the AI conversation callbacks of one application go, as the TRTC console does:\nthe URL and an optional key of at most 32 letters and digits (without one, callbacks carry no `Sign`).\nTasks started from now on get callbacks: 901 on start, 909 when InProgress, 905 when a pushed text has\nbeen spoken, 902 with the `LeaveCode` of how it ended, and the room events of\n`POST /_mock/trtc/tasks/{taskId}/room`. Each is posted as Tencent posts it (`Content-Type`, `Sign`,\n`SdkAppId`; 200 is delivered; no answer in 5 s is a failure; a retry at once, then every 10 s until the\nevent is more than 1 minute old, on the mock clock). The mock never follows redirects. The key is\nmasked wherever it could show (logs, journal).",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "PUT",
+      "specPath": "/_mock/targets/trtc/{sdkAppId}",
+      "wire": {
+        "protocol": "rest",
+        "method": "PUT",
+        "path": "/_mock/targets/trtc/{sdkAppId}",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "sdkAppId",
+            "member": "sdkAppId",
+            "in": "path",
+            "required": true,
+            "description": "The TRTC application.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{1,20}$",
+              "description": "The TRTC application."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "1400000001"
+              }
+            ]
+          }
+        ],
+        "query": [],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "sdkAppId",
+          "flag": "sdk-app-id",
+          "in": "path",
+          "required": true,
+          "description": "The TRTC application.",
+          "schema": {
+            "type": "string",
+            "pattern": "^[0-9]{1,20}$",
+            "description": "The TRTC application."
+          }
+        },
+        {
+          "name": "url",
+          "flag": "url",
+          "in": "body",
+          "required": true,
+          "description": "Where callbacks are posted (http or https).",
+          "schema": {
+            "type": "string",
+            "pattern": "^https?://",
+            "maxLength": 2048,
+            "description": "Where callbacks are posted (http or https)."
+          }
+        },
+        {
+          "name": "key",
+          "flag": "key",
+          "in": "body",
+          "required": false,
+          "description": "The signing key, at most 32 letters and digits; without it callbacks carry no `Sign`.",
+          "schema": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9]{1,32}$",
+            "description": "The signing key, at most 32 letters and digits; without it callbacks carry no `Sign`."
+          }
+        }
+      ],
+      "inputSchema": {
+        "type": "object",
+        "description": "An application's callback URL and key, as set in the TRTC console.",
+        "additionalProperties": false,
+        "required": [
+          "sdkAppId",
+          "url"
+        ],
+        "properties": {
+          "sdkAppId": {
+            "type": "string",
+            "pattern": "^[0-9]{1,20}$",
+            "description": "The TRTC application."
+          },
+          "url": {
+            "type": "string",
+            "pattern": "^https?://",
+            "maxLength": 2048,
+            "description": "Where callbacks are posted (http or https)."
+          },
+          "key": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9]{1,32}$",
+            "description": "The signing key, at most 32 letters and digits; without it callbacks carry no `Sign`."
+          }
+        }
+      },
+      "bodySchema": {
+        "type": "object",
+        "description": "An application's callback URL and key, as set in the TRTC console.",
+        "required": [
+          "url"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "url": {
+            "type": "string",
+            "pattern": "^https?://",
+            "maxLength": 2048,
+            "description": "Where callbacks are posted (http or https)."
+          },
+          "key": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9]{1,32}$",
+            "description": "The signing key, at most 32 letters and digits; without it callbacks carry no `Sign`."
+          }
+        },
+        "x-schema-name": "CallbackTarget"
+      },
+      "bodyRequired": true,
+      "successStatus": 200,
+      "outputSchema": {
+        "type": "object",
+        "description": "An application's callback target (never its key).",
+        "required": [
+          "sdkAppId",
+          "url",
+          "signed"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "sdkAppId": {
+            "type": "string",
+            "description": "The SdkAppId."
+          },
+          "url": {
+            "type": "string",
+            "description": "Where callbacks are posted."
+          },
+          "signed": {
+            "type": "boolean",
+            "description": "Whether a key is set (callbacks carry `Sign`)."
+          }
+        },
+        "x-schema-name": "CallbackTargetView"
+      },
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "signed",
+          "summary": "A local receiver with a key",
+          "value": {
+            "sdkAppId": "1400000001",
+            "url": "http://127.0.0.1:8080/trtc/callbacks",
+            "key": "callbackKey0123"
+          }
+        }
+      ],
+      "responseExamples": [
+        {
+          "name": "signed",
+          "summary": "Signed callbacks",
+          "value": {
+            "sdkAppId": "1400000001",
+            "url": "http://127.0.0.1:8080/trtc/callbacks",
+            "signed": true
+          }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The target now in force.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "An application's callback target (never its key).",
+            "required": [
+              "sdkAppId",
+              "url",
+              "signed"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "sdkAppId": {
+                "type": "string",
+                "description": "The SdkAppId."
+              },
+              "url": {
+                "type": "string",
+                "description": "Where callbacks are posted."
+              },
+              "signed": {
+                "type": "boolean",
+                "description": "Whether a key is set (callbacks carry `Sign`)."
+              }
+            },
+            "x-schema-name": "CallbackTargetView"
+          },
+          "examples": [
+            {
+              "name": "signed",
+              "summary": "Signed callbacks",
+              "value": {
+                "sdkAppId": "1400000001",
+                "url": "http://127.0.0.1:8080/trtc/callbacks",
+                "signed": true
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "deleteCallbackTarget",
+      "methodName": "deleteCallbackTarget",
+      "command": "delete-callback-target",
+      "summary": "Stop an application's callbacks",
+      "description": "The application's events are no longer posted (messages already queued still are).",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "DELETE",
+      "specPath": "/_mock/targets/trtc/{sdkAppId}",
+      "wire": {
+        "protocol": "rest",
+        "method": "DELETE",
+        "path": "/_mock/targets/trtc/{sdkAppId}",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "sdkAppId",
+            "member": "sdkAppId",
+            "in": "path",
+            "required": true,
+            "description": "The TRTC application.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{1,20}$",
+              "description": "The TRTC application."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "1400000001"
+              }
+            ]
+          }
+        ],
+        "query": [],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "sdkAppId",
+          "flag": "sdk-app-id",
+          "in": "path",
+          "required": true,
+          "description": "The TRTC application.",
+          "schema": {
+            "type": "string",
+            "pattern": "^[0-9]{1,20}$",
+            "description": "The TRTC application."
+          }
+        }
+      ],
+      "inputSchema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "sdkAppId"
+        ],
+        "properties": {
+          "sdkAppId": {
+            "type": "string",
+            "pattern": "^[0-9]{1,20}$",
+            "description": "The TRTC application."
+          }
+        }
+      },
+      "bodyRequired": false,
+      "successStatus": 204,
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "example",
+          "value": {
+            "sdkAppId": "1400000001"
+          }
+        }
+      ],
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "The target was removed.",
+          "headers": [],
+          "examples": []
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "The operation or fault does not exist.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "unknownOperation",
+              "summary": "An operation no spec has",
+              "value": {
+                "error": {
+                  "code": "NotFound",
+                  "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "setEventTarget",
+      "methodName": "setEventTarget",
+      "command": "set-event-target",
+      "summary": "Set an account's speaker-search event target",
+      "description": "Sets (replaces) the URL that receives the account's speaker-search events, as an EventBridge rule with\nan API destination would: `SpeakerSearchStatus` events (`IdentificationSuccessful`,\n`IdentificationNoMatchesFound` or `IdentificationFailure` 10 s into the search, then\n`VoiceprintGenerationSuccess` or `VoiceprintGenerationFailure` when it ends) for tasks started from now\non, posted as JSON; 200 to 299 is delivered; retries after 1 s, 2 s, 4 s … (at most 5 minutes apart, up\nto 24 hours). What a search finds is set with `PUT /_mock/chime/speaker-search/{transactionId}`.",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "PUT",
+      "specPath": "/_mock/targets/chime/{account}",
+      "wire": {
+        "protocol": "rest",
+        "method": "PUT",
+        "path": "/_mock/targets/chime/{account}",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "account",
+            "member": "account",
+            "in": "path",
+            "required": true,
+            "description": "The AWS access key id whose tasks' events go to the target.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The AWS access key id whose tasks' events go to the target."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "AKIAVOICETASKDEMO"
+              }
+            ]
+          }
+        ],
+        "query": [],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "account",
+          "flag": "account",
+          "in": "path",
+          "required": true,
+          "description": "The AWS access key id whose tasks' events go to the target.",
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The AWS access key id whose tasks' events go to the target."
+          }
+        },
+        {
+          "name": "url",
+          "flag": "url",
+          "in": "body",
+          "required": true,
+          "description": "Where events are posted (http or https).",
+          "schema": {
+            "type": "string",
+            "pattern": "^https?://",
+            "maxLength": 2048,
+            "description": "Where events are posted (http or https)."
+          }
+        }
+      ],
+      "inputSchema": {
+        "type": "object",
+        "description": "An account's event target.",
+        "additionalProperties": false,
+        "required": [
+          "account",
+          "url"
+        ],
+        "properties": {
+          "account": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The AWS access key id whose tasks' events go to the target."
+          },
+          "url": {
+            "type": "string",
+            "pattern": "^https?://",
+            "maxLength": 2048,
+            "description": "Where events are posted (http or https)."
+          }
+        }
+      },
+      "bodySchema": {
+        "type": "object",
+        "description": "An account's event target.",
+        "required": [
+          "url"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "url": {
+            "type": "string",
+            "pattern": "^https?://",
+            "maxLength": 2048,
+            "description": "Where events are posted (http or https)."
+          }
+        },
+        "x-schema-name": "EventTarget"
+      },
+      "bodyRequired": true,
+      "successStatus": 200,
+      "outputSchema": {
+        "type": "object",
+        "description": "An account's event target.",
+        "required": [
+          "account",
+          "url"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "account": {
+            "type": "string",
+            "description": "The access key id."
+          },
+          "url": {
+            "type": "string",
+            "description": "Where events are posted."
+          }
+        },
+        "x-schema-name": "EventTargetView"
+      },
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "local",
+          "summary": "A local receiver",
+          "value": {
+            "account": "AKIAVOICETASKDEMO",
+            "url": "http://127.0.0.1:8080/chime/events"
+          }
+        }
+      ],
+      "responseExamples": [
+        {
+          "name": "local",
+          "summary": "A local receiver",
+          "value": {
+            "account": "AKIAVOICETASKDEMO",
+            "url": "http://127.0.0.1:8080/chime/events"
+          }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The target now in force.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "An account's event target.",
+            "required": [
+              "account",
+              "url"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "account": {
+                "type": "string",
+                "description": "The access key id."
+              },
+              "url": {
+                "type": "string",
+                "description": "Where events are posted."
+              }
+            },
+            "x-schema-name": "EventTargetView"
+          },
+          "examples": [
+            {
+              "name": "local",
+              "summary": "A local receiver",
+              "value": {
+                "account": "AKIAVOICETASKDEMO",
+                "url": "http://127.0.0.1:8080/chime/events"
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "deleteEventTarget",
+      "methodName": "deleteEventTarget",
+      "command": "delete-event-target",
+      "summary": "Stop an account's events",
+      "description": "The account's events are no longer posted (messages already queued still are).",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "DELETE",
+      "specPath": "/_mock/targets/chime/{account}",
+      "wire": {
+        "protocol": "rest",
+        "method": "DELETE",
+        "path": "/_mock/targets/chime/{account}",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "account",
+            "member": "account",
+            "in": "path",
+            "required": true,
+            "description": "The AWS access key id whose tasks' events go to the target.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The AWS access key id whose tasks' events go to the target."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "AKIAVOICETASKDEMO"
+              }
+            ]
+          }
+        ],
+        "query": [],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "account",
+          "flag": "account",
+          "in": "path",
+          "required": true,
+          "description": "The AWS access key id whose tasks' events go to the target.",
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The AWS access key id whose tasks' events go to the target."
+          }
+        }
+      ],
+      "inputSchema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "account"
+        ],
+        "properties": {
+          "account": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The AWS access key id whose tasks' events go to the target."
+          }
+        }
+      },
+      "bodyRequired": false,
+      "successStatus": 204,
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "example",
+          "value": {
+            "account": "AKIAVOICETASKDEMO"
+          }
+        }
+      ],
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "The target was removed.",
+          "headers": [],
+          "examples": []
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "The operation or fault does not exist.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "unknownOperation",
+              "summary": "An operation no spec has",
+              "value": {
+                "error": {
+                  "code": "NotFound",
+                  "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "setDeliveryFault",
+      "methodName": "setDeliveryFault",
+      "command": "set-delivery-fault",
+      "summary": "Inject a fault into the deliveries of one target",
+      "description": "Sets (replaces) the fault applied to the messages of one target, each drawn once per message at its\nfirst attempt: `drop` (never sent), `duplicate` (sent twice, the same body and headers), `delayMs`\n(first attempt that much later in mock time), `reorder` (held back and sent after the target's next\nmessage, or 10 s later) and, for TRTC, `wrongSign` (a `Sign` that does not match the body). `rate`,\n`times` and `seed` work as for operation faults.",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "PUT",
+      "specPath": "/_mock/delivery-faults/{target}",
+      "wire": {
+        "protocol": "rest",
+        "method": "PUT",
+        "path": "/_mock/delivery-faults/{target}",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "target",
+            "member": "target",
+            "in": "path",
+            "required": true,
+            "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events).",
+            "schema": {
+              "type": "string",
+              "pattern": "^(trtc:[0-9]{1,20}|chime:.+)$",
+              "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events)."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "trtc:1400000001"
+              }
+            ]
+          }
+        ],
+        "query": [],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "target",
+          "flag": "target",
+          "in": "path",
+          "required": true,
+          "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events).",
+          "schema": {
+            "type": "string",
+            "pattern": "^(trtc:[0-9]{1,20}|chime:.+)$",
+            "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events)."
+          }
+        },
+        {
+          "name": "drop",
+          "flag": "drop",
+          "in": "body",
+          "required": false,
+          "description": "The message is never sent.",
+          "schema": {
+            "type": "boolean",
+            "description": "The message is never sent."
+          }
+        },
+        {
+          "name": "duplicate",
+          "flag": "duplicate",
+          "in": "body",
+          "required": false,
+          "description": "The message is sent twice.",
+          "schema": {
+            "type": "boolean",
+            "description": "The message is sent twice."
+          }
+        },
+        {
+          "name": "delayMs",
+          "flag": "delay-ms",
+          "in": "body",
+          "required": false,
+          "description": "The first attempt is this much later (mock time).",
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3600000,
+            "description": "The first attempt is this much later (mock time)."
+          }
+        },
+        {
+          "name": "reorder",
+          "flag": "reorder",
+          "in": "body",
+          "required": false,
+          "description": "Sent after the target's next message.",
+          "schema": {
+            "type": "boolean",
+            "description": "Sent after the target's next message."
+          }
+        },
+        {
+          "name": "wrongSign",
+          "flag": "wrong-sign",
+          "in": "body",
+          "required": false,
+          "description": "TRTC only: a `Sign` that does not match the body.",
+          "schema": {
+            "type": "boolean",
+            "description": "TRTC only: a `Sign` that does not match the body."
+          }
+        },
+        {
+          "name": "rate",
+          "flag": "rate",
+          "in": "body",
+          "required": false,
+          "description": "Share of messages affected, default 1.",
+          "schema": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Share of messages affected, default 1."
+          }
+        },
+        {
+          "name": "times",
+          "flag": "times",
+          "in": "body",
+          "required": false,
+          "description": "How many messages the fault affects at most.",
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "How many messages the fault affects at most."
+          }
+        },
+        {
+          "name": "seed",
+          "flag": "seed",
+          "in": "body",
+          "required": false,
+          "description": "Seed of the PRNG used with `rate`, default 1.",
+          "schema": {
+            "type": "integer",
+            "description": "Seed of the PRNG used with `rate`, default 1."
+          }
+        }
+      ],
+      "inputSchema": {
+        "type": "object",
+        "description": "A delivery fault; at least one of `drop`, `duplicate`, `delayMs`, `reorder`, `wrongSign`.",
+        "additionalProperties": false,
+        "anyOf": [
+          {
+            "required": [
+              "drop"
+            ]
+          },
+          {
+            "required": [
+              "duplicate"
+            ]
+          },
+          {
+            "required": [
+              "delayMs"
+            ]
+          },
+          {
+            "required": [
+              "reorder"
+            ]
+          },
+          {
+            "required": [
+              "wrongSign"
+            ]
+          }
+        ],
+        "required": [
+          "target"
+        ],
+        "properties": {
+          "target": {
+            "type": "string",
+            "pattern": "^(trtc:[0-9]{1,20}|chime:.+)$",
+            "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events)."
+          },
+          "drop": {
+            "type": "boolean",
+            "description": "The message is never sent."
+          },
+          "duplicate": {
+            "type": "boolean",
+            "description": "The message is sent twice."
+          },
+          "delayMs": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3600000,
+            "description": "The first attempt is this much later (mock time)."
+          },
+          "reorder": {
+            "type": "boolean",
+            "description": "Sent after the target's next message."
+          },
+          "wrongSign": {
+            "type": "boolean",
+            "description": "TRTC only: a `Sign` that does not match the body."
+          },
+          "rate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Share of messages affected, default 1."
+          },
+          "times": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "How many messages the fault affects at most."
+          },
+          "seed": {
+            "type": "integer",
+            "description": "Seed of the PRNG used with `rate`, default 1."
+          }
+        }
+      },
+      "bodySchema": {
+        "type": "object",
+        "description": "A delivery fault; at least one of `drop`, `duplicate`, `delayMs`, `reorder`, `wrongSign`.",
+        "additionalProperties": false,
+        "anyOf": [
+          {
+            "required": [
+              "drop"
+            ]
+          },
+          {
+            "required": [
+              "duplicate"
+            ]
+          },
+          {
+            "required": [
+              "delayMs"
+            ]
+          },
+          {
+            "required": [
+              "reorder"
+            ]
+          },
+          {
+            "required": [
+              "wrongSign"
+            ]
+          }
+        ],
+        "properties": {
+          "drop": {
+            "type": "boolean",
+            "description": "The message is never sent."
+          },
+          "duplicate": {
+            "type": "boolean",
+            "description": "The message is sent twice."
+          },
+          "delayMs": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 3600000,
+            "description": "The first attempt is this much later (mock time)."
+          },
+          "reorder": {
+            "type": "boolean",
+            "description": "Sent after the target's next message."
+          },
+          "wrongSign": {
+            "type": "boolean",
+            "description": "TRTC only: a `Sign` that does not match the body."
+          },
+          "rate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Share of messages affected, default 1."
+          },
+          "times": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "How many messages the fault affects at most."
+          },
+          "seed": {
+            "type": "integer",
+            "description": "Seed of the PRNG used with `rate`, default 1."
+          }
+        },
+        "x-schema-name": "DeliveryFaultSpec"
+      },
+      "bodyRequired": true,
+      "successStatus": 200,
+      "outputSchema": {
+        "type": "object",
+        "description": "A delivery fault in force.",
+        "required": [
+          "target",
+          "hits"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "target": {
+            "type": "string",
+            "description": "`trtc:<SdkAppId>` or `chime:<access key id>`."
+          },
+          "drop": {
+            "type": "boolean",
+            "description": "Never sent."
+          },
+          "duplicate": {
+            "type": "boolean",
+            "description": "Sent twice."
+          },
+          "delayMs": {
+            "type": "integer",
+            "description": "First attempt this much later."
+          },
+          "reorder": {
+            "type": "boolean",
+            "description": "Sent after the next message."
+          },
+          "wrongSign": {
+            "type": "boolean",
+            "description": "A wrong `Sign`."
+          },
+          "rate": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Share of messages affected."
+          },
+          "times": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Most messages affected."
+          },
+          "seed": {
+            "type": "integer",
+            "description": "PRNG seed."
+          },
+          "hits": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How many messages it has affected."
+          }
+        },
+        "x-schema-name": "DeliveryFault"
+      },
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "duplicateAll",
+          "summary": "Send every callback twice",
+          "value": {
+            "target": "trtc:1400000001",
+            "duplicate": true
+          }
+        },
+        {
+          "name": "wrongSignOnce",
+          "summary": "One callback with a wrong Sign",
+          "value": {
+            "target": "trtc:1400000001",
+            "wrongSign": true,
+            "times": 1
+          }
+        }
+      ],
+      "responseExamples": [
+        {
+          "name": "duplicateAll",
+          "summary": "Every callback twice",
+          "value": {
+            "target": "trtc:1400000001",
+            "duplicate": true,
+            "hits": 0
+          }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The fault now in force.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A delivery fault in force.",
+            "required": [
+              "target",
+              "hits"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "target": {
+                "type": "string",
+                "description": "`trtc:<SdkAppId>` or `chime:<access key id>`."
+              },
+              "drop": {
+                "type": "boolean",
+                "description": "Never sent."
+              },
+              "duplicate": {
+                "type": "boolean",
+                "description": "Sent twice."
+              },
+              "delayMs": {
+                "type": "integer",
+                "description": "First attempt this much later."
+              },
+              "reorder": {
+                "type": "boolean",
+                "description": "Sent after the next message."
+              },
+              "wrongSign": {
+                "type": "boolean",
+                "description": "A wrong `Sign`."
+              },
+              "rate": {
+                "type": "number",
+                "minimum": 0,
+                "maximum": 1,
+                "description": "Share of messages affected."
+              },
+              "times": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Most messages affected."
+              },
+              "seed": {
+                "type": "integer",
+                "description": "PRNG seed."
+              },
+              "hits": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "How many messages it has affected."
+              }
+            },
+            "x-schema-name": "DeliveryFault"
+          },
+          "examples": [
+            {
+              "name": "duplicateAll",
+              "summary": "Every callback twice",
+              "value": {
+                "target": "trtc:1400000001",
+                "duplicate": true,
+                "hits": 0
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "deleteDeliveryFault",
+      "methodName": "deleteDeliveryFault",
+      "command": "delete-delivery-fault",
+      "summary": "Remove the fault of one target",
+      "description": "Deliveries to the target are faultless again.",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "DELETE",
+      "specPath": "/_mock/delivery-faults/{target}",
+      "wire": {
+        "protocol": "rest",
+        "method": "DELETE",
+        "path": "/_mock/delivery-faults/{target}",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "target",
+            "member": "target",
+            "in": "path",
+            "required": true,
+            "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events).",
+            "schema": {
+              "type": "string",
+              "pattern": "^(trtc:[0-9]{1,20}|chime:.+)$",
+              "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events)."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "trtc:1400000001"
+              }
+            ]
+          }
+        ],
+        "query": [],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "target",
+          "flag": "target",
+          "in": "path",
+          "required": true,
+          "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events).",
+          "schema": {
+            "type": "string",
+            "pattern": "^(trtc:[0-9]{1,20}|chime:.+)$",
+            "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events)."
+          }
+        }
+      ],
+      "inputSchema": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "target"
+        ],
+        "properties": {
+          "target": {
+            "type": "string",
+            "pattern": "^(trtc:[0-9]{1,20}|chime:.+)$",
+            "description": "`trtc:<SdkAppId>` (an application's callbacks) or `chime:<access key id>` (an account's events)."
+          }
+        }
+      },
+      "bodyRequired": false,
+      "successStatus": 204,
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "example",
+          "value": {
+            "target": "trtc:1400000001"
+          }
+        }
+      ],
+      "responseExamples": [],
+      "responses": [
+        {
+          "status": "204",
+          "description": "The fault was removed.",
+          "headers": [],
+          "examples": []
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "The operation or fault does not exist.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "unknownOperation",
+              "summary": "An operation no spec has",
+              "value": {
+                "error": {
+                  "code": "NotFound",
+                  "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "addRoomEvents",
+      "methodName": "addRoomEvents",
+      "command": "add-room-events",
+      "summary": "Make things happen in a task's room",
+      "description": "Emits, now and in order, the callbacks a real room would produce for the task: `userSpeech` (904 speech\nstarted, 903 the recognised sentence; a new round, and activity that moves the `MaxIdleTime` end later),\n`botReply` (903 the bot's whole reply, 905 it finished speaking), `metric` (906) and `error` (908, an\nASR, LLM or TTS error). Events of a task get strictly increasing `EventMsTs`, so TaskId + EventType +\nEventMsTs identifies each. The task's application needs a callback target.",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "POST",
+      "specPath": "/_mock/trtc/tasks/{taskId}/room",
+      "wire": {
+        "protocol": "rest",
+        "method": "POST",
+        "path": "/_mock/trtc/tasks/{taskId}/room",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "taskId",
+            "member": "taskId",
+            "in": "path",
+            "required": true,
+            "description": "A TRTC task that is not stopped.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "description": "A TRTC task that is not stopped."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "v2_20250224_udqgoOzzpAFOoiXR_sHbeVCwys3hy0PLs1uRLvS7wY9mjZMEIQuDPhT"
+              }
+            ]
+          }
+        ],
+        "query": [
+          {
+            "name": "account",
+            "member": "account",
+            "in": "query",
+            "required": false,
+            "description": "Only this account (a TRTC SecretId or an AWS access key id).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Only this account (a TRTC SecretId or an AWS access key id)."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "AKIDvoicetaskDEMO"
+              }
+            ]
+          }
+        ],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "taskId",
+          "flag": "task-id",
+          "in": "path",
+          "required": true,
+          "description": "A TRTC task that is not stopped.",
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "description": "A TRTC task that is not stopped."
+          }
+        },
+        {
+          "name": "account",
+          "flag": "account",
+          "in": "query",
+          "required": false,
+          "description": "Only this account (a TRTC SecretId or an AWS access key id).",
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Only this account (a TRTC SecretId or an AWS access key id)."
+          }
+        },
+        {
+          "name": "events",
+          "flag": "events",
+          "in": "body",
+          "required": true,
+          "description": "The happenings, emitted in this order.",
+          "schema": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "description": "The happenings, emitted in this order.",
+            "items": {
+              "description": "One happening in the room.",
+              "oneOf": [
+                {
+                  "type": "object",
+                  "description": "The user speaks: 904, then 903.",
+                  "required": [
+                    "type",
+                    "text"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "userSpeech",
+                      "description": "`userSpeech`."
+                    },
+                    "text": {
+                      "type": "string",
+                      "maxLength": 4096,
+                      "description": "The recognised sentence."
+                    },
+                    "userId": {
+                      "type": "string",
+                      "minLength": 1,
+                      "description": "Who speaks; default the task's TargetUserId."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "The bot answers: 903, then 905.",
+                  "required": [
+                    "type",
+                    "text"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "botReply",
+                      "description": "`botReply`."
+                    },
+                    "text": {
+                      "type": "string",
+                      "maxLength": 4096,
+                      "description": "The bot's whole reply."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "A metric: 906.",
+                  "required": [
+                    "type",
+                    "metric",
+                    "value"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "metric",
+                      "description": "`metric`."
+                    },
+                    "metric": {
+                      "type": "string",
+                      "enum": [
+                        "asr_latency",
+                        "llm_network_latency",
+                        "llm_first_token",
+                        "tts_network_latency",
+                        "tts_first_frame_latency",
+                        "tts_discontinuity",
+                        "interruption"
+                      ],
+                      "description": "The metric."
+                    },
+                    "value": {
+                      "type": "number",
+                      "description": "Its value (ms, or a count)."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "An error: 908.",
+                  "required": [
+                    "type",
+                    "metric",
+                    "code",
+                    "message"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "error",
+                      "description": "`error`."
+                    },
+                    "metric": {
+                      "type": "string",
+                      "enum": [
+                        "asr_error",
+                        "llm_error",
+                        "tts_error"
+                      ],
+                      "description": "What failed."
+                    },
+                    "code": {
+                      "type": "integer",
+                      "description": "The service's error code (e.g. 30300 TTS timeout)."
+                    },
+                    "message": {
+                      "type": "string",
+                      "maxLength": 1024,
+                      "description": "The error in detail."
+                    }
+                  }
+                }
+              ],
+              "x-schema-name": "RoomEvent"
+            }
+          }
+        }
+      ],
+      "inputSchema": {
+        "type": "object",
+        "description": "What happens in the room, in order.",
+        "additionalProperties": false,
+        "required": [
+          "taskId",
+          "events"
+        ],
+        "properties": {
+          "taskId": {
+            "type": "string",
+            "minLength": 1,
+            "description": "A TRTC task that is not stopped."
+          },
+          "account": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Only this account (a TRTC SecretId or an AWS access key id)."
+          },
+          "events": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "description": "The happenings, emitted in this order.",
+            "items": {
+              "description": "One happening in the room.",
+              "oneOf": [
+                {
+                  "type": "object",
+                  "description": "The user speaks: 904, then 903.",
+                  "required": [
+                    "type",
+                    "text"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "userSpeech",
+                      "description": "`userSpeech`."
+                    },
+                    "text": {
+                      "type": "string",
+                      "maxLength": 4096,
+                      "description": "The recognised sentence."
+                    },
+                    "userId": {
+                      "type": "string",
+                      "minLength": 1,
+                      "description": "Who speaks; default the task's TargetUserId."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "The bot answers: 903, then 905.",
+                  "required": [
+                    "type",
+                    "text"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "botReply",
+                      "description": "`botReply`."
+                    },
+                    "text": {
+                      "type": "string",
+                      "maxLength": 4096,
+                      "description": "The bot's whole reply."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "A metric: 906.",
+                  "required": [
+                    "type",
+                    "metric",
+                    "value"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "metric",
+                      "description": "`metric`."
+                    },
+                    "metric": {
+                      "type": "string",
+                      "enum": [
+                        "asr_latency",
+                        "llm_network_latency",
+                        "llm_first_token",
+                        "tts_network_latency",
+                        "tts_first_frame_latency",
+                        "tts_discontinuity",
+                        "interruption"
+                      ],
+                      "description": "The metric."
+                    },
+                    "value": {
+                      "type": "number",
+                      "description": "Its value (ms, or a count)."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "An error: 908.",
+                  "required": [
+                    "type",
+                    "metric",
+                    "code",
+                    "message"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "error",
+                      "description": "`error`."
+                    },
+                    "metric": {
+                      "type": "string",
+                      "enum": [
+                        "asr_error",
+                        "llm_error",
+                        "tts_error"
+                      ],
+                      "description": "What failed."
+                    },
+                    "code": {
+                      "type": "integer",
+                      "description": "The service's error code (e.g. 30300 TTS timeout)."
+                    },
+                    "message": {
+                      "type": "string",
+                      "maxLength": 1024,
+                      "description": "The error in detail."
+                    }
+                  }
+                }
+              ],
+              "x-schema-name": "RoomEvent"
+            }
+          }
+        }
+      },
+      "bodySchema": {
+        "type": "object",
+        "description": "What happens in the room, in order.",
+        "required": [
+          "events"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "events": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "description": "The happenings, emitted in this order.",
+            "items": {
+              "description": "One happening in the room.",
+              "oneOf": [
+                {
+                  "type": "object",
+                  "description": "The user speaks: 904, then 903.",
+                  "required": [
+                    "type",
+                    "text"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "userSpeech",
+                      "description": "`userSpeech`."
+                    },
+                    "text": {
+                      "type": "string",
+                      "maxLength": 4096,
+                      "description": "The recognised sentence."
+                    },
+                    "userId": {
+                      "type": "string",
+                      "minLength": 1,
+                      "description": "Who speaks; default the task's TargetUserId."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "The bot answers: 903, then 905.",
+                  "required": [
+                    "type",
+                    "text"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "botReply",
+                      "description": "`botReply`."
+                    },
+                    "text": {
+                      "type": "string",
+                      "maxLength": 4096,
+                      "description": "The bot's whole reply."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "A metric: 906.",
+                  "required": [
+                    "type",
+                    "metric",
+                    "value"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "metric",
+                      "description": "`metric`."
+                    },
+                    "metric": {
+                      "type": "string",
+                      "enum": [
+                        "asr_latency",
+                        "llm_network_latency",
+                        "llm_first_token",
+                        "tts_network_latency",
+                        "tts_first_frame_latency",
+                        "tts_discontinuity",
+                        "interruption"
+                      ],
+                      "description": "The metric."
+                    },
+                    "value": {
+                      "type": "number",
+                      "description": "Its value (ms, or a count)."
+                    }
+                  }
+                },
+                {
+                  "type": "object",
+                  "description": "An error: 908.",
+                  "required": [
+                    "type",
+                    "metric",
+                    "code",
+                    "message"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "type": {
+                      "const": "error",
+                      "description": "`error`."
+                    },
+                    "metric": {
+                      "type": "string",
+                      "enum": [
+                        "asr_error",
+                        "llm_error",
+                        "tts_error"
+                      ],
+                      "description": "What failed."
+                    },
+                    "code": {
+                      "type": "integer",
+                      "description": "The service's error code (e.g. 30300 TTS timeout)."
+                    },
+                    "message": {
+                      "type": "string",
+                      "maxLength": 1024,
+                      "description": "The error in detail."
+                    }
+                  }
+                }
+              ],
+              "x-schema-name": "RoomEvent"
+            }
+          }
+        },
+        "x-schema-name": "RoomEvents"
+      },
+      "bodyRequired": true,
+      "successStatus": 200,
+      "outputSchema": {
+        "type": "object",
+        "description": "The callbacks emitted, in order.",
+        "required": [
+          "events"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "events": {
+            "type": "array",
+            "description": "One entry per callback.",
+            "items": {
+              "type": "object",
+              "description": "One callback.",
+              "required": [
+                "eventType",
+                "eventMsTs"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "eventType": {
+                  "type": "integer",
+                  "description": "Its EventType."
+                },
+                "eventMsTs": {
+                  "type": "integer",
+                  "description": "Its EventInfo.EventMsTs."
+                }
+              }
+            }
+          }
+        },
+        "x-schema-name": "EmittedEvents"
+      },
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "oneRound",
+          "summary": "A whole round, with a metric and an error",
+          "value": {
+            "taskId": "v2_20250224_udqgoOzzpAFOoiXR_sHbeVCwys3hy0PLs1uRLvS7wY9mjZMEIQuDPhT",
+            "account": "AKIDvoicetaskDEMO",
+            "events": [
+              {
+                "type": "userSpeech",
+                "text": "What's the weather like?"
+              },
+              {
+                "type": "metric",
+                "metric": "llm_first_token",
+                "value": 420
+              },
+              {
+                "type": "botReply",
+                "text": "Sunny, 24 degrees."
+              },
+              {
+                "type": "error",
+                "metric": "tts_error",
+                "code": 30300,
+                "message": "TTS timeout"
+              }
+            ]
+          }
+        }
+      ],
+      "responseExamples": [
+        {
+          "name": "userSpeech",
+          "summary": "The user spoke",
+          "value": {
+            "events": [
+              {
+                "eventType": 904,
+                "eventMsTs": 1740384000000
+              },
+              {
+                "eventType": 903,
+                "eventMsTs": 1740384000001
+              }
+            ]
+          }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The events emitted.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "The callbacks emitted, in order.",
+            "required": [
+              "events"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "events": {
+                "type": "array",
+                "description": "One entry per callback.",
+                "items": {
+                  "type": "object",
+                  "description": "One callback.",
+                  "required": [
+                    "eventType",
+                    "eventMsTs"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "eventType": {
+                      "type": "integer",
+                      "description": "Its EventType."
+                    },
+                    "eventMsTs": {
+                      "type": "integer",
+                      "description": "Its EventInfo.EventMsTs."
+                    }
+                  }
+                }
+              }
+            },
+            "x-schema-name": "EmittedEvents"
+          },
+          "examples": [
+            {
+              "name": "userSpeech",
+              "summary": "The user spoke",
+              "value": {
+                "events": [
+                  {
+                    "eventType": 904,
+                    "eventMsTs": 1740384000000
+                  },
+                  {
+                    "eventType": 903,
+                    "eventMsTs": 1740384000001
+                  }
+                ]
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "404",
+          "description": "The operation or fault does not exist.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "unknownOperation",
+              "summary": "An operation no spec has",
+              "value": {
+                "error": {
+                  "code": "NotFound",
+                  "message": "No operation StopEverything in the TRTC or Chime SDK Voice specs."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "setSpeakerSearchOutcome",
+      "methodName": "setSpeakerSearchOutcome",
+      "command": "set-speaker-search-outcome",
+      "summary": "Set what a transaction's speaker search finds",
+      "description": "For speaker search tasks started on this transaction from now on: `match` (up to 10 voice profiles\nwith their confidence, best first: `IdentificationSuccessful`), `noMatch`\n(`IdentificationNoMatchesFound`, the default) or `failure` (`IdentificationFailure`, then\n`VoiceprintGenerationFailure`, and the task ends `FAILED`). GetSpeakerSearchTask answers the same\nresults (`ConfidenceScore` a number; the events carry it as a string) from the identification on.",
+      "tags": [
+        "Events"
+      ],
+      "specMethod": "PUT",
+      "specPath": "/_mock/chime/speaker-search/{transactionId}",
+      "wire": {
+        "protocol": "rest",
+        "method": "PUT",
+        "path": "/_mock/chime/speaker-search/{transactionId}",
+        "literalQuery": [],
+        "labels": [
+          {
+            "name": "transactionId",
+            "member": "transactionId",
+            "in": "path",
+            "required": true,
+            "description": "The Voice Connector transaction (the `TransactionId` of StartSpeakerSearchTask).",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "description": "The Voice Connector transaction (the `TransactionId` of StartSpeakerSearchTask)."
+            },
+            "examples": [
+              {
+                "name": "example",
+                "value": "7d3e1a52-9c4b-4f0e-8a61-2b5d9c0e4f17"
+              }
+            ]
+          }
+        ],
+        "query": [],
+        "headers": []
+      },
+      "fields": [
+        {
+          "name": "transactionId",
+          "flag": "transaction-id",
+          "in": "path",
+          "required": true,
+          "description": "The Voice Connector transaction (the `TransactionId` of StartSpeakerSearchTask).",
+          "schema": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The Voice Connector transaction (the `TransactionId` of StartSpeakerSearchTask)."
+          }
+        }
+      ],
+      "inputSchema": {
+        "description": "What a transaction's speaker search finds.",
+        "oneOf": [
+          {
+            "type": "object",
+            "description": "Matching voice profiles, best first.",
+            "required": [
+              "outcome",
+              "results"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "match",
+                "description": "`match`."
+              },
+              "results": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 10,
+                "description": "Up to 10 matches.",
+                "items": {
+                  "type": "object",
+                  "description": "One match.",
+                  "required": [
+                    "voiceProfileId",
+                    "confidenceScore"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "voiceProfileId": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 256,
+                      "description": "The voice profile."
+                    },
+                    "confidenceScore": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1,
+                      "description": "The confidence, 0 to 1."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          {
+            "type": "object",
+            "description": "No voice profile matches.",
+            "required": [
+              "outcome"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "noMatch",
+                "description": "`noMatch`."
+              }
+            }
+          },
+          {
+            "type": "object",
+            "description": "The search fails (the task ends FAILED).",
+            "required": [
+              "outcome"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "failure",
+                "description": "`failure`."
+              }
+            }
+          }
+        ],
+        "type": "object",
+        "required": [
+          "transactionId"
+        ],
+        "properties": {
+          "transactionId": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The Voice Connector transaction (the `TransactionId` of StartSpeakerSearchTask)."
+          }
+        }
+      },
+      "bodySchema": {
+        "description": "What a transaction's speaker search finds.",
+        "oneOf": [
+          {
+            "type": "object",
+            "description": "Matching voice profiles, best first.",
+            "required": [
+              "outcome",
+              "results"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "match",
+                "description": "`match`."
+              },
+              "results": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 10,
+                "description": "Up to 10 matches.",
+                "items": {
+                  "type": "object",
+                  "description": "One match.",
+                  "required": [
+                    "voiceProfileId",
+                    "confidenceScore"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "voiceProfileId": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 256,
+                      "description": "The voice profile."
+                    },
+                    "confidenceScore": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1,
+                      "description": "The confidence, 0 to 1."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          {
+            "type": "object",
+            "description": "No voice profile matches.",
+            "required": [
+              "outcome"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "noMatch",
+                "description": "`noMatch`."
+              }
+            }
+          },
+          {
+            "type": "object",
+            "description": "The search fails (the task ends FAILED).",
+            "required": [
+              "outcome"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "failure",
+                "description": "`failure`."
+              }
+            }
+          }
+        ],
+        "x-schema-name": "SpeakerSearchOutcome"
+      },
+      "bodyRequired": true,
+      "successStatus": 200,
+      "outputSchema": {
+        "description": "What a transaction's speaker search finds.",
+        "oneOf": [
+          {
+            "type": "object",
+            "description": "Matching voice profiles, best first.",
+            "required": [
+              "outcome",
+              "results"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "match",
+                "description": "`match`."
+              },
+              "results": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 10,
+                "description": "Up to 10 matches.",
+                "items": {
+                  "type": "object",
+                  "description": "One match.",
+                  "required": [
+                    "voiceProfileId",
+                    "confidenceScore"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "voiceProfileId": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 256,
+                      "description": "The voice profile."
+                    },
+                    "confidenceScore": {
+                      "type": "number",
+                      "minimum": 0,
+                      "maximum": 1,
+                      "description": "The confidence, 0 to 1."
+                    }
+                  }
+                }
+              }
+            }
+          },
+          {
+            "type": "object",
+            "description": "No voice profile matches.",
+            "required": [
+              "outcome"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "noMatch",
+                "description": "`noMatch`."
+              }
+            }
+          },
+          {
+            "type": "object",
+            "description": "The search fails (the task ends FAILED).",
+            "required": [
+              "outcome"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "outcome": {
+                "const": "failure",
+                "description": "`failure`."
+              }
+            }
+          }
+        ],
+        "x-schema-name": "SpeakerSearchOutcome"
+      },
+      "errors": [],
+      "retry": "never",
+      "waiters": [],
+      "requestExamples": [
+        {
+          "name": "twoMatches",
+          "summary": "Two matching voice profiles",
+          "value": {
+            "transactionId": "7d3e1a52-9c4b-4f0e-8a61-2b5d9c0e4f17",
+            "outcome": "match",
+            "results": [
+              {
+                "voiceProfileId": "vp-505e0992-82da-49eb-9d4a-4b34772b96b6",
+                "confidenceScore": 0.94567856
+              },
+              {
+                "voiceProfileId": "vp-fba9cbfa-4b8d-4f10-9e41-9dfdd66545ab",
+                "confidenceScore": 0.8278335
+              }
+            ]
+          }
+        },
+        {
+          "name": "failure",
+          "summary": "The search fails",
+          "value": {
+            "transactionId": "7d3e1a52-9c4b-4f0e-8a61-2b5d9c0e4f17",
+            "outcome": "failure"
+          }
+        }
+      ],
+      "responseExamples": [
+        {
+          "name": "noMatch",
+          "summary": "No match",
+          "value": {
+            "outcome": "noMatch"
+          }
+        }
+      ],
+      "responses": [
+        {
+          "status": "200",
+          "description": "The outcome now set.",
+          "headers": [],
+          "schema": {
+            "description": "What a transaction's speaker search finds.",
+            "oneOf": [
+              {
+                "type": "object",
+                "description": "Matching voice profiles, best first.",
+                "required": [
+                  "outcome",
+                  "results"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "outcome": {
+                    "const": "match",
+                    "description": "`match`."
+                  },
+                  "results": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 10,
+                    "description": "Up to 10 matches.",
+                    "items": {
+                      "type": "object",
+                      "description": "One match.",
+                      "required": [
+                        "voiceProfileId",
+                        "confidenceScore"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "voiceProfileId": {
+                          "type": "string",
+                          "minLength": 1,
+                          "maxLength": 256,
+                          "description": "The voice profile."
+                        },
+                        "confidenceScore": {
+                          "type": "number",
+                          "minimum": 0,
+                          "maximum": 1,
+                          "description": "The confidence, 0 to 1."
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "description": "No voice profile matches.",
+                "required": [
+                  "outcome"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "outcome": {
+                    "const": "noMatch",
+                    "description": "`noMatch`."
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "description": "The search fails (the task ends FAILED).",
+                "required": [
+                  "outcome"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "outcome": {
+                    "const": "failure",
+                    "description": "`failure`."
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "SpeakerSearchOutcome"
+          },
+          "examples": [
+            {
+              "name": "noMatch",
+              "summary": "No match",
+              "value": {
+                "outcome": "noMatch"
+              }
+            }
+          ]
+        },
+        {
+          "status": "400",
+          "description": "The control request does not match this document.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "badField",
+              "summary": "A wrong member",
+              "value": {
+                "error": {
+                  "code": "BadRequest",
+                  "message": "/ms must be >= 0"
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "401",
+          "description": "The mock has a control token and the request does not carry it.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "noToken",
+              "summary": "No token",
+              "value": {
+                "error": {
+                  "code": "Unauthorized",
+                  "message": "This mock's control API needs `Authorization: Bearer <control token>`."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "403",
+          "description": "The request comes from a web page or names a host the control API does not serve.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "rebinding",
+              "summary": "A foreign Host",
+              "value": {
+                "error": {
+                  "code": "Forbidden",
+                  "message": "The control API answers loopback host names only, not evil.example."
+                }
+              }
+            }
+          ]
+        },
+        {
+          "status": "415",
+          "description": "The request carries a body that is not JSON.",
+          "headers": [],
+          "schema": {
+            "type": "object",
+            "description": "A control API error.",
+            "required": [
+              "error"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "error": {
+                "type": "object",
+                "description": "The error.",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "enum": [
+                      "BadRequest",
+                      "Unauthorized",
+                      "Forbidden",
+                      "NotFound",
+                      "UnsupportedMediaType",
+                      "InternalError"
+                    ],
+                    "description": "What went wrong."
+                  },
+                  "message": {
+                    "type": "string",
+                    "description": "Details, naming the member at fault."
+                  }
+                }
+              }
+            },
+            "x-schema-name": "Error"
+          },
+          "examples": [
+            {
+              "name": "textPlain",
+              "summary": "A text/plain body",
+              "value": {
+                "error": {
+                  "code": "UnsupportedMediaType",
+                  "message": "Control requests with a body must be Content-Type: application/json, not text/plain."
+                }
+              }
+            }
+          ]
+        }
+      ]
     }
   ],
   "webhooks": [],
@@ -5458,6 +10247,7 @@ export const model: ApiModel = {
                   "IN_QUEUE",
                   "IN_PROGRESS",
                   "SUCCEEDED",
+                  "FAILED",
                   "STOPPED"
                 ],
                 "description": "Status now."
@@ -5605,6 +10395,7 @@ export const model: ApiModel = {
             "IN_QUEUE",
             "IN_PROGRESS",
             "SUCCEEDED",
+            "FAILED",
             "STOPPED"
           ],
           "description": "Status now."
@@ -5642,7 +10433,7 @@ export const model: ApiModel = {
           "description": "The entries.",
           "items": {
             "type": "object",
-            "description": "One answered provider request.",
+            "description": "One answered provider request, or one attempt to deliver an event (`direction` outbound).",
             "required": [
               "requestId",
               "time",
@@ -5725,6 +10516,79 @@ export const model: ApiModel = {
                 "type": "integer",
                 "minimum": 0,
                 "description": "Body size in bytes."
+              },
+              "direction": {
+                "type": "string",
+                "enum": [
+                  "outbound"
+                ],
+                "description": "`outbound` for an event the mock posted (its `operation` is the webhook: `AIConversationCallback`, `SpeakerSearchEvents`; `path` the receiver's URL; `status` its answer, 0 for none; `durationMs` the latency)."
+              },
+              "delivery": {
+                "type": "object",
+                "description": "One attempt to deliver an event.",
+                "required": [
+                  "messageId",
+                  "event",
+                  "taskId",
+                  "attempt",
+                  "outcome",
+                  "scheduledAt"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "messageId": {
+                    "type": "string",
+                    "description": "The message (a duplicate has its own)."
+                  },
+                  "event": {
+                    "type": "string",
+                    "description": "The event: TRTC's EventType (`901`) or Chime's detailStatus."
+                  },
+                  "taskId": {
+                    "type": "string",
+                    "description": "The task the event is about."
+                  },
+                  "attempt": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "1 for the first attempt; 0 when never sent."
+                  },
+                  "outcome": {
+                    "type": "string",
+                    "enum": [
+                      "delivered",
+                      "retrying",
+                      "gave up",
+                      "dropped",
+                      "queue full"
+                    ],
+                    "description": "How the attempt ended."
+                  },
+                  "scheduledAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the attempt was due (mock time)."
+                  },
+                  "nextAttemptAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the next attempt is due, if retrying."
+                  },
+                  "error": {
+                    "type": "string",
+                    "description": "Why there was no answer."
+                  },
+                  "faults": {
+                    "type": "array",
+                    "description": "The faults applied to this message.",
+                    "items": {
+                      "type": "string",
+                      "description": "A fault (`duplicate`, `delayMs=…`)."
+                    }
+                  }
+                },
+                "x-schema-name": "DeliveryAttempt"
               }
             },
             "x-schema-name": "JournalEntry"
@@ -5735,7 +10599,7 @@ export const model: ApiModel = {
     },
     "JournalEntry": {
       "type": "object",
-      "description": "One answered provider request.",
+      "description": "One answered provider request, or one attempt to deliver an event (`direction` outbound).",
       "required": [
         "requestId",
         "time",
@@ -5818,9 +10682,792 @@ export const model: ApiModel = {
           "type": "integer",
           "minimum": 0,
           "description": "Body size in bytes."
+        },
+        "direction": {
+          "type": "string",
+          "enum": [
+            "outbound"
+          ],
+          "description": "`outbound` for an event the mock posted (its `operation` is the webhook: `AIConversationCallback`, `SpeakerSearchEvents`; `path` the receiver's URL; `status` its answer, 0 for none; `durationMs` the latency)."
+        },
+        "delivery": {
+          "type": "object",
+          "description": "One attempt to deliver an event.",
+          "required": [
+            "messageId",
+            "event",
+            "taskId",
+            "attempt",
+            "outcome",
+            "scheduledAt"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "messageId": {
+              "type": "string",
+              "description": "The message (a duplicate has its own)."
+            },
+            "event": {
+              "type": "string",
+              "description": "The event: TRTC's EventType (`901`) or Chime's detailStatus."
+            },
+            "taskId": {
+              "type": "string",
+              "description": "The task the event is about."
+            },
+            "attempt": {
+              "type": "integer",
+              "minimum": 0,
+              "description": "1 for the first attempt; 0 when never sent."
+            },
+            "outcome": {
+              "type": "string",
+              "enum": [
+                "delivered",
+                "retrying",
+                "gave up",
+                "dropped",
+                "queue full"
+              ],
+              "description": "How the attempt ended."
+            },
+            "scheduledAt": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the attempt was due (mock time)."
+            },
+            "nextAttemptAt": {
+              "type": "string",
+              "format": "date-time",
+              "description": "When the next attempt is due, if retrying."
+            },
+            "error": {
+              "type": "string",
+              "description": "Why there was no answer."
+            },
+            "faults": {
+              "type": "array",
+              "description": "The faults applied to this message.",
+              "items": {
+                "type": "string",
+                "description": "A fault (`duplicate`, `delayMs=…`)."
+              }
+            }
+          },
+          "x-schema-name": "DeliveryAttempt"
         }
       },
       "x-schema-name": "JournalEntry"
+    },
+    "DeliveryAttempt": {
+      "type": "object",
+      "description": "One attempt to deliver an event.",
+      "required": [
+        "messageId",
+        "event",
+        "taskId",
+        "attempt",
+        "outcome",
+        "scheduledAt"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "messageId": {
+          "type": "string",
+          "description": "The message (a duplicate has its own)."
+        },
+        "event": {
+          "type": "string",
+          "description": "The event: TRTC's EventType (`901`) or Chime's detailStatus."
+        },
+        "taskId": {
+          "type": "string",
+          "description": "The task the event is about."
+        },
+        "attempt": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "1 for the first attempt; 0 when never sent."
+        },
+        "outcome": {
+          "type": "string",
+          "enum": [
+            "delivered",
+            "retrying",
+            "gave up",
+            "dropped",
+            "queue full"
+          ],
+          "description": "How the attempt ended."
+        },
+        "scheduledAt": {
+          "type": "string",
+          "format": "date-time",
+          "description": "When the attempt was due (mock time)."
+        },
+        "nextAttemptAt": {
+          "type": "string",
+          "format": "date-time",
+          "description": "When the next attempt is due, if retrying."
+        },
+        "error": {
+          "type": "string",
+          "description": "Why there was no answer."
+        },
+        "faults": {
+          "type": "array",
+          "description": "The faults applied to this message.",
+          "items": {
+            "type": "string",
+            "description": "A fault (`duplicate`, `delayMs=…`)."
+          }
+        }
+      },
+      "x-schema-name": "DeliveryAttempt"
+    },
+    "TargetList": {
+      "type": "object",
+      "description": "The callback and event targets.",
+      "required": [
+        "trtc",
+        "chime"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "trtc": {
+          "type": "array",
+          "description": "TRTC applications with a callback URL.",
+          "items": {
+            "type": "object",
+            "description": "An application's callback target (never its key).",
+            "required": [
+              "sdkAppId",
+              "url",
+              "signed"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "sdkAppId": {
+                "type": "string",
+                "description": "The SdkAppId."
+              },
+              "url": {
+                "type": "string",
+                "description": "Where callbacks are posted."
+              },
+              "signed": {
+                "type": "boolean",
+                "description": "Whether a key is set (callbacks carry `Sign`)."
+              }
+            },
+            "x-schema-name": "CallbackTargetView"
+          }
+        },
+        "chime": {
+          "type": "array",
+          "description": "AWS accounts with an event target.",
+          "items": {
+            "type": "object",
+            "description": "An account's event target.",
+            "required": [
+              "account",
+              "url"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "account": {
+                "type": "string",
+                "description": "The access key id."
+              },
+              "url": {
+                "type": "string",
+                "description": "Where events are posted."
+              }
+            },
+            "x-schema-name": "EventTargetView"
+          }
+        }
+      },
+      "x-schema-name": "TargetList"
+    },
+    "CallbackTarget": {
+      "type": "object",
+      "description": "An application's callback URL and key, as set in the TRTC console.",
+      "required": [
+        "url"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "url": {
+          "type": "string",
+          "pattern": "^https?://",
+          "maxLength": 2048,
+          "description": "Where callbacks are posted (http or https)."
+        },
+        "key": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9]{1,32}$",
+          "description": "The signing key, at most 32 letters and digits; without it callbacks carry no `Sign`."
+        }
+      },
+      "x-schema-name": "CallbackTarget"
+    },
+    "CallbackTargetView": {
+      "type": "object",
+      "description": "An application's callback target (never its key).",
+      "required": [
+        "sdkAppId",
+        "url",
+        "signed"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "sdkAppId": {
+          "type": "string",
+          "description": "The SdkAppId."
+        },
+        "url": {
+          "type": "string",
+          "description": "Where callbacks are posted."
+        },
+        "signed": {
+          "type": "boolean",
+          "description": "Whether a key is set (callbacks carry `Sign`)."
+        }
+      },
+      "x-schema-name": "CallbackTargetView"
+    },
+    "EventTarget": {
+      "type": "object",
+      "description": "An account's event target.",
+      "required": [
+        "url"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "url": {
+          "type": "string",
+          "pattern": "^https?://",
+          "maxLength": 2048,
+          "description": "Where events are posted (http or https)."
+        }
+      },
+      "x-schema-name": "EventTarget"
+    },
+    "EventTargetView": {
+      "type": "object",
+      "description": "An account's event target.",
+      "required": [
+        "account",
+        "url"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "account": {
+          "type": "string",
+          "description": "The access key id."
+        },
+        "url": {
+          "type": "string",
+          "description": "Where events are posted."
+        }
+      },
+      "x-schema-name": "EventTargetView"
+    },
+    "DeliveryFaultSpec": {
+      "type": "object",
+      "description": "A delivery fault; at least one of `drop`, `duplicate`, `delayMs`, `reorder`, `wrongSign`.",
+      "additionalProperties": false,
+      "anyOf": [
+        {
+          "required": [
+            "drop"
+          ]
+        },
+        {
+          "required": [
+            "duplicate"
+          ]
+        },
+        {
+          "required": [
+            "delayMs"
+          ]
+        },
+        {
+          "required": [
+            "reorder"
+          ]
+        },
+        {
+          "required": [
+            "wrongSign"
+          ]
+        }
+      ],
+      "properties": {
+        "drop": {
+          "type": "boolean",
+          "description": "The message is never sent."
+        },
+        "duplicate": {
+          "type": "boolean",
+          "description": "The message is sent twice."
+        },
+        "delayMs": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 3600000,
+          "description": "The first attempt is this much later (mock time)."
+        },
+        "reorder": {
+          "type": "boolean",
+          "description": "Sent after the target's next message."
+        },
+        "wrongSign": {
+          "type": "boolean",
+          "description": "TRTC only: a `Sign` that does not match the body."
+        },
+        "rate": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Share of messages affected, default 1."
+        },
+        "times": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "How many messages the fault affects at most."
+        },
+        "seed": {
+          "type": "integer",
+          "description": "Seed of the PRNG used with `rate`, default 1."
+        }
+      },
+      "x-schema-name": "DeliveryFaultSpec"
+    },
+    "DeliveryFault": {
+      "type": "object",
+      "description": "A delivery fault in force.",
+      "required": [
+        "target",
+        "hits"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "target": {
+          "type": "string",
+          "description": "`trtc:<SdkAppId>` or `chime:<access key id>`."
+        },
+        "drop": {
+          "type": "boolean",
+          "description": "Never sent."
+        },
+        "duplicate": {
+          "type": "boolean",
+          "description": "Sent twice."
+        },
+        "delayMs": {
+          "type": "integer",
+          "description": "First attempt this much later."
+        },
+        "reorder": {
+          "type": "boolean",
+          "description": "Sent after the next message."
+        },
+        "wrongSign": {
+          "type": "boolean",
+          "description": "A wrong `Sign`."
+        },
+        "rate": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1,
+          "description": "Share of messages affected."
+        },
+        "times": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Most messages affected."
+        },
+        "seed": {
+          "type": "integer",
+          "description": "PRNG seed."
+        },
+        "hits": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "How many messages it has affected."
+        }
+      },
+      "x-schema-name": "DeliveryFault"
+    },
+    "RoomEvents": {
+      "type": "object",
+      "description": "What happens in the room, in order.",
+      "required": [
+        "events"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "events": {
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "description": "The happenings, emitted in this order.",
+          "items": {
+            "description": "One happening in the room.",
+            "oneOf": [
+              {
+                "type": "object",
+                "description": "The user speaks: 904, then 903.",
+                "required": [
+                  "type",
+                  "text"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "type": {
+                    "const": "userSpeech",
+                    "description": "`userSpeech`."
+                  },
+                  "text": {
+                    "type": "string",
+                    "maxLength": 4096,
+                    "description": "The recognised sentence."
+                  },
+                  "userId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "description": "Who speaks; default the task's TargetUserId."
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "description": "The bot answers: 903, then 905.",
+                "required": [
+                  "type",
+                  "text"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "type": {
+                    "const": "botReply",
+                    "description": "`botReply`."
+                  },
+                  "text": {
+                    "type": "string",
+                    "maxLength": 4096,
+                    "description": "The bot's whole reply."
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "description": "A metric: 906.",
+                "required": [
+                  "type",
+                  "metric",
+                  "value"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "type": {
+                    "const": "metric",
+                    "description": "`metric`."
+                  },
+                  "metric": {
+                    "type": "string",
+                    "enum": [
+                      "asr_latency",
+                      "llm_network_latency",
+                      "llm_first_token",
+                      "tts_network_latency",
+                      "tts_first_frame_latency",
+                      "tts_discontinuity",
+                      "interruption"
+                    ],
+                    "description": "The metric."
+                  },
+                  "value": {
+                    "type": "number",
+                    "description": "Its value (ms, or a count)."
+                  }
+                }
+              },
+              {
+                "type": "object",
+                "description": "An error: 908.",
+                "required": [
+                  "type",
+                  "metric",
+                  "code",
+                  "message"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "type": {
+                    "const": "error",
+                    "description": "`error`."
+                  },
+                  "metric": {
+                    "type": "string",
+                    "enum": [
+                      "asr_error",
+                      "llm_error",
+                      "tts_error"
+                    ],
+                    "description": "What failed."
+                  },
+                  "code": {
+                    "type": "integer",
+                    "description": "The service's error code (e.g. 30300 TTS timeout)."
+                  },
+                  "message": {
+                    "type": "string",
+                    "maxLength": 1024,
+                    "description": "The error in detail."
+                  }
+                }
+              }
+            ],
+            "x-schema-name": "RoomEvent"
+          }
+        }
+      },
+      "x-schema-name": "RoomEvents"
+    },
+    "RoomEvent": {
+      "description": "One happening in the room.",
+      "oneOf": [
+        {
+          "type": "object",
+          "description": "The user speaks: 904, then 903.",
+          "required": [
+            "type",
+            "text"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "type": {
+              "const": "userSpeech",
+              "description": "`userSpeech`."
+            },
+            "text": {
+              "type": "string",
+              "maxLength": 4096,
+              "description": "The recognised sentence."
+            },
+            "userId": {
+              "type": "string",
+              "minLength": 1,
+              "description": "Who speaks; default the task's TargetUserId."
+            }
+          }
+        },
+        {
+          "type": "object",
+          "description": "The bot answers: 903, then 905.",
+          "required": [
+            "type",
+            "text"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "type": {
+              "const": "botReply",
+              "description": "`botReply`."
+            },
+            "text": {
+              "type": "string",
+              "maxLength": 4096,
+              "description": "The bot's whole reply."
+            }
+          }
+        },
+        {
+          "type": "object",
+          "description": "A metric: 906.",
+          "required": [
+            "type",
+            "metric",
+            "value"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "type": {
+              "const": "metric",
+              "description": "`metric`."
+            },
+            "metric": {
+              "type": "string",
+              "enum": [
+                "asr_latency",
+                "llm_network_latency",
+                "llm_first_token",
+                "tts_network_latency",
+                "tts_first_frame_latency",
+                "tts_discontinuity",
+                "interruption"
+              ],
+              "description": "The metric."
+            },
+            "value": {
+              "type": "number",
+              "description": "Its value (ms, or a count)."
+            }
+          }
+        },
+        {
+          "type": "object",
+          "description": "An error: 908.",
+          "required": [
+            "type",
+            "metric",
+            "code",
+            "message"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "type": {
+              "const": "error",
+              "description": "`error`."
+            },
+            "metric": {
+              "type": "string",
+              "enum": [
+                "asr_error",
+                "llm_error",
+                "tts_error"
+              ],
+              "description": "What failed."
+            },
+            "code": {
+              "type": "integer",
+              "description": "The service's error code (e.g. 30300 TTS timeout)."
+            },
+            "message": {
+              "type": "string",
+              "maxLength": 1024,
+              "description": "The error in detail."
+            }
+          }
+        }
+      ],
+      "x-schema-name": "RoomEvent"
+    },
+    "EmittedEvents": {
+      "type": "object",
+      "description": "The callbacks emitted, in order.",
+      "required": [
+        "events"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "events": {
+          "type": "array",
+          "description": "One entry per callback.",
+          "items": {
+            "type": "object",
+            "description": "One callback.",
+            "required": [
+              "eventType",
+              "eventMsTs"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "eventType": {
+                "type": "integer",
+                "description": "Its EventType."
+              },
+              "eventMsTs": {
+                "type": "integer",
+                "description": "Its EventInfo.EventMsTs."
+              }
+            }
+          }
+        }
+      },
+      "x-schema-name": "EmittedEvents"
+    },
+    "SpeakerSearchOutcome": {
+      "description": "What a transaction's speaker search finds.",
+      "oneOf": [
+        {
+          "type": "object",
+          "description": "Matching voice profiles, best first.",
+          "required": [
+            "outcome",
+            "results"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "outcome": {
+              "const": "match",
+              "description": "`match`."
+            },
+            "results": {
+              "type": "array",
+              "minItems": 1,
+              "maxItems": 10,
+              "description": "Up to 10 matches.",
+              "items": {
+                "type": "object",
+                "description": "One match.",
+                "required": [
+                  "voiceProfileId",
+                  "confidenceScore"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "voiceProfileId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 256,
+                    "description": "The voice profile."
+                  },
+                  "confidenceScore": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "The confidence, 0 to 1."
+                  }
+                }
+              }
+            }
+          }
+        },
+        {
+          "type": "object",
+          "description": "No voice profile matches.",
+          "required": [
+            "outcome"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "outcome": {
+              "const": "noMatch",
+              "description": "`noMatch`."
+            }
+          }
+        },
+        {
+          "type": "object",
+          "description": "The search fails (the task ends FAILED).",
+          "required": [
+            "outcome"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "outcome": {
+              "const": "failure",
+              "description": "`failure`."
+            }
+          }
+        }
+      ],
+      "x-schema-name": "SpeakerSearchOutcome"
     }
   }
 };

@@ -11,6 +11,11 @@ export class Deadlines<T> {
     return this.times.length;
   }
 
+  /** The earliest time in the queue (stale entries included), or undefined when it is empty. */
+  peekTime(): number | undefined {
+    return this.times[0];
+  }
+
   push(at: number, item: T): void {
     const { times, items } = this;
     let i = times.length;

@@ -55,6 +55,15 @@ export interface TaskView {
   commands: number;
 }
 
+/** Told what happens to tasks in mock time (the callback emitter listens). */
+export interface TrtcTaskListener {
+  started(task: TrtcTask, now: number): void;
+  /** The task's end moved earlier: stopped, StopAfterPlay, or interrupted by a new bot with its UserId. */
+  endMoved(task: TrtcTask): void;
+  /** A ServerPushText was accepted: the bot speaks `text`. */
+  pushedText(task: TrtcTask, text: string, now: number): void;
+}
+
 /** How much TRTC task state the mock keeps (see `MockLimits`). */
 export interface TrtcStoreLimits {
   /** Tasks (running, or stopped and not yet cleaned up) per account. */
@@ -103,6 +112,7 @@ export class TrtcTaskStore {
   /** Region names, shared by the tasks that use them. */
   private readonly regions = new Map<string, string>();
   private seq = 0;
+  listener?: TrtcTaskListener;
 
   constructor(private readonly limits: TrtcStoreLimits = UNLIMITED) {}
 
@@ -161,6 +171,7 @@ export class TrtcTaskStore {
     task.stopReason = reason;
     const end = endAt(task);
     if (task.running && end < task.dueAt) this.schedule(task, end);
+    this.listener?.endMoved(task);
   }
 
   /** A live (not yet cleaned up) task, or TaskNotExist. */
@@ -252,6 +263,7 @@ export class TrtcTaskStore {
     acct.order.add(task);
     this.order.add(task);
     this.schedule(task, endAt(task));
+    this.listener?.started(task, now);
     return task;
   }
 
@@ -272,16 +284,36 @@ export class TrtcTaskStore {
 
   control(
     account: string,
-    input: { TaskId: string; Command: string; ServerPushText?: { StopAfterPlay?: boolean } },
+    input: { TaskId: string; Command: string; ServerPushText?: { Text?: string; StopAfterPlay?: boolean } },
     now: number,
   ): void {
     const task = this.running(account, input.TaskId, now);
     task.commands++;
     task.lastActivityAt = now; // a later idle end: the expiry step reschedules when the old one comes due
+    if (input.Command === "ServerPushText") this.listener?.pushedText(task, input.ServerPushText?.Text ?? "", now);
     if (input.Command === "ServerPushText" && input.ServerPushText?.StopAfterPlay === true) {
       const at = now + TRTC_TIMING.playMs;
       if (task.stopAt === undefined || at < task.stopAt) this.stopAt(task, at, "StopAfterPlay");
     }
+  }
+
+  /**
+   * A task not yet stopped, of `account` or of any account (the control API's room events name only the task);
+   * TaskNotExist otherwise.
+   */
+  inProgress(taskId: string, now: number, account?: string): TrtcTask {
+    this.expire(now);
+    const accounts = account === undefined ? [...this.accounts.values()] : [this.accounts.get(account)];
+    for (const acct of accounts) {
+      const task = acct?.byId.get(taskId);
+      if (task && statusAt(task, now) !== "Stopped") return task;
+    }
+    throw new TrtcError("FailedOperation.TaskNotExist", trtcMessages.taskNotExist);
+  }
+
+  /** Someone spoke in the task's room: activity, so its idle end moves later. */
+  noteActivity(task: TrtcTask, now: number): void {
+    task.lastActivityAt = Math.max(task.lastActivityAt, now);
   }
 
   update(account: string, input: { TaskId: string } & Record<string, unknown>, now: number): void {
