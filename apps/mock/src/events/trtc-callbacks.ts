@@ -166,7 +166,7 @@ export class TrtcCallbacks implements TrtcTaskListener {
       {
         EventGroupId: 9,
         EventType: eventType,
-        CallbackTs: this.clock.now(),
+        CallbackTs: Math.max(this.clock.now(), eventMsTs), // sent once it happened (stamps may run 1 ms ahead)
         EventInfo: {
           EventMsTs: eventMsTs,
           TaskId: task.taskId,
