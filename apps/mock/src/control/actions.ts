@@ -127,9 +127,12 @@ export class ControlActions {
     this.ctx.faults.clear();
   }
 
-  /** Where events are posted: TRTC applications' callback targets, AWS accounts' event targets. */
-  targets(): { trtc: CallbackTargetView[]; chime: EventTargetView[] } {
-    return this.ctx.events.targets.list();
+  /**
+   * Where events are posted (TRTC applications' callback targets, AWS accounts' event targets) and how many
+   * messages are still on their way (waiting, being sent, or to be retried).
+   */
+  targets(): { trtc: CallbackTargetView[]; chime: EventTargetView[]; pending: number } {
+    return { ...this.ctx.events.targets.list(), pending: this.ctx.events.outbox.size };
   }
 
   setCallbackTarget(sdkAppId: string, target: CallbackTarget): CallbackTargetView {

@@ -5032,7 +5032,7 @@ export const model: ApiModel = {
       "methodName": "listTargets",
       "command": "list-targets",
       "summary": "List callback and event targets",
-      "description": "Where the mock posts events: per TRTC application (SdkAppId) the callback URL (and whether callbacks\nare signed: the key itself is never shown), per AWS account (access key id) the EventBridge target URL.\nTargets come from the credentials file (`callbacks`, `eventTarget`), the `startMockServer` options and\nthe routes below; a reset keeps them.",
+      "description": "Where the mock posts events: per TRTC application (SdkAppId) the callback URL (and whether callbacks\nare signed: the key itself is never shown), per AWS account (access key id) the EventBridge target URL.\nTargets come from the credentials file (`callbacks`, `eventTarget`), the `startMockServer` options and\nthe routes below; a reset keeps them. `pending` counts the messages still on their way: a test can wait\nfor 0. Every delivery attempt is in the journal (`GET /_mock/journal?operation=AIConversationCallback`\nor `SpeakerSearchEvents`), with `direction: outbound` and a `delivery` member.",
       "tags": [
         "Events"
       ],
@@ -5060,10 +5060,16 @@ export const model: ApiModel = {
         "description": "The callback and event targets.",
         "required": [
           "trtc",
-          "chime"
+          "chime",
+          "pending"
         ],
         "additionalProperties": false,
         "properties": {
+          "pending": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages still on their way (waiting, being sent, or to be retried); 0 once all are delivered or given up."
+          },
           "trtc": {
             "type": "array",
             "description": "TRTC applications with a callback URL.",
@@ -5146,7 +5152,8 @@ export const model: ApiModel = {
                 "account": "AKIAVOICETASKDEMO",
                 "url": "http://127.0.0.1:8080/chime/events"
               }
-            ]
+            ],
+            "pending": 0
           }
         }
       ],
@@ -5160,10 +5167,16 @@ export const model: ApiModel = {
             "description": "The callback and event targets.",
             "required": [
               "trtc",
-              "chime"
+              "chime",
+              "pending"
             ],
             "additionalProperties": false,
             "properties": {
+              "pending": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Messages still on their way (waiting, being sent, or to be retried); 0 once all are delivered or given up."
+              },
               "trtc": {
                 "type": "array",
                 "description": "TRTC applications with a callback URL.",
@@ -5237,7 +5250,8 @@ export const model: ApiModel = {
                     "account": "AKIAVOICETASKDEMO",
                     "url": "http://127.0.0.1:8080/chime/events"
                   }
-                ]
+                ],
+                "pending": 0
               }
             }
           ]
@@ -10830,10 +10844,16 @@ export const model: ApiModel = {
       "description": "The callback and event targets.",
       "required": [
         "trtc",
-        "chime"
+        "chime",
+        "pending"
       ],
       "additionalProperties": false,
       "properties": {
+        "pending": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Messages still on their way (waiting, being sent, or to be retried); 0 once all are delivered or given up."
+        },
         "trtc": {
           "type": "array",
           "description": "TRTC applications with a callback URL.",
