@@ -2,10 +2,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { model as chimeModel } from "@voicetask/chime-sdk-voice/spec";
+import { createFakeClock } from "@voicetask/core";
 import { createCallbackHandler, signCallback } from "@voicetask/trtc/callbacks";
 import { model as trtcModel } from "@voicetask/trtc/spec";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, freshHome } from "./run-bin.js";
+import { startMock } from "./mock-env.js";
+import { BIN, freshHome, run } from "./run-bin.js";
 
 // `voicetask trtc callbacks listen` and `voicetask chime-sdk-voice events listen` end to end: the built bin
 // listens on a free port (`--port 0`), the test posts what TRTC and EventBridge post (every example of the specs'
@@ -250,5 +252,59 @@ describe("voicetask chime-sdk-voice events listen (built bin)", () => {
     expect(lines[events.length]).toContain(events[0]!.variant);
     expect(lines[events.length + 1]).toMatch(/✗ not an event \(.+\) → 400$/);
     expect(l.child.exitCode).toBeNull();
+  });
+});
+
+describe("voicetask trtc callbacks listen against the mock (built bin)", () => {
+  it("prints the mock's callbacks of a task's life; a wrong-Sign fault shows as a verification failure, never a crash", async () => {
+    const l = await listen(["trtc", "callbacks", "listen"], { TRTC_CALLBACK_KEY: KEY });
+    // The mock moves only when told (the CLI signs with real time, so the fake clock starts there).
+    const m = await startMock({
+      clock: createFakeClock(Date.now()),
+      callbacks: { "1400000001": { url: l.url, key: KEY } },
+    });
+    try {
+      m.mock.control.setDeliveryFault("trtc:1400000001", { wrongSign: true, times: 1 });
+      const start = await run(
+        [
+          "trtc",
+          "start-ai-conversation",
+          "--sdk-app-id",
+          "1400000001",
+          "--room-id",
+          "room-listen",
+          "--room-id-type",
+          "1",
+          "--agent-config.user-id",
+          "robot_1",
+          "--agent-config.user-sig",
+          "robot-sig",
+          "--agent-config.target-user-id",
+          "user_1",
+        ],
+        m.env,
+      );
+      expect(start.stderr).toBe("");
+      const taskId = JSON.parse(start.stdout).TaskId as string;
+      await l.printed(2); // the wrongly signed 901, and its retry at once (the fault signs each attempt wrongly)
+      m.mock.control.advanceClock(1000);
+      await l.printed(3);
+      expect((await run(["trtc", "stop-ai-conversation", "--task-id", taskId], m.env)).code).toBe(0);
+      const lines = await l.printed(4);
+      for (const line of lines.slice(0, 2))
+        expect(line).toMatch(new RegExp(`✗ Sign does not match: 901 TaskStartedEvent task=${taskId} .*→ 401$`));
+      expect(lines[2]).toMatch(new RegExp(`✓ 909 SessionReadyEvent task=${taskId} .*→ 200$`));
+      expect(lines[3]).toMatch(new RegExp(`✓ 902 TaskStoppedEvent task=${taskId} .*→ 200$`));
+      expect(l.child.exitCode).toBeNull();
+      const attempts = m.mock.control.journal({ operation: "AIConversationCallback" });
+      expect(attempts.map((e) => [e.delivery?.event, e.status, e.delivery?.outcome])).toEqual([
+        ["901", 401, "retrying"],
+        ["901", 401, "retrying"],
+        ["909", 200, "delivered"],
+        ["902", 200, "delivered"],
+      ]);
+    } finally {
+      await m.mock.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { type MockServer, startMockServer } from "@voicetask/mock";
+import { type MockServer, type MockServerOptions, startMockServer } from "@voicetask/mock";
 
 export interface MockEnv {
   mock: MockServer;
@@ -6,9 +6,9 @@ export interface MockEnv {
   env: Record<string, string>;
 }
 
-/** Starts the real mock (`@voicetask/mock`) on a free port with its documented demo keys. */
-export async function startMock(): Promise<MockEnv> {
-  const mock = await startMockServer({ port: 0, logLevel: "error" });
+/** Starts the real mock (`@voicetask/mock`) on a free port with its documented demo keys (and `options`). */
+export async function startMock(options: MockServerOptions = {}): Promise<MockEnv> {
+  const mock = await startMockServer({ port: 0, logLevel: "error", ...options });
   const tencent = mock.credentials.tencent![0]!;
   const aws = mock.credentials.aws![0]!;
   return {
