@@ -292,7 +292,9 @@ describe("voicetask trtc callbacks listen against the mock (built bin)", () => {
       expect((await run(["trtc", "stop-ai-conversation", "--task-id", taskId], m.env)).code).toBe(0);
       const lines = await l.printed(4);
       for (const line of lines.slice(0, 2))
-        expect(line).toMatch(new RegExp(`✗ Sign does not match: 901 TaskStartedEvent task=${taskId} .*→ 401$`));
+        expect(line).toMatch(
+          new RegExp(`✗ Sign does not match: 901 TaskStartedEvent task=${taskId} .*→ 401$`),
+        );
       expect(lines[2]).toMatch(new RegExp(`✓ 909 SessionReadyEvent task=${taskId} .*→ 200$`));
       expect(lines[3]).toMatch(new RegExp(`✓ 902 TaskStoppedEvent task=${taskId} .*→ 200$`));
       expect(l.child.exitCode).toBeNull();

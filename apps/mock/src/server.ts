@@ -18,8 +18,8 @@ import {
   loadCredentialsFile,
   parseCredentials,
 } from "./credentials.js";
-import type { CallbackTarget } from "./events/targets.js";
 import { createMockEvents } from "./events/mock-events.js";
+import type { CallbackTarget } from "./events/targets.js";
 import { FaultTable } from "./faults.js";
 import { type CorsOrigins, corsStep, parseCorsOrigins } from "./http/cors.js";
 import { send } from "./http/respond.js";

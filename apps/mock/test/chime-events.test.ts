@@ -77,10 +77,12 @@ describe("Chime speaker-search events from the mock, driven by @aws-sdk/client-c
   it("with results set through the control API, the events and GetSpeakerSearchTask agree", async () => {
     const h = orderedHandler();
     const { receiver, mock, start, get } = await setup(h.handle);
-    expect(mock.control.setSpeakerSearchOutcome("txn-match", { outcome: "match", results: MATCHES })).toEqual({
-      outcome: "match",
-      results: MATCHES,
-    });
+    expect(mock.control.setSpeakerSearchOutcome("txn-match", { outcome: "match", results: MATCHES })).toEqual(
+      {
+        outcome: "match",
+        results: MATCHES,
+      },
+    );
     const taskId = await start("txn-match");
     expect((await get(taskId)).SpeakerSearchDetails).toBeUndefined();
     mock.control.advanceClock(11_000); // 1 s in the queue, 10 s of speech
@@ -95,7 +97,12 @@ describe("Chime speaker-search events from the mock, driven by @aws-sdk/client-c
       account: expect.stringMatching(/^\d{12}$/),
       region: "us-east-1",
       resources: [],
-      detail: { taskId, detailStatus: "IdentificationSuccessful", transactionId: "txn-match", voiceConnectorId: VC },
+      detail: {
+        taskId,
+        detailStatus: "IdentificationSuccessful",
+        transactionId: "txn-match",
+        voiceConnectorId: VC,
+      },
     });
     const eventResults = (identified!.event.detail as { speakerSearchDetails: { results: unknown[] } })
       .speakerSearchDetails.results as { voiceProfileId: string; confidenceScore: string }[];
@@ -125,7 +132,8 @@ describe("Chime speaker-search events from the mock, driven by @aws-sdk/client-c
     const failing = await start("txn-fail");
     mock.control.advanceClock(16_000);
     await receiver.until((r) => r.length === 4, "two events per task");
-    const statuses = (id: string) => h.byTask.get(id)!.map((e) => (e.event.detail as { detailStatus: string }).detailStatus);
+    const statuses = (id: string) =>
+      h.byTask.get(id)!.map((e) => (e.event.detail as { detailStatus: string }).detailStatus);
     expect(statuses(quiet)).toEqual(["IdentificationNoMatchesFound", "VoiceprintGenerationSuccess"]);
     expect(statuses(failing)).toEqual(["IdentificationFailure", "VoiceprintGenerationFailure"]);
     expect(await get(quiet)).toMatchObject({
@@ -148,7 +156,10 @@ describe("Chime speaker-search events from the mock, driven by @aws-sdk/client-c
     mock.control.advanceClock(11_000); // the identification is held back …
     mock.control.advanceClock(5000); // … until the voiceprint event has been sent
     await receiver.until((r) => r.length === 2, "both events");
-    expect(h.arrived.map((e) => e.type)).toEqual(["VoiceprintGenerationSuccessEvent", "IdentificationSuccessfulEvent"]);
+    expect(h.arrived.map((e) => e.type)).toEqual([
+      "VoiceprintGenerationSuccessEvent",
+      "IdentificationSuccessfulEvent",
+    ]);
     expect(h.byTask.get(taskId)!.map((e) => e.type)).toEqual([
       "IdentificationSuccessfulEvent",
       "VoiceprintGenerationSuccessEvent",
@@ -159,10 +170,11 @@ describe("Chime speaker-search events from the mock, driven by @aws-sdk/client-c
   it("a task stopped before identification emits nothing; wrongSign is refused for Chime targets", async () => {
     const { receiver, mock, start } = await setup(() => new Response(null, { status: 200 }));
     const taskId = await start("txn-stopped");
-    const stop = await officialDrivers.chime({ url: mock.url, credentials: { ...KEYS }, region: "us-east-1" })(
-      "StopSpeakerSearchTask",
-      { VoiceConnectorId: VC, SpeakerSearchTaskId: taskId },
-    );
+    const stop = await officialDrivers.chime({
+      url: mock.url,
+      credentials: { ...KEYS },
+      region: "us-east-1",
+    })("StopSpeakerSearchTask", { VoiceConnectorId: VC, SpeakerSearchTaskId: taskId });
     expect(stop.ok).toBe(true);
     mock.control.advanceClock(30_000);
     expect(mock.control.targets().pending).toBe(0);

@@ -46,7 +46,9 @@ describe("control API", () => {
     const r = await call("listRoutes", "GET", "/_mock/");
     expect(r.status).toBe(200);
     const routes = (r.json as { routes: { method: string; path: string; operationId: string }[] }).routes;
-    expect(routes.map((x) => x.operationId).sort()).toEqual(controlModel.operations.map((op) => op.name).sort());
+    expect(routes.map((x) => x.operationId).sort()).toEqual(
+      controlModel.operations.map((op) => op.name).sort(),
+    );
     expect(routes).toContainEqual({
       method: "POST",
       path: "/_mock/clock/advance",

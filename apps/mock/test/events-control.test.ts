@@ -4,9 +4,9 @@ import { createFakeClock } from "@voicetask/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { callControl } from "./support/control-answers.js";
+import { raw } from "./support/raw.js";
 import { type Receiver, startReceiver } from "./support/receiver.js";
 import { trtcHeaders } from "./support/sign.js";
-import { raw } from "./support/raw.js";
 
 // The control routes of events over HTTP (answers checked against the control API's model), and what the outbox
 // does with receivers that misbehave: redirects are not followed, and a full queue drops rather than grows.
@@ -81,13 +81,15 @@ describe("control routes of events", () => {
       key: "a".repeat(33),
     });
     expect((longKey.json as { error: { message: string } }).error.message).toMatch(/body\/key/);
-    expect((await call("setCallbackTarget", "PUT", "/_mock/targets/trtc/abc", { url: receiver.url })).status).toBe(
-      400,
-    );
+    expect(
+      (await call("setCallbackTarget", "PUT", "/_mock/targets/trtc/abc", { url: receiver.url })).status,
+    ).toBe(400);
 
     expect((await call("deleteCallbackTarget", "DELETE", "/_mock/targets/trtc/1400000001")).status).toBe(204);
     expect((await call("deleteCallbackTarget", "DELETE", "/_mock/targets/trtc/1400000001")).status).toBe(404);
-    expect((await call("deleteEventTarget", "DELETE", "/_mock/targets/chime/AKIAVOICETASKDEMO")).status).toBe(204);
+    expect((await call("deleteEventTarget", "DELETE", "/_mock/targets/chime/AKIAVOICETASKDEMO")).status).toBe(
+      204,
+    );
   });
 
   it("delivery faults, room events and search outcomes over HTTP", async () => {
@@ -96,12 +98,20 @@ describe("control routes of events", () => {
       times: 2,
     });
     expect(fault.json).toEqual({ target: "trtc:1400000001", duplicate: true, times: 2, hits: 0 });
-    expect((await call("setDeliveryFault", "PUT", "/_mock/delivery-faults/trtc:x", { drop: true })).status).toBe(400);
+    expect(
+      (await call("setDeliveryFault", "PUT", "/_mock/delivery-faults/trtc:x", { drop: true })).status,
+    ).toBe(400);
     expect((await call("setDeliveryFault", "PUT", "/_mock/delivery-faults/trtc:1", {})).status).toBe(400);
-    const chimeSign = await call("setDeliveryFault", "PUT", "/_mock/delivery-faults/chime:AKIA1", { wrongSign: true });
+    const chimeSign = await call("setDeliveryFault", "PUT", "/_mock/delivery-faults/chime:AKIA1", {
+      wrongSign: true,
+    });
     expect(chimeSign.status).toBe(400);
-    expect((await call("deleteDeliveryFault", "DELETE", "/_mock/delivery-faults/trtc:1400000001")).status).toBe(204);
-    expect((await call("deleteDeliveryFault", "DELETE", "/_mock/delivery-faults/trtc:1400000001")).status).toBe(404);
+    expect(
+      (await call("deleteDeliveryFault", "DELETE", "/_mock/delivery-faults/trtc:1400000001")).status,
+    ).toBe(204);
+    expect(
+      (await call("deleteDeliveryFault", "DELETE", "/_mock/delivery-faults/trtc:1400000001")).status,
+    ).toBe(404);
 
     const unknown = await call("addRoomEvents", "POST", "/_mock/trtc/tasks/v2_nope/room", {
       events: [{ type: "botReply", text: "hi" }],
@@ -123,18 +133,20 @@ describe("control routes of events", () => {
     const room = await call("addRoomEvents", "POST", `/_mock/trtc/tasks/${taskId}/room`, {
       events: [{ type: "userSpeech", text: "hello", userId: "user_9" }],
     });
-    expect((room.json as { events: { eventType: number }[] }).events.map((e) => e.eventType)).toEqual([904, 903]);
+    expect((room.json as { events: { eventType: number }[] }).events.map((e) => e.eventType)).toEqual([
+      904, 903,
+    ]);
     await until(() => receiver.received.length === 3, "901, 904, 903");
     expect(receiver.received.every((r) => r.headers.sign === undefined)).toBe(true); // no key: unsigned
 
     const outcome = { outcome: "match", results: [{ voiceProfileId: "vp-1", confidenceScore: 0.5 }] };
-    expect((await call("setSpeakerSearchOutcome", "PUT", "/_mock/chime/speaker-search/tx-1", outcome)).json).toEqual(
-      outcome,
-    );
+    expect(
+      (await call("setSpeakerSearchOutcome", "PUT", "/_mock/chime/speaker-search/tx-1", outcome)).json,
+    ).toEqual(outcome);
     const tooHigh = { outcome: "match", results: [{ voiceProfileId: "vp-1", confidenceScore: 2 }] };
-    expect((await call("setSpeakerSearchOutcome", "PUT", "/_mock/chime/speaker-search/tx-1", tooHigh)).status).toBe(
-      400,
-    );
+    expect(
+      (await call("setSpeakerSearchOutcome", "PUT", "/_mock/chime/speaker-search/tx-1", tooHigh)).status,
+    ).toBe(400);
     const journal = await call("getJournal", "GET", "/_mock/journal?operation=AIConversationCallback");
     expect((journal.json as { entries: unknown[] }).entries).toHaveLength(3);
   });
@@ -156,7 +168,10 @@ describe("control routes of events", () => {
     try {
       mock.control.setCallbackTarget("1400000079", { url: redirecting.url });
       await startTrtc(1400000079);
-      await until(() => mock.control.journal({ operation: "AIConversationCallback" }).length === 2, "two attempts");
+      await until(
+        () => mock.control.journal({ operation: "AIConversationCallback" }).length === 2,
+        "two attempts",
+      );
       const [first] = mock.control.journal({ operation: "AIConversationCallback" });
       expect(first).toMatchObject({ status: 307, delivery: { outcome: "retrying" } });
       expect(elsewhere).toBe(0);

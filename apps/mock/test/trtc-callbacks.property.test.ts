@@ -3,8 +3,8 @@ import { parseCallback, verifyCallback } from "@voicetask/trtc/callbacks";
 import { model } from "@voicetask/trtc/spec";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type MockServer, startMockServer } from "../src/index.js";
 import type { RoomEvent } from "../src/events/trtc-callbacks.js";
+import { type MockServer, startMockServer } from "../src/index.js";
 import { officialDrivers } from "./interop/official-drivers.js";
 import { startParams } from "./interop/trtc-scenarios.js";
 import { type Receiver, startReceiver } from "./support/receiver.js";
@@ -53,7 +53,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     maxIdle: fc.integer({ min: 2, max: 30 }),
   }),
   fc.record({ kind: fc.constant("push" as const), task: fc.nat(), text, stopAfterPlay: fc.boolean() }),
-  fc.record({ kind: fc.constant("room" as const), task: fc.nat(), events: fc.array(roomEvent, { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    kind: fc.constant("room" as const),
+    task: fc.nat(),
+    events: fc.array(roomEvent, { minLength: 1, maxLength: 4 }),
+  }),
   fc.record({ kind: fc.constant("advance" as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
   fc.record({ kind: fc.constant("stop" as const), task: fc.nat() }),
 );

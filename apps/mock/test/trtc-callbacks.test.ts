@@ -1,10 +1,15 @@
 import { createFakeClock } from "@voicetask/core";
-import { type CallbackEvent, createCallbackHandler, parseCallback, verifyCallback } from "@voicetask/trtc/callbacks";
+import {
+  type CallbackEvent,
+  createCallbackHandler,
+  parseCallback,
+  verifyCallback,
+} from "@voicetask/trtc/callbacks";
 import { afterEach, describe, expect, it } from "vitest";
 import { type JournalEntry, type MockServer, startMockServer } from "../src/index.js";
 import { officialDrivers } from "./interop/official-drivers.js";
 import { startParams } from "./interop/trtc-scenarios.js";
-import { type Receiver, startReceiver } from "./support/receiver.js";
+import { startReceiver } from "./support/receiver.js";
 
 // TRTC's AI conversation callbacks end to end: the unchanged official tencentcloud-sdk-nodejs drives the task, the
 // mock posts the callbacks (on a fake base clock, moved only through the control API), and a receiver built with
@@ -137,7 +142,11 @@ describe("TRTC callbacks from the mock, driven by tencentcloud-sdk-nodejs", () =
     mock.control.advanceClock(10_000);
     mock.control.advanceClock(10_000);
     // Another message still being tried shows the queue moved on; 901 got no ninth attempt.
-    await journalUntil(mock, (e) => e.some((x) => x.delivery?.event === "909" && x.delivery.attempt >= 7), "909");
+    await journalUntil(
+      mock,
+      (e) => e.some((x) => x.delivery?.event === "909" && x.delivery.attempt >= 7),
+      "909",
+    );
     const attempts = of901(deliveries(mock));
     expect(attempts.map((e) => Date.parse(e.delivery!.scheduledAt) - t0)).toEqual([
       0, 0, 10_000, 20_000, 30_000, 40_000, 50_000, 60_000,
@@ -171,7 +180,9 @@ describe("TRTC callbacks from the mock, driven by tencentcloud-sdk-nodejs", () =
     mock.control.advanceClock(1000);
     await trtc("StopAIConversation", { TaskId: taskId });
     await receiver.until((r) => r.length === 6, "three events, twice each");
-    expect(receiver.received.map((r) => JSON.parse(r.body).EventType)).toEqual([901, 901, 909, 909, 902, 902]);
+    expect(receiver.received.map((r) => JSON.parse(r.body).EventType)).toEqual([
+      901, 901, 909, 909, 902, 902,
+    ]);
     expect(receiver.received[0]!.body).toBe(receiver.received[1]!.body);
     expect(receiver.received.every((r) => r.status === 200)).toBe(true);
     expect(events.map((e) => e.event.EventType)).toEqual([901, 909, 902]);
@@ -187,7 +198,9 @@ describe("TRTC callbacks from the mock, driven by tencentcloud-sdk-nodejs", () =
     await trtc("StopAIConversation", { TaskId: taskId }); // … until 902 is sent
     await receiver.until((r) => r.length === 2, "902 then 909");
     expect(receiver.received.map((r) => JSON.parse(r.body).EventType)).toEqual([902, 909]);
-    expect(deliveries(mock, "901")).toMatchObject([{ status: 0, delivery: { attempt: 0, outcome: "dropped" } }]);
+    expect(deliveries(mock, "901")).toMatchObject([
+      { status: 0, delivery: { attempt: 0, outcome: "dropped" } },
+    ]);
 
     mock.control.setDeliveryFault(`trtc:${APP}`, { delayMs: 3000, times: 1 });
     await startTask(trtc);
@@ -230,15 +243,21 @@ describe("TRTC callbacks from the mock, driven by tencentcloud-sdk-nodejs", () =
       "SpeakingFinishedEvent",
       "ErrorMetricEvent",
     ]);
-    const [speech, heard, metric, reply, spoken, error] = events.slice(2).map((e) => e.event.EventInfo.Payload);
+    const [speech, heard, metric, reply, spoken, error] = events
+      .slice(2)
+      .map((e) => e.event.EventInfo.Payload);
     const round = (speech as { RoundId: string }).RoundId;
     expect(speech).toEqual({ UserId: "user_1", RoundId: round });
     expect(heard).toMatchObject({ UserId: "user_1", Text: "What's the weather?", RoundId: round });
     expect(metric).toEqual({ Metric: "llm_first_token", Value: 420, Tag: { RoundId: round } });
     expect(reply).toMatchObject({ UserId: "robot_1", Text: "Sunny.", RoundId: round });
     expect(spoken).toEqual({ UserId: "robot_1", Text: "Sunny.", RoundId: round });
-    expect(error).toEqual({ Metric: "tts_error", Tag: { RoundId: round, Code: 30300, Message: "TTS timeout" } });
-    for (const r of receiver.received) expect(parseCallback(r.body).type).not.toBe("UnknownAIConversationEvent");
+    expect(error).toEqual({
+      Metric: "tts_error",
+      Tag: { RoundId: round, Code: 30300, Message: "TTS timeout" },
+    });
+    for (const r of receiver.received)
+      expect(parseCallback(r.body).type).not.toBe("UnknownAIConversationEvent");
   });
 
   it("keys never show in the journal, the targets listing or the logs", async () => {
@@ -248,7 +267,9 @@ describe("TRTC callbacks from the mock, driven by tencentcloud-sdk-nodejs", () =
       port: 0,
       logLevel: "debug",
       logger: (entry) => void logs.push(JSON.stringify(entry)),
-      credentials: { tencent: [{ ...KEYS, callbacks: { "1400000002": { url: receiver.url, key: "fileKey0123456789" } } }] },
+      credentials: {
+        tencent: [{ ...KEYS, callbacks: { "1400000002": { url: receiver.url, key: "fileKey0123456789" } } }],
+      },
       callbacks: { [APP]: { url: receiver.url, key: KEY } },
     });
     open.push(receiver, mock);

@@ -63,11 +63,17 @@ function searchDetails(t: ChimeTask, now: number): Record<string, unknown> | und
   if (now < identified || stoppedBefore(t, identified)) return undefined;
   const Results =
     t.search.outcome === "match"
-      ? t.search.results.map((r) => ({ VoiceProfileId: r.voiceProfileId, ConfidenceScore: r.confidenceScore }))
+      ? t.search.results.map((r) => ({
+          VoiceProfileId: r.voiceProfileId,
+          ConfidenceScore: r.confidenceScore,
+        }))
       : [];
   const ended = succeededAt(t);
   return now >= ended && !stoppedBefore(t, ended)
-    ? { Results, VoiceprintGenerationStatus: t.fails ? "VoiceprintGenerationFailure" : "VoiceprintGenerationSuccess" }
+    ? {
+        Results,
+        VoiceprintGenerationStatus: t.fails ? "VoiceprintGenerationFailure" : "VoiceprintGenerationSuccess",
+      }
     : { Results };
 }
 
@@ -85,7 +91,9 @@ export function speakerSearchTask(t: ChimeTask, now: number): Record<string, unk
       IsCaller: t.callLeg !== "Callee",
     },
     ...(details ? { SpeakerSearchDetails: details } : {}),
-    ...(status === "FAILED" ? { StatusMessage: "Speaker search failed: the audio was too short or too poor." } : {}),
+    ...(status === "FAILED"
+      ? { StatusMessage: "Speaker search failed: the audio was too short or too poor." }
+      : {}),
     CreatedTimestamp: iso(t.createdAt),
     UpdatedTimestamp: iso(updatedAt(t, now)),
     ...(started ? { StartedTimestamp: iso(startedAt(t)) } : {}),

@@ -152,11 +152,16 @@ export class ControlActions {
   }
 
   /** Sets the fault of a delivery target, `trtc:<SdkAppId>` or `chime:<access key id>`. */
-  setDeliveryFault(target: string, spec: DeliveryFaultSpec): DeliveryFaultSpec & { target: string; hits: number } {
+  setDeliveryFault(
+    target: string,
+    spec: DeliveryFaultSpec,
+  ): DeliveryFaultSpec & { target: string; hits: number } {
     if (!/^(trtc:[0-9]{1,20}|chime:.+)$/.test(target))
       throw new TargetError("target must be trtc:<SdkAppId> or chime:<access key id>");
     if (target.startsWith("chime:") && spec.wrongSign)
-      throw new TargetError("wrongSign applies to TRTC callbacks only: EventBridge events carry no signature");
+      throw new TargetError(
+        "wrongSign applies to TRTC callbacks only: EventBridge events carry no signature",
+      );
     const { operation: _, ...fault } = this.ctx.events.outbox.faults.set(target, spec);
     return { ...fault, target };
   }

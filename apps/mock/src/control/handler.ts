@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { SpeakerSearchOutcome } from "../chime/tasks.js";
 import type { MockContext } from "../context.js";
+import { TargetError } from "../events/targets.js";
+import type { RoomEvent } from "../events/trtc-callbacks.js";
 import { discardBody, readBody } from "../http/body.js";
 import { isPlainObject, parseJsonBody } from "../http/json.js";
 import { send } from "../http/respond.js";
 import { DISCARD_BYTES } from "../limits.js";
 import type { ErrorObject } from "../spec/ajv.js";
 import { matchRoute } from "../spec/router.js";
-import type { SpeakerSearchOutcome } from "../chime/tasks.js";
-import { TargetError } from "../events/targets.js";
-import type { RoomEvent } from "../events/trtc-callbacks.js";
 import { BadCursorError, type ControlActions, NotFoundError, UnknownOperationError } from "./actions.js";
 import type { ControlGuard } from "./guard.js";
 import { controlRoutes } from "./routes.js";

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { MockClock } from "../clock.js";
 import { identifiedAt, stoppedBefore, succeededAt } from "../chime/lifecycle.js";
 import type { ChimeTask, ChimeTaskListener } from "../chime/tasks.js";
+import type { MockClock } from "../clock.js";
 import { Timeline } from "../state/timeline.js";
 import { EVENTBRIDGE_POLICY } from "./delivery-policy.js";
 import type { Outbox } from "./outbox.js";
@@ -53,20 +53,22 @@ export class ChimeEvents implements ChimeTaskListener {
     if (stoppedBefore(task, at)) return;
     const { search } = task;
     if (kind === "voiceprint") {
-      return this.emit(task, at, task.fails ? "VoiceprintGenerationFailure" : "VoiceprintGenerationSuccess");
+      this.emit(task, at, task.fails ? "VoiceprintGenerationFailure" : "VoiceprintGenerationSuccess");
+    } else if (search.outcome === "failure") {
+      this.emit(task, at, "IdentificationFailure");
+    } else if (search.outcome === "noMatch" || search.results.length === 0) {
+      this.emit(task, at, "IdentificationNoMatchesFound");
+    } else {
+      this.emit(task, at, "IdentificationSuccessful", {
+        speakerSearchDetails: {
+          // A string in events, a number in GetSpeakerSearchTask (String keeps every digit of the number).
+          results: search.results.map((r) => ({
+            voiceProfileId: r.voiceProfileId,
+            confidenceScore: String(r.confidenceScore),
+          })),
+        },
+      });
     }
-    if (search.outcome === "failure") return this.emit(task, at, "IdentificationFailure");
-    if (search.outcome === "noMatch" || search.results.length === 0)
-      return this.emit(task, at, "IdentificationNoMatchesFound");
-    this.emit(task, at, "IdentificationSuccessful", {
-      speakerSearchDetails: {
-        // A string in events, a number in GetSpeakerSearchTask (String keeps every digit of the number).
-        results: search.results.map((r) => ({
-          voiceProfileId: r.voiceProfileId,
-          confidenceScore: String(r.confidenceScore),
-        })),
-      },
-    });
   }
 
   private emit(task: ChimeTask, at: number, detailStatus: string, extra: Record<string, unknown> = {}): void {

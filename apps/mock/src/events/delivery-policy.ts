@@ -6,7 +6,10 @@ export interface DeliveryPolicy {
    * The mock time of the next attempt after `attempts` failed ones, or undefined to give up. `createdAt` is when
    * the event happened, `firstAttemptAt` when it was first sent, `now` when the last attempt failed.
    */
-  nextAttemptAt(m: { createdAt: number; firstAttemptAt: number; attempts: number }, now: number): number | undefined;
+  nextAttemptAt(
+    m: { createdAt: number; firstAttemptAt: number; attempts: number },
+    now: number,
+  ): number | undefined;
 }
 
 /**

@@ -93,7 +93,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 function faultNames(f: Fault<DeliveryFaultSpec> | null | undefined): string[] | undefined {
   if (!f) return undefined;
-  const names: string[] = (["drop", "duplicate", "reorder", "wrongSign"] as const).filter((n) => f[n] === true);
+  const names: string[] = (["drop", "duplicate", "reorder", "wrongSign"] as const).filter(
+    (n) => f[n] === true,
+  );
   if (f.delayMs) names.push(`delayMs=${f.delayMs}`);
   return names;
 }
@@ -141,7 +143,8 @@ export class Outbox {
     };
     if (this.waiting >= this.capacity) {
       m.finished = true;
-      return this.record(m, { attempt: 0, outcome: "queue full" }, 0, 0);
+      this.record(m, { attempt: 0, outcome: "queue full" }, 0, 0);
+      return;
     }
     this.waiting++;
     this.schedule(m, m.dueAt);
@@ -255,7 +258,14 @@ export class Outbox {
     if (nextAt === undefined) {
       this.finish(m);
       this.logger.warn("event delivery gave up", { event: m.event, taskId: m.taskId, attempts: m.attempts });
-      return this.record(m, { outcome: "gave up", error: answer.error }, answer.status, latencyMs, headers, now);
+      return this.record(
+        m,
+        { outcome: "gave up", error: answer.error },
+        answer.status,
+        latencyMs,
+        headers,
+        now,
+      );
     }
     this.record(
       m,

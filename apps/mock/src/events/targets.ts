@@ -90,7 +90,11 @@ export class EventTargets {
 
   list(): { trtc: CallbackTargetView[]; chime: EventTargetView[] } {
     return {
-      trtc: [...this.trtc].map(([sdkAppId, t]) => ({ sdkAppId, url: t.url.href, signed: t.key !== undefined })),
+      trtc: [...this.trtc].map(([sdkAppId, t]) => ({
+        sdkAppId,
+        url: t.url.href,
+        signed: t.key !== undefined,
+      })),
       chime: [...this.chime].map(([account, url]) => ({ account, url: url.href })),
     };
   }

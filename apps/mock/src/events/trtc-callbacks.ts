@@ -97,7 +97,13 @@ export class TrtcCallbacks implements TrtcTaskListener {
         const RoundId = this.newRound(task);
         const UserId = e.userId ?? task.targetUserId;
         const start = push(904, { UserId, RoundId });
-        push(903, { UserId, Text: e.text, StartTimeMs: start, EndTimeMs: this.nextStamp(task, now), RoundId });
+        push(903, {
+          UserId,
+          Text: e.text,
+          StartTimeMs: start,
+          EndTimeMs: this.nextStamp(task, now),
+          RoundId,
+        });
       } else if (e.type === "botReply") {
         const RoundId = this.round(task);
         const start = this.nextStamp(task, now);
@@ -128,7 +134,8 @@ export class TrtcCallbacks implements TrtcTaskListener {
     if (step.kind === "ready") {
       if (end > at) this.emit(task, 909, { Status: "session_ready" }, at);
     } else if (step.kind === "spoken") {
-      if (end >= at) this.emit(task, 905, { UserId: task.userId, RoundId: this.newRound(task), Text: step.text }, at);
+      if (end >= at)
+        this.emit(task, 905, { UserId: task.userId, RoundId: this.newRound(task), Text: step.text }, at);
     } else if (end > at) {
       this.timeline.add(end, step); // activity moved the idle end later
     } else if (end === at) {
@@ -178,7 +185,10 @@ export class TrtcCallbacks implements TrtcTaskListener {
       null,
       "\t",
     );
-    const headers: Record<string, string> = { "Content-Type": "application/json", SdkAppId: String(task.sdkAppId) };
+    const headers: Record<string, string> = {
+      "Content-Type": "application/json",
+      SdkAppId: String(task.sdkAppId),
+    };
     const { key } = target;
     if (key !== undefined) headers.Sign = tencentSign(key, body);
     this.outbox.send({

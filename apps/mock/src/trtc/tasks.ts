@@ -290,7 +290,8 @@ export class TrtcTaskStore {
     const task = this.running(account, input.TaskId, now);
     task.commands++;
     task.lastActivityAt = now; // a later idle end: the expiry step reschedules when the old one comes due
-    if (input.Command === "ServerPushText") this.listener?.pushedText(task, input.ServerPushText?.Text ?? "", now);
+    if (input.Command === "ServerPushText")
+      this.listener?.pushedText(task, input.ServerPushText?.Text ?? "", now);
     if (input.Command === "ServerPushText" && input.ServerPushText?.StopAfterPlay === true) {
       const at = now + TRTC_TIMING.playMs;
       if (task.stopAt === undefined || at < task.stopAt) this.stopAt(task, at, "StopAfterPlay");

@@ -18,7 +18,13 @@ const validators = new Map(
  * Calls one control route over HTTP and checks the answer against the control API's model: the operation's
  * success schema, or the Error schema every failure of the API uses (an empty body where there is no schema).
  */
-export async function callControl(url: string, operationId: string, method: string, path: string, body?: unknown) {
+export async function callControl(
+  url: string,
+  operationId: string,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
   const r = await raw(url, {
     method,
     path,

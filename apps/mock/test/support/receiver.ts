@@ -21,7 +21,8 @@ async function toRequest(req: IncomingMessage, url: string): Promise<{ request: 
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks).toString("utf8");
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  for (const [name, value] of Object.entries(req.headers))
+    if (typeof value === "string") headers.set(name, value);
   return { request: new Request(url, { method: req.method, headers, body }), body };
 }
 
@@ -29,7 +30,9 @@ async function toRequest(req: IncomingMessage, url: string): Promise<{ request: 
  * A real HTTP receiver on a free port running a fetch-style handler (what `createCallbackHandler` returns, or any
  * `(Request) => Response`), recording every request it got and what it answered.
  */
-export async function startReceiver(handle: (request: Request) => Response | Promise<Response>): Promise<Receiver> {
+export async function startReceiver(
+  handle: (request: Request) => Response | Promise<Response>,
+): Promise<Receiver> {
   const received: Received[] = [];
   let url = "";
   const server: Server = createServer((req, res) => {
@@ -37,7 +40,8 @@ export async function startReceiver(handle: (request: Request) => Response | Pro
       const { request, body } = await toRequest(req, url);
       const answer = await handle(request);
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers[name] = value;
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === "string") headers[name] = value;
       received.push({ body, headers, status: answer.status });
       res.writeHead(answer.status, { "content-type": "application/json" });
       res.end(await answer.text());
