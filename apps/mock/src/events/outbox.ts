@@ -236,6 +236,7 @@ export class Outbox {
       this.waiting++;
       q.ready.unshift(copy); // right after this one
     }
+    if (q.held === m) q.held = undefined; // its wait ran out with no message after it
     const first = m.attempts === 0;
     if (first) m.firstAttemptAt = now;
     m.attempts++;
