@@ -1,11 +1,15 @@
 export { CHIME_TIMING } from "./chime/lifecycle.js";
+export type { SpeakerSearchOutcome } from "./chime/tasks.js";
 export type { Clock, MockClock } from "./clock.js";
 export type { ProviderAnswer } from "./context.js";
 export type { ClockState } from "./control/actions.js";
 export { ControlActions } from "./control/actions.js";
 export type { AwsCredential, CredentialsConfig, TencentCredential } from "./credentials.js";
 export { DEMO_CREDENTIALS, loadCredentialsFile, parseCredentials } from "./credentials.js";
-export type { Fault, FaultSpec } from "./faults.js";
+export type { DeliveryFaultSpec, DeliveryInfo, DeliveryOutcome } from "./events/outbox.js";
+export type { CallbackTarget, CallbackTargetView, EventTargetView } from "./events/targets.js";
+export type { EmittedEvent, RoomEvent } from "./events/trtc-callbacks.js";
+export type { Fault, FaultDraw, FaultSpec } from "./faults.js";
 export type { JournalEntry } from "./journal.js";
 export type { LogEntry, LogLevel, LogSink } from "./logger.js";
 export { type MockServer, type MockServerOptions, startMockServer } from "./server.js";
