@@ -2,6 +2,7 @@ import { type ChimeEvent, parseEvent } from "@voicetask/chime-sdk-voice/events";
 import { createFakeClock } from "@voicetask/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
+import { createAnswerValidator } from "./interop/answer-validator.js";
 import { officialDrivers } from "./interop/official-drivers.js";
 import { type Receiver, startReceiver } from "./support/receiver.js";
 
@@ -14,8 +15,11 @@ const VC = "abcdef1ghij2klmno3pqr4";
 const DOMAIN = "2f6c8e14-3b7a-4d59-9e02-6a1b4c7d8e90";
 
 const open: { close(): Promise<void> }[] = [];
+let answers = createAnswerValidator();
 afterEach(async () => {
   for (const o of open.splice(0)) await o.close();
+  expect(answers.problems).toEqual([]); // every answer (FAILED tasks, results while IN_PROGRESS) matches the spec
+  answers = createAnswerValidator();
 });
 
 /**
@@ -46,6 +50,7 @@ async function setup(handle: (r: Request) => Response | Promise<Response>) {
     clock: createFakeClock(Date.now()),
     credentials: { aws: [{ ...KEYS }] }, // copies: the AWS SDK marks the credentials objects it is given
     eventTargets: { [KEYS.accessKeyId]: receiver.url },
+    observe: answers.observe,
   });
   open.push(receiver, mock);
   const chime = officialDrivers.chime({ url: mock.url, credentials: { ...KEYS }, region: "us-east-1" });
