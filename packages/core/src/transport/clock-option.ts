@@ -1,8 +1,8 @@
 import { type Clock, systemClock } from "../clock.js";
 
 /**
- * A client's `now` option: a core `Clock` (`now()` + `sleep()`, e.g. `createFakeClock()` in tests) drives
- * signing time, the rate limiter, backoff and timeouts; a bare `() => epochMs` only replaces the time read
+ * A client's `now` option: a core `Clock` (`now()` + `sleep()`, e.g. `createFakeClock()` from
+ * `@voicetask/core/testing` in tests) drives signing time, the rate limiter, backoff and timeouts; a bare `() => epochMs` only replaces the time read
  * (signing, limiter bookings) and keeps real timers.
  */
 export type NowOption = Clock | (() => number);
