@@ -10,6 +10,11 @@ export type NowOption = Clock | (() => number);
 /** One Clock per `now` function, so clients given the same function share a limiter as well. */
 const fromFunction = new WeakMap<() => number, Clock>();
 
+/**
+ * The `Clock` a client's `now` option stands for (the system clock when it is absent).
+ *
+ * @internal
+ */
 export function clockFrom(now: NowOption | undefined): Clock {
   if (now === undefined) return systemClock;
   if (typeof now !== "function") return now;
