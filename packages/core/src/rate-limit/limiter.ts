@@ -274,8 +274,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         const w: Waiter = {
           limit: effective,
           seq: queue.arrivals++,
-          deadline:
-            timeoutMs > 0 && timeoutMs < Number.POSITIVE_INFINITY ? clock.now() + timeoutMs : Infinity,
+          deadline: timeoutMs > 0 && timeoutMs < Infinity ? clock.now() + timeoutMs : Infinity,
           timeoutMs,
           operation,
           dueAt: 0, // not armed yet: it is, right after it is queued
