@@ -92,6 +92,10 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * A {@link FakeClock} starting at `startMs` (epoch ms). `maxSteps` bounds how many timers one `advance` or
+ * `runAll` may fire, so a loop that keeps scheduling timers fails the test instead of hanging it.
+ */
 export function createFakeClock(startMs = 0, options: { maxSteps?: number } = {}): FakeClock {
   let now = startMs;
   let seq = 0;
