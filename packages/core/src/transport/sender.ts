@@ -158,7 +158,7 @@ export function createSender(options: SenderOptions): Sender {
    * start's are all slow alike. Until then the answer's own time is used.
    */
   let firstAnswerAt: number | undefined;
-  let fastestRoundTripMs = Number.POSITIVE_INFINITY;
+  let fastestRoundTripMs = Infinity;
   const answered = (booking: Booking | undefined, sentAt: number): void => {
     const now = clock.now();
     if (firstAnswerAt !== undefined && sentAt >= firstAnswerAt)
