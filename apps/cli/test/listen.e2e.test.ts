@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { model as chimeModel } from "@voicetask/chime-sdk-voice/spec";
-import { createFakeClock } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { createCallbackHandler, signCallback } from "@voicetask/trtc/callbacks";
 import { model as trtcModel } from "@voicetask/trtc/spec";
 import { afterEach, describe, expect, it } from "vitest";

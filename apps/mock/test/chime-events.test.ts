@@ -1,5 +1,5 @@
 import { type ChimeEvent, parseEvent } from "@voicetask/chime-sdk-voice/events";
-import { createFakeClock } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { type MockServer, startMockServer } from "../src/index.js";
 import { createAnswerValidator } from "./interop/answer-validator.js";

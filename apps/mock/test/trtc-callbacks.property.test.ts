@@ -1,4 +1,4 @@
-import { createFakeClock } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { parseCallback, verifyCallback } from "@voicetask/trtc/callbacks";
 import { model } from "@voicetask/trtc/spec";
 import fc from "fast-check";

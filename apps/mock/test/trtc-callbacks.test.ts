@@ -1,4 +1,4 @@
-import { createFakeClock } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import {
   type CallbackEvent,
   createCallbackHandler,

@@ -1,4 +1,4 @@
-import { createFakeClock } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { describe, expect, it } from "vitest";
 import { createMockClock } from "../clock.js";
 import { Timeline } from "./timeline.js";
