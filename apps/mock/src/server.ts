@@ -20,6 +20,7 @@ import {
 } from "./credentials.js";
 import { FaultTable } from "./faults.js";
 import { type CorsOrigins, corsStep, parseCorsOrigins } from "./http/cors.js";
+import { DOCS_PREFIX, docsRoot, docsRoute } from "./http/docs-site.js";
 import { send } from "./http/respond.js";
 import { Journal } from "./journal.js";
 import { type MockLimits, resolveLimits } from "./limits.js";
@@ -72,6 +73,11 @@ export interface MockServerOptions {
   controlHosts?: readonly string[];
   /** When set, every control request must carry `Authorization: Bearer <controlToken>`. */
   controlToken?: string;
+  /**
+   * A built docs site (`apps/docs/dist`) to serve under `/docs/` (GET and HEAD), so its "Try it" forms reach
+   * the mock from the same origin, without CORS.
+   */
+  docs?: string;
 }
 
 export interface MockServer {
@@ -83,6 +89,8 @@ export interface MockServer {
   credentials: CredentialsConfig;
   /** The token the control API requires, if it has one. */
   controlToken?: string;
+  /** Where the docs site is served (`docs` option), e.g. `http://127.0.0.1:4010/docs/`. */
+  docsUrl?: string;
   control: ControlActions;
   close(): Promise<void>;
 }
@@ -104,7 +112,7 @@ const isSelfDescriptionRequest = (req: IncomingMessage, rawQuery: string): boole
   req.headers["x-tc-action"] === undefined &&
   req.headers.authorization === undefined;
 
-function describeMock(ctx: MockContext, url: string) {
+function describeMock(ctx: MockContext, url: string, docs: boolean) {
   return {
     name: "voicetask-mock",
     description:
@@ -129,6 +137,7 @@ function describeMock(ctx: MockContext, url: string) {
       },
     },
     control: `${url}/_mock/`,
+    ...(docs ? { docs: `${url}${DOCS_PREFIX}` } : {}),
   };
 }
 
@@ -195,6 +204,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const host = options.host ?? "127.0.0.1";
   const guard = new ControlGuard({ host, hosts: options.controlHosts, token: options.controlToken });
   const cors = options.cors === undefined ? undefined : corsStep(parseCorsOrigins(options.cors));
+  const docs = options.docs === undefined ? undefined : docsRoute(docsRoot(options.docs));
   let url = "";
 
   // Not async: each handler's own promise is returned as is (an async wrapper would add promise hops).
@@ -206,11 +216,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (rawPath === "/_mock" || rawPath.startsWith("/_mock/")) {
       return handleControl(ctx, control, actions, guard, req, res, rawPath, rawQuery);
     }
+    if (docs?.(req, res, rawPath)) return undefined;
     if (cors?.(req, res)) return undefined;
     if (rawPath === "/") {
       if (isSelfDescriptionRequest(req, rawQuery)) {
         req.resume();
-        send(res, 200, {}, describeMock(ctx, url), clock.now());
+        send(res, 200, {}, describeMock(ctx, url, docs !== undefined), clock.now());
         return undefined;
       }
       return handleTrtc(req, res, rawPath, rawQuery);
@@ -282,6 +293,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     host,
     credentials: credentialsConfig,
     ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
+    ...(docs ? { docsUrl: `${url}${DOCS_PREFIX}` } : {}),
     control: actions,
     close: () =>
       new Promise<void>((resolve, reject) => {
