@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type MockServer, startMockServer } from "@voicetask/mock";
@@ -6,6 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
 import { loadApis } from "../src/model/load.js";
+import { appDir } from "../src/paths.js";
 
 /**
  * "Try it" in headless Chromium, against the mock serving the built docs on its own origin (`--docs`): a whole TRTC
@@ -21,6 +22,7 @@ const TENCENT = { secretId: "AKIDtryITkeyID0001", secretKey: "tryit-tencent-SECR
 const AWS = { accessKeyId: "AKIATRYITKEYID0001", secretAccessKey: "tryit-aws-SECRET-9e2b" };
 const KEYS = [TENCENT.secretId, TENCENT.secretKey, AWS.accessKeyId, AWS.secretAccessKey];
 
+const shotsDir = join(appDir, "test-results");
 const models = Object.fromEntries((await loadApis()).map((a) => [a.model.name, a.model]));
 
 let dir = "";
@@ -35,6 +37,7 @@ const pages: Page[] = [];
 beforeAll(async () => {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  mkdirSync(shotsDir, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "voicetask-try-it-"));
   await build(join(dir, "dist"));
   mock = await startMockServer({
@@ -93,24 +96,29 @@ async function send(
   }));
 }
 
-/** The JSON body of the answer shown (after the status line and headers). */
-const bodyOf = (answer: string) =>
-  JSON.parse(answer.slice(answer.indexOf("\n\n") + 2)) as Record<string, any>;
+/** A value of the answer shown, by its path in the JSON body (after the status line and headers). */
+function bodyAt(answer: string, ...path: string[]): unknown {
+  let value: unknown = JSON.parse(answer.slice(answer.indexOf("\n\n") + 2));
+  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value;
+}
 
 const tencentKeys = { secretId: TENCENT.secretId, secretKey: TENCENT.secretKey };
 const awsKeys = { accessKeyId: AWS.accessKeyId, secretAccessKey: AWS.secretAccessKey };
 
 describe("Try it, against the mock serving the docs", () => {
   it("runs a whole TRTC task lifecycle: Start → Describe → Control → Update → Stop", async () => {
-    const start = await send(await open("trtc", "StartAIConversation"), tencentKeys);
+    const startPage = await open("trtc", "StartAIConversation");
+    const start = await send(startPage, tencentKeys);
     expect(start.outcome, start.explain).toBe("success");
+    await startPage.locator("#try-it").locator("..").screenshot({ path: join(shotsDir, "try-it-trtc.png") });
     expect(start.request).toMatch(/^POST \/ HTTP\/1\.1\nhost: 127\.0\.0\.1:\d+\n/);
     expect(start.request).toContain("x-tc-action: StartAIConversation");
     expect(start.request).toMatch(
       /authorization: TC3-HMAC-SHA256 Credential=AKIDtryITkeyID0001\/\d{4}-\d\d-\d\d\/trtc\/tc3_request, SignedHeaders=[^,]+, Signature=[0-9a-f]{64}/,
     );
     expect(start.answer).toMatch(/^HTTP 200/);
-    const taskId: string = bodyOf(start.answer).Response.TaskId;
+    const taskId = bodyAt(start.answer, "Response", "TaskId") as string;
     expect(taskId).toEqual(expect.any(String));
 
     const describe1 = await send(await open("trtc", "DescribeAIConversation"), tencentKeys, {
@@ -119,12 +127,12 @@ describe("Try it, against the mock serving the docs", () => {
       SdkAppId: "",
     });
     expect(describe1.outcome, describe1.explain).toBe("success");
-    expect(bodyOf(describe1.answer).Response.TaskId).toBe(taskId);
+    expect(bodyAt(describe1.answer, "Response", "TaskId")).toBe(taskId);
 
     for (const operation of ["ControlAIConversation", "UpdateAIConversation", "StopAIConversation"]) {
       const r = await send(await open("trtc", operation), tencentKeys, { TaskId: taskId });
       expect([operation, r.outcome], r.explain + r.answer).toEqual([operation, "success"]);
-      expect(bodyOf(r.answer).Response.RequestId).toEqual(expect.any(String));
+      expect(bodyAt(r.answer, "Response", "RequestId")).toEqual(expect.any(String));
     }
     // The mock saw each call, signed with the typed key, in order.
     const journal = await (await fetch(`${mock.url}/_mock/journal`)).json();
@@ -147,19 +155,19 @@ describe("Try it, against the mock serving the docs", () => {
     expect(start.request).toMatch(
       /authorization: AWS4-HMAC-SHA256 Credential=AKIATRYITKEYID0001\/\d{8}\/us-east-1\/chime\/aws4_request/,
     );
-    const task = bodyOf(start.answer).SpeakerSearchTask;
+    const taskId = bodyAt(start.answer, "SpeakerSearchTask", "SpeakerSearchTaskId") as string;
     const connector = await (await open("chime-sdk-voice", "GetSpeakerSearchTask"))
       .locator('[data-field="VoiceConnectorId"]')
       .inputValue();
     const get = await send(pages.at(-1)!, awsKeys, {
       VoiceConnectorId: connector,
-      SpeakerSearchTaskId: task.SpeakerSearchTaskId,
+      SpeakerSearchTaskId: taskId,
     });
     expect(get.outcome, get.explain + get.answer).toBe("success");
-    expect(bodyOf(get.answer).SpeakerSearchTask.SpeakerSearchTaskId).toBe(task.SpeakerSearchTaskId);
+    expect(bodyAt(get.answer, "SpeakerSearchTask", "SpeakerSearchTaskId")).toBe(taskId);
     const stop = await send(await open("chime-sdk-voice", "StopSpeakerSearchTask"), awsKeys, {
       VoiceConnectorId: connector,
-      SpeakerSearchTaskId: task.SpeakerSearchTaskId,
+      SpeakerSearchTaskId: taskId,
     });
     expect(stop.outcome, stop.explain + stop.answer).toBe("success");
     expect(stop.answer).toMatch(/^HTTP 204/);
@@ -170,7 +178,7 @@ describe("Try it, against the mock serving the docs", () => {
       SdkAppId: "not-a-number",
     });
     expect(trtc.outcome).toBe("error");
-    const code: string = bodyOf(trtc.answer).Response.Error.Code;
+    const code = bodyAt(trtc.answer, "Response", "Error", "Code") as string;
     const meaning = [...models.trtc!.commonErrors, ...models.trtc!.operations.flatMap((o) => o.errors)].find(
       (e) => e.code === code || code.startsWith(`${e.code}.`),
     );
