@@ -111,7 +111,10 @@ describe("Try it, against the mock serving the docs", () => {
     const startPage = await open("trtc", "StartAIConversation");
     const start = await send(startPage, tencentKeys);
     expect(start.outcome, start.explain).toBe("success");
-    await startPage.locator("#try-it").locator("..").screenshot({ path: join(shotsDir, "try-it-trtc.png") });
+    await startPage
+      .locator("#try-it")
+      .locator("..")
+      .screenshot({ path: join(shotsDir, "try-it-trtc.png") });
     expect(start.request).toMatch(/^POST \/ HTTP\/1\.1\nhost: 127\.0\.0\.1:\d+\n/);
     expect(start.request).toContain("x-tc-action: StartAIConversation");
     expect(start.request).toMatch(
@@ -203,6 +206,28 @@ describe("Try it, against the mock serving the docs", () => {
     });
     expect([control.outcome, control.answer]).toEqual(["form", ""]);
     expect(control.explain).toMatch(/^ServerPushText: not valid JSON/);
+  });
+
+  it("works on every operation of every API with a client: the example sends, and the answer is a success or an explained error", async () => {
+    const keysOf: Record<string, Record<string, string>> = { tencent: tencentKeys, "aws-rest-json": awsKeys };
+    const withClient = Object.values(models).filter((m) => m.client);
+    expect(withClient.map((m) => m.name).sort()).toEqual(["chime-sdk-voice", "trtc"]);
+    for (const model of withClient) {
+      for (const op of model.operations) {
+        const page = await open(model.name, op.name);
+        const fields = await page
+          .locator("[data-field]")
+          .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.field));
+        expect(fields).toEqual(op.fields.map((f) => f.name));
+        const r = await send(page, keysOf[model.protocol] ?? {});
+        expect([op.name, r.outcome], r.explain + r.answer).toEqual([
+          op.name,
+          expect.stringMatching(/^(success|error)$/),
+        ]);
+        if (r.outcome === "error")
+          expect(r.explain, op.name).toMatch(/^Error \S+: (?!not a documented code)/);
+      }
+    }
   });
 
   it("never writes the keys to storage, cookies, the address or the console", async () => {
