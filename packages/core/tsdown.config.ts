@@ -10,6 +10,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     ...(existsSync("src/node.ts") ? { node: "src/node.ts" } : {}),
+    testing: "src/testing.ts",
     "crypto/node": "src/crypto/node.ts",
     "crypto/web": "src/crypto/web.ts",
     "network/node": "src/transport/network/node.ts",

@@ -1,11 +1,5 @@
-import {
-  AbortError,
-  createFakeClock,
-  ServiceError,
-  ThrottlingError,
-  TimeoutError,
-  verifySigV4,
-} from "@voicetask/core";
+import { AbortError, ServiceError, ThrottlingError, TimeoutError, verifySigV4 } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { drive, rejection } from "@voicetask/test-kit/drive";
 import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";

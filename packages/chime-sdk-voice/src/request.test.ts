@@ -1,4 +1,5 @@
-import { createFakeClock, verifySigV4 } from "@voicetask/core";
+import { verifySigV4 } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";
 import { createChimeSdkVoiceClient } from "./client.js";

@@ -23,18 +23,14 @@ type SetTimer = (ms: number, callback: () => void) => () => void;
 
 /** `setTimeout` for any delay: a longer one is chained from timers of at most {@link MAX_TIMER_MS}. */
 const realTimer: SetTimer = (ms, callback) => {
-  if (ms <= MAX_TIMER_MS) {
-    const timer = setTimeout(callback, ms);
-    return () => clearTimeout(timer);
-  }
-  let left = ms;
   let timer: ReturnType<typeof setTimeout>;
-  const wait = () => {
-    const chunk = Math.min(left, MAX_TIMER_MS);
-    left -= chunk;
-    timer = setTimeout(() => (left > 0 ? wait() : callback()), chunk);
+  const wait = (left: number) => {
+    timer = setTimeout(
+      () => (left > MAX_TIMER_MS ? wait(left - MAX_TIMER_MS) : callback()),
+      Math.min(left, MAX_TIMER_MS),
+    );
   };
-  wait();
+  wait(ms);
   return () => clearTimeout(timer);
 };
 
@@ -96,6 +92,10 @@ async function flush(): Promise<void> {
   for (let i = 0; i < 3; i++) await new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * A {@link FakeClock} starting at `startMs` (epoch ms). `maxSteps` bounds how many timers one `advance` or
+ * `runAll` may fire, so a loop that keeps scheduling timers fails the test instead of hanging it.
+ */
 export function createFakeClock(startMs = 0, options: { maxSteps?: number } = {}): FakeClock {
   let now = startMs;
   let seq = 0;

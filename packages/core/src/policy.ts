@@ -15,7 +15,7 @@
 // - Retries: 3 attempts, full jitter (base 100 ms, 500 ms after a throttle, cap 20 s), AWS-style budget
 //   (500 tokens, resend 5, timeout 10, success refunds 1); a Retry-After above 20 s is not waited for.
 
-export { type Clock, createFakeClock, type FakeClock, systemClock } from "./clock.js";
+export { type Clock, systemClock } from "./clock.js";
 export {
   type ResolveAwsOptions,
   type ResolveTencentOptions,

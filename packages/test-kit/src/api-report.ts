@@ -27,6 +27,8 @@ export function apiReport(packageDir: string, entry: ApiEntry): string {
     const config = ExtractorConfig.prepare({
       configObject: {
         projectFolder: packageDir,
+        // Reports are committed; git and reviewers expect LF (API Extractor's default is CRLF).
+        newlineKind: "lf",
         mainEntryPointFilePath: join(packageDir, entry.dts),
         compiler: {
           overrideTsconfig: { compilerOptions: { lib: ["ES2022", "DOM"], types: [], skipLibCheck: true } },

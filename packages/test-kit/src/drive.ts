@@ -1,4 +1,4 @@
-import type { FakeClock } from "@voicetask/core";
+import type { FakeClock } from "@voicetask/core/testing";
 
 const STUCK = "FakeClock.runUntilSettled: promise is stuck";
 

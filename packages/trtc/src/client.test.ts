@@ -1,12 +1,12 @@
 import {
   AbortError,
-  createFakeClock,
   createMemoryRateLimitStore,
   ServiceError,
   ThrottlingError,
   TimeoutError,
   verifyTc3,
 } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { drive, rejection } from "@voicetask/test-kit/drive";
 import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,5 @@
-import { createFakeClock, ServiceError, verifyTc3 } from "@voicetask/core";
+import { ServiceError, verifyTc3 } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { drive } from "@voicetask/test-kit/drive";
 import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";

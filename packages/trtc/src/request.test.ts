@@ -1,4 +1,5 @@
-import { createFakeClock, verifyTc3 } from "@voicetask/core";
+import { verifyTc3 } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";
 import { createTrtcClient } from "./client.js";

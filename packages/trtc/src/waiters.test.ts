@@ -1,4 +1,5 @@
-import { createFakeClock, WaiterError } from "@voicetask/core";
+import { WaiterError } from "@voicetask/core";
+import { createFakeClock } from "@voicetask/core/testing";
 import { fakeFetch } from "@voicetask/test-kit/fake-fetch";
 import { describe, expect, it } from "vitest";
 import { createTrtcClient } from "./client.js";

@@ -13,7 +13,11 @@ export function runtimeEnv(): Env | null {
   }
 }
 
-/** `process.env` where there is one (Node, Bun, Deno); `{}` in browsers and on the edge. */
+/**
+ * `process.env` where there is one (Node, Bun, Deno); `{}` in browsers and on the edge.
+ *
+ * @internal
+ */
 export function readEnv(): Env {
   return runtimeEnv() ?? {};
 }

@@ -1,6 +1,8 @@
 /**
  * Parses the INI dialect of credentials files: `[section]` headers, `key = value` lines, `#` and `;`
  * comment lines. Keys are lower-cased; values trimmed. Later duplicates win.
+ *
+ * @internal
  */
 export function parseIni(text: string): Map<string, Map<string, string>> {
   const sections = new Map<string, Map<string, string>>();

@@ -25,6 +25,8 @@ function maskCredential(value: string): string {
  * A query string (`a=1&X-Amz-Signature=…`, without the `?`) with the values of secret parameters masked: names
  * that look like secrets ({@link isSecretName}: `X-Amz-Signature`, `X-Amz-Security-Token`, `Signature`, `Token`,
  * `access_token`, `api_key`…) are `[redacted]`, key ids (`X-Amz-Credential`, `SecretId`) masked.
+ *
+ * @internal
  */
 export function redactQuery(query: string): string {
   if (query === "") return query;
@@ -45,6 +47,8 @@ export function redactQuery(query: string): string {
 /**
  * A URL (absolute, or a request target such as `/?Action=…`) as it may be logged: the userinfo of its authority
  * (`https://user:password@host`) and its secret query parameters ({@link redactQuery}) masked; the fragment too.
+ *
+ * @internal
  */
 export function redactUrl(url: string): string {
   const hash = url.indexOf("#");
@@ -65,7 +69,11 @@ export function redactUrl(url: string): string {
 
 const URL_IN_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>`]+/g;
 
-/** Every URL inside a text (an error message, a log line) through {@link redactUrl}. */
+/**
+ * Every URL inside a text (an error message, a log line) through {@link redactUrl}.
+ *
+ * @internal
+ */
 export function redactUrlsInText(text: string): string {
   return text.includes("://") ? text.replace(URL_IN_TEXT, redactUrl) : text;
 }

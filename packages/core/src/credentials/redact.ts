@@ -1,8 +1,20 @@
-/** The one marker every voicetask tool prints in place of a secret. */
+/**
+ * The one marker every voicetask tool prints in place of a secret.
+ *
+ * @internal
+ */
 export const REDACTED = "[redacted]";
-/** Printed in place of a value nested deeper than {@link MAX_REDACT_DEPTH}. */
+/**
+ * Printed in place of a value nested deeper than {@link MAX_REDACT_DEPTH}.
+ *
+ * @internal
+ */
 export const TRUNCATED = "[truncated]";
-/** Objects, arrays and JSON strings nested deeper than this are cut off, so hostile input cannot exhaust the stack. */
+/**
+ * Objects, arrays and JSON strings nested deeper than this are cut off, so hostile input cannot exhaust the stack.
+ *
+ * @internal
+ */
 export const MAX_REDACT_DEPTH = 32;
 /** JSON inside a string (e.g. TRTC's `LLMConfig`) is parsed for redaction up to this length. */
 const MAX_INNER_JSON = 1_000_000;
@@ -10,6 +22,8 @@ const MAX_INNER_JSON = 1_000_000;
 /**
  * Hides a secret for logs. `keep` leading characters may stay visible for ids (e.g. `AKID…`) but never
  * more than a quarter of the value; secrets should use the default 0.
+ *
+ * @internal
  */
 export function redact(value: string | null | undefined, keep = 0): string {
   if (value == null || value === "") return "";
@@ -17,7 +31,11 @@ export function redact(value: string | null | undefined, keep = 0): string {
   return visible > 0 ? `${value.slice(0, visible)}…${REDACTED}` : REDACTED;
 }
 
-/** Masks a key id as `configure list` shows it: `****DEMO` (the last 4 characters, only for long ids). */
+/**
+ * Masks a key id as `configure list` shows it: `****DEMO` (the last 4 characters, only for long ids).
+ *
+ * @internal
+ */
 export function maskId(id: string): string {
   return id.length > 12 ? `****${id.slice(-4)}` : "****";
 }
@@ -30,12 +48,20 @@ export function maskId(id: string): string {
 const SECRET_NAME =
   /(key$|secret|token|usersig|signature|password|passphrase|pwd|pem$|credentials|authorization|cookie)/i;
 
-/** Whether a body member or header with this name holds a secret. */
+/**
+ * Whether a body member or header with this name holds a secret.
+ *
+ * @internal
+ */
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);
 }
 
-/** Header names whose values are secrets or signatures (lower case); other names are checked by pattern. */
+/**
+ * Header names whose values are secrets or signatures (lower case); other names are checked by pattern.
+ *
+ * @internal
+ */
 export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   "authorization",
   "proxy-authorization",
@@ -68,6 +94,8 @@ function redactParam(part: string): string {
  * A loggable `Authorization` value. TC3 and SigV4 keep their scheme, credential scope and SignedHeaders, the
  * key id is masked (`Credential=****DEMO/…`) and the signature removed; any other scheme (`Bearer`, `Basic`)
  * keeps only its name.
+ *
+ * @internal
  */
 export function redactAuthorization(value: string): string {
   if (value === "") return value;
@@ -81,6 +109,8 @@ export function redactAuthorization(value: string): string {
 /**
  * A loggable copy of headers (lower-case names): `Authorization` through {@link redactAuthorization}, other
  * secret headers ({@link SECRET_HEADERS} or a secret-looking name such as `x-goog-api-key`) replaced.
+ *
+ * @internal
  */
 export function redactHeaders(
   headers: Headers | Record<string, string | string[] | undefined> | Iterable<[string, string]>,
@@ -98,7 +128,11 @@ export function redactHeaders(
   return out;
 }
 
-/** One header value as it may be logged. */
+/**
+ * One header value as it may be logged.
+ *
+ * @internal
+ */
 export function redactHeader(name: string, value: string): string {
   const lower = name.toLowerCase();
   if (lower === "authorization" || lower === "proxy-authorization") return redactAuthorization(value);
@@ -131,6 +165,8 @@ function redactMember(name: string, value: unknown, depth: number): unknown {
  * A deep copy of a parsed JSON value with every secret-named member replaced, at any depth, also inside
  * JSON strings (`LLMConfig: "{\"APIKey\":…}"`). Deeper than {@link MAX_REDACT_DEPTH} becomes `[truncated]`.
  * Never mutates its input; `__proto__` members stay plain data.
+ *
+ * @internal
  */
 export function redactJson(value: unknown, depth = 0): unknown {
   if (depth > MAX_REDACT_DEPTH) return TRUNCATED;
@@ -145,6 +181,8 @@ export function redactJson(value: unknown, depth = 0): unknown {
 /**
  * A JSON body text with secret members replaced (see {@link redactJson}); any other body (a form, a broken JSON
  * text) with the values of its secret-named pairs masked (see {@link redactPairs}).
+ *
+ * @internal
  */
 export function redactBody(text: string): string {
   if (!text) return text;
@@ -162,6 +200,8 @@ export function redactBody(text: string): string {
  * settings): the value is masked when the name is a secret's ({@link isSecretName}). A quoted value is masked
  * whole (to the end of the text when its quote is never closed), quotes kept; an unquoted one up to the next
  * separator; `Bearer`/`Basic` schemes keep their name.
+ *
+ * @internal
  */
 // A name starts only after a non-name character, so a long run of name characters is scanned once (linear time).
 const PAIR =
@@ -181,7 +221,11 @@ export function redactPairs(text: string): string {
   });
 }
 
-/** Replaces every occurrence of the given secret values in a text (for messages built from foreign input). */
+/**
+ * Replaces every occurrence of the given secret values in a text (for messages built from foreign input).
+ *
+ * @internal
+ */
 export function redactText(text: string, secrets: Iterable<string | null | undefined>): string {
   let out = text;
   for (const secret of secrets) if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);

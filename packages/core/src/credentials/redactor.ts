@@ -1,13 +1,19 @@
 import { MAX_REDACT_DEPTH, REDACTED, redactBody, redactHeaders, redactJson, TRUNCATED } from "./redact.js";
 import { redactUrl, redactUrlsInText } from "./redact-url.js";
 
-/** Values shorter than this are never masked by value: they would mask ordinary words. */
+/**
+ * Values shorter than this are never masked by value: they would mask ordinary words.
+ *
+ * @internal
+ */
 export const MIN_SECRET_LENGTH = 4;
 
 /**
  * Redaction by name and by value: what a tool knows to be secret (the keys and tokens it sends or accepts) is
  * masked wherever it appears, on top of the rules by name (`redactJson`, `redactHeaders`), URL userinfo and
  * secret query parameters (`redactUrl`). One per process or per run; add values as they become known.
+ *
+ * @internal
  */
 export interface Redactor {
   /** Adds secret values (shorter than {@link MIN_SECRET_LENGTH} are ignored); also their percent-encoded form. */
@@ -30,6 +36,7 @@ export interface Redactor {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** @internal */
 export function createRedactor(values: Iterable<string | null | undefined> = []): Redactor {
   const secrets = new Set<string>();
   let pattern: RegExp | undefined;

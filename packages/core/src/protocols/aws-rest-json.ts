@@ -10,6 +10,8 @@ const UNAVAILABLE_NAMES = /^ServiceUnavailable(Exception)?$/;
 /**
  * Sanitises an error name as restJson1 clients must: keep what is before the first `,` and the first `:`,
  * then what is after the `#` (`ns#FooError:http://...` → `FooError`).
+ *
+ * @internal
  */
 export function sanitizeAwsErrorName(raw: string): string {
   let name = raw.split(",")[0]!.split(":")[0]!.trim();
@@ -22,6 +24,8 @@ export function sanitizeAwsErrorName(raw: string): string {
  * Classifies an AWS error: HTTP 429 and throttling names are throttles; `InvalidSignatureException` with
  * "Signature expired" / "Signature not yet current" (and the S3/Query skew names) is clock skew;
  * HTTP 503 and `ServiceUnavailableException` were not processed; other 5xx leave the outcome unknown.
+ *
+ * @internal
  */
 export function classifyAwsError(name: string, message: string, status: number): ErrorKind {
   if (status === 429 || THROTTLE_NAMES.test(name)) return "throttle";
@@ -61,6 +65,8 @@ function requestIdOf(response: Response): string | undefined {
  * AWS restJson1 (Chime SDK Voice): success is the JSON body (`undefined` for 204 or an empty body);
  * errors name their shape in `x-amzn-ErrorType`, else in the body's `code`/`Code`/`__type`; the thrown
  * error's `name` and `code` are that shape's name.
+ *
+ * @internal
  */
 export const awsRestJsonProtocol: Protocol = {
   name: "awsRestJson",

@@ -8,6 +8,8 @@ import type { ParseContext, Protocol } from "./protocol.js";
  * `.IPLimitExceeded`) are throttles; `AuthFailure.SignatureExpire` is clock skew; `InternalError*` and
  * `ServiceUnavailable` leave the outcome unknown (Tencent does not document that `ServiceUnavailable`
  * answers come before processing, and its own SDKs never retry it); everything else is a client error.
+ *
+ * @internal
  */
 export function classifyTencentCode(code: string): ErrorKind {
   if (code === "RequestLimitExceeded" || code.startsWith("RequestLimitExceeded.")) return "throttle";
@@ -22,6 +24,8 @@ export function classifyTencentCode(code: string): ErrorKind {
  * Tencent Cloud API 3.0 (JSON, TC3-HMAC-SHA256). API errors come as HTTP 200 with
  * `{"Response":{"Error":{"Code","Message"},"RequestId"}}`; success answers the inner `Response` object.
  * A non-200 status comes from a gateway or proxy in front of the API.
+ *
+ * @internal
  */
 export const tencentProtocol: Protocol = {
   name: "tencent",

@@ -1,5 +1,6 @@
 import { type AbortListener, offAbort, onAbort } from "../abort-listeners.js";
 import { type Clock, setTimerOn, systemClock } from "../clock.js";
+import { isPromise } from "../crypto/backend.js";
 import { abortErrorFrom, TimeoutError } from "../errors.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
 import type { AcquireResult, Booking, RateLimitStore } from "./store.js";
@@ -90,9 +91,6 @@ interface KeyQueue {
   helper?: { at: number; cancel: () => void };
 }
 
-const isPromiseLike = <T>(x: T | PromiseLike<T>): x is PromiseLike<T> =>
-  typeof (x as PromiseLike<T> | undefined)?.then === "function";
-
 /** A booking from a store that cannot re-date one: it stays dated at the grant. */
 const undated: Booking = { markSent: () => true };
 
@@ -162,14 +160,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
    */
   const serve = (q: KeyQueue): void => {
     for (let head = headOf(q); head; head = headOf(q)) {
-      let answer: AcquireResult | PromiseLike<AcquireResult>;
+      let answer: AcquireResult | Promise<AcquireResult>;
       try {
         answer = store.tryAcquire(q.key, head.limit, windowMs);
       } catch (error) {
         leave(q, head, undefined, error);
         continue;
       }
-      if (isPromiseLike(answer)) {
+      if (isPromise(answer)) {
         const asked = head;
         const askedAt = clock.now();
         q.askedAt = askedAt;
@@ -274,8 +272,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         const w: Waiter = {
           limit: effective,
           seq: queue.arrivals++,
-          deadline:
-            timeoutMs > 0 && timeoutMs < Number.POSITIVE_INFINITY ? clock.now() + timeoutMs : Infinity,
+          deadline: timeoutMs > 0 && timeoutMs < Infinity ? clock.now() + timeoutMs : Infinity,
           timeoutMs,
           operation,
           dueAt: 0, // not armed yet: it is, right after it is queued

@@ -37,8 +37,7 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
 
   const sweep = (now: number) => {
     for (const [key, s] of keys) {
-      if (s.pausedUntil <= now && (s.times.at(-1) ?? Number.NEGATIVE_INFINITY) <= now - s.windowMs)
-        keys.delete(key);
+      if (s.pausedUntil <= now && (s.times.at(-1) ?? -Infinity) <= now - s.windowMs) keys.delete(key);
     }
   };
 
@@ -89,7 +88,7 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
       s.size = Math.max(s.size, limit);
       // Fewer than `limit` bookings in (now - windowMs, now] ⇔ the one `limit` bookings ago is out of it. It
       // leaves the window at oldest + windowMs (the window is open on the left).
-      const oldest = s.times.length >= limit ? s.times[s.times.length - limit]! : Number.NEGATIVE_INFINITY;
+      const oldest = s.times.length >= limit ? s.times[s.times.length - limit]! : -Infinity;
       if (oldest > now - windowMs) return { ok: false, retryAfterMs: Math.max(1, oldest + windowMs - now) };
       return { ok: true, booking: booking(s, append(s, now), windowMs) };
     },

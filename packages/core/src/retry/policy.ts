@@ -38,6 +38,8 @@ export function resolveRetryOptions(options: RetryOptions | false | undefined): 
  * Whether sending the same request again is harmless even if the first one was processed:
  * the operation is `always` idempotent, or it names an idempotency field the body carries with a
  * non-empty value.
+ *
+ * @internal
  */
 export function isSafeToResend(operation: OperationInfo, body: unknown): boolean {
   if (operation.retry === "always") return true;
@@ -53,9 +55,16 @@ export function isSafeToResend(operation: OperationInfo, body: unknown): boolean
  *   its outcome is unknown (5xx, InternalError, network error, timeout) and the operation is safe to resend;
  * - `correct-clock`: the signature's time was outside the server's window; resend once with corrected time;
  * - `stop`: anything else (auth, parameters, state, caller abort, or an unknown outcome of an unsafe call).
+ *
+ * @internal
  */
 export type RetryDecision = "resend" | "correct-clock" | "stop";
 
+/**
+ * What the sender does after a failed attempt (see {@link RetryDecision}).
+ *
+ * @internal
+ */
 export function decideRetry(error: unknown, operation: OperationInfo, body: unknown): RetryDecision {
   if (error instanceof ServiceError) {
     switch (error.kind) {

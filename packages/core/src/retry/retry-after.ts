@@ -1,6 +1,8 @@
 /**
  * Parses an HTTP `Retry-After` value: delay-seconds (`120`) or an HTTP date. Answers milliseconds from
  * `nowMs` (never negative), or `undefined` when absent or unreadable.
+ *
+ * @internal
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
   if (value == null) return undefined;

@@ -1,5 +1,5 @@
 /** `YYYY-MM-DD` (UTC) of a Unix time in seconds: the TC3 credential-scope date. */
-let memoDay = Number.NaN;
+let memoDay = NaN;
 let memoDate = "";
 
 export function utcDateOfSeconds(seconds: number): string {
@@ -12,14 +12,14 @@ export function utcDateOfSeconds(seconds: number): string {
 }
 
 /** `YYYYMMDDTHHMMSSZ` (UTC, whole seconds): the SigV4 `X-Amz-Date` form; the last second's text is reused. */
-let memoSecond = Number.NaN;
+let memoSecond = NaN;
 let memoAmzDate = "";
 
 export function amzDate(ms: number): string {
   const second = Math.floor(ms / 1000);
   if (second !== memoSecond) {
-    const iso = new Date(second * 1000).toISOString();
-    memoAmzDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+    // 2024-01-02T03:04:05.000Z → 20240102T030405Z
+    memoAmzDate = new Date(second * 1000).toISOString().replace(/[-:]|\.\d+/g, "");
     memoSecond = second;
   }
   return memoAmzDate;

@@ -20,7 +20,11 @@ export interface ClientSendingOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
-/** What a client adds: its protocol, limiter key prefix, credentials and signer. */
+/**
+ * What a client adds: its protocol, limiter key prefix, credentials and signer.
+ *
+ * @internal
+ */
 export interface ClientSenderParts<C> {
   protocol: Protocol;
   /** Provider, service and region, e.g. `tencent:trtc:ap-guangzhou`. */
@@ -41,6 +45,8 @@ export interface ClientSenderParts<C> {
  * A client's sender, made on first use: the clock from `now`, the process-wide limiter (or the client's own),
  * retries, timeout. Each send keys the limiter on the id of the credentials of the moment, so a credentials
  * function that switches accounts moves the calls to the new account's budget.
+ *
+ * @internal
  */
 export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderParts<C>): () => Promise<Sender> {
   const clock = clockFrom(o.now);

@@ -7,6 +7,8 @@ export type CredentialsOption<C> = C | (() => C | Promise<C>);
 /**
  * Keeps the promise `load` answers, unless it rejects: the next call then loads again (so a missing credential
  * or a failed start is not remembered).
+ *
+ * @internal
  */
 export function keepUnlessRejected<T>(load: () => Promise<T>): () => Promise<T> {
   let kept: Promise<T> | undefined;
@@ -22,6 +24,8 @@ export function keepUnlessRejected<T>(load: () => Promise<T>): () => Promise<T> 
 /**
  * A function answering the credentials to sign with: a function option is asked each time; fixed keys, or none
  * (`resolve` then reads core's chain, e.g. the environment), are resolved and checked once.
+ *
+ * @internal
  */
 export function credentialsFrom<C extends object>(
   option: CredentialsOption<C> | undefined,

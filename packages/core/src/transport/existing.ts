@@ -27,6 +27,8 @@ function mapped(mapping: Readonly<Record<string, string>>, root: Record<string, 
  * Whether the provider may have processed an attempt that failed this way: a server fault (5xx, InternalError),
  * a network error after the request may have left, a timeout. Throttles and refusals before processing (503,
  * connection refused) were not processed.
+ *
+ * @internal
  */
 export function outcomeUnknown(error: unknown): boolean {
   if (error instanceof ServiceError) return error.kind === "transient";
@@ -42,6 +44,8 @@ export function outcomeUnknown(error: unknown): boolean {
  * input) and answered as the call's result (members taken from what was found). Any other failure, an "exists"
  * without such a resend (someone else's resource, or a reused key) and a lookup that fails or finds nothing all
  * surface the original error.
+ *
+ * @internal
  */
 export async function recoverExisting<T>(
   send: (onRetry: (event: RetryEvent) => void) => Promise<T>,

@@ -1,6 +1,8 @@
 /**
  * What core needs to know about an operation; clients hand these in from their generated tables.
  * Core never names an operation itself.
+ *
+ * @internal
  */
 export interface OperationInfo {
   name: string;

@@ -21,6 +21,11 @@ export interface RetryEvent {
   error: VoicetaskError;
 }
 
+/**
+ * What {@link createSender} is made from.
+ *
+ * @internal
+ */
 export interface SenderOptions {
   protocol: Protocol;
   /**
@@ -52,6 +57,11 @@ export interface SenderOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
+/**
+ * Per-send options: abort signal, timeout and the parsed body.
+ *
+ * @internal
+ */
 export interface SendOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -83,6 +93,11 @@ interface Call {
   onRetry: ((event: RetryEvent) => void) | undefined;
 }
 
+/**
+ * A successful send.
+ *
+ * @internal
+ */
 export interface SendResult {
   data: unknown;
   /** The final HTTP response, checked by the protocol; its body is still unread (for a client to parse). */
@@ -90,6 +105,11 @@ export interface SendResult {
   requestId?: string;
 }
 
+/**
+ * Core's send pipeline, as {@link createSender} makes it.
+ *
+ * @internal
+ */
 export interface Sender {
   /** Sends `request` (reading its body once) under the operation's limit and retry rule. */
   send(request: Request, operation: OperationInfo, options?: SendOptions): Promise<SendResult>;
@@ -101,6 +121,8 @@ export interface Sender {
  * The send pipeline: rate-limit slot → sign (fresh, with corrected time) → fetch with timeout and abort →
  * protocol parse → on failure decide whether a resend is safe (pausing the key on throttles and learning
  * clock skew) → resend or throw the typed error.
+ *
+ * @internal
  */
 export function createSender(options: SenderOptions): Sender {
   const clock = options.clock ?? systemClock;
@@ -136,7 +158,7 @@ export function createSender(options: SenderOptions): Sender {
    * start's are all slow alike. Until then the answer's own time is used.
    */
   let firstAnswerAt: number | undefined;
-  let fastestRoundTripMs = Number.POSITIVE_INFINITY;
+  let fastestRoundTripMs = Infinity;
   const answered = (booking: Booking | undefined, sentAt: number): void => {
     const now = clock.now();
     if (firstAnswerAt !== undefined && sentAt >= firstAnswerAt)

@@ -25,6 +25,11 @@ function sharedStore(clock: Clock): RateLimitStore {
   return store;
 }
 
+/**
+ * The limiter a client's `rateLimit` option stands for: none, its own, or the one shared in this process.
+ *
+ * @internal
+ */
 export function limiterFor(option: RateLimitOption | undefined, clock: Clock): RateLimiter | false {
   if (option === false) return false;
   if (option !== undefined && Object.keys(option).length > 0)

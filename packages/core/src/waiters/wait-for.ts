@@ -2,7 +2,11 @@ import { type Clock, systemClock } from "../clock.js";
 import { WaiterError } from "../errors.js";
 import type { CallOptions } from "../transport/call-options.js";
 
-/** What a waiter polls for: the generated `waiters` tables hold one per waiter of the spec (`x-waiters`). */
+/**
+ * What a waiter polls for: the generated `waiters` tables hold one per waiter of the spec (`x-waiters`).
+ *
+ * @internal
+ */
 export interface WaiterDefinition {
   readonly name: string;
   /** Dotted path of the status in the polled operation's result. */
@@ -32,7 +36,11 @@ export type WaiterResult<R> =
   | { state: "success"; status: string; result: R; attempts: number }
   | { state: "gone"; code: string; attempts: number };
 
-/** Reads a dotted path (`SpeakerSearchTask.SpeakerSearchTaskStatus`) of a result. */
+/**
+ * Reads a dotted path (`SpeakerSearchTask.SpeakerSearchTaskStatus`) of a result.
+ *
+ * @internal
+ */
 export function statusAt(result: unknown, path: string): string | undefined {
   let node = result;
   for (const key of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[key];
@@ -43,6 +51,8 @@ export function statusAt(result: unknown, path: string): string | undefined {
  * Polls `poll(input)` until the status is a success value (answers the last result), the resource is gone
  * (one of `goneIsSuccess`), a failure value is seen or the time runs out (a {@link WaiterError}), or `signal`
  * aborts (an `AbortError`). Other errors of a poll end the wait as they are.
+ *
+ * @internal
  */
 export async function waitFor<I, R>(
   poll: (input: I, options: CallOptions) => Promise<R>,

@@ -40,6 +40,18 @@ async function runInChromium(
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();
+    // The mock's control API refuses web pages: the page's control calls are relayed from Node (to the
+    // loopback address: Node does not resolve `*.localhost` everywhere).
+    await page.exposeFunction("__mockControl", async (method: string, url: string, body?: string) => {
+      const target = new URL(url);
+      target.hostname = "127.0.0.1";
+      const response = await fetch(target, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        ...(body === undefined ? {} : { body }),
+      });
+      return { status: response.status, body: await response.text() };
+    });
     await page.goto(`${origin}/`);
     const outcomes = {} as Record<Program, Outcome>;
     for (const [program, code] of bundles) {

@@ -22,7 +22,7 @@ export async function startConcurrentTask(config: RunConfig): Promise<string> {
     SessionId,
     AgentConfig: { UserId: "robot", UserSig: "any-usersig", TargetUserId: "user-1" },
     LLMConfig: JSON.stringify({ LLMType: "openai", APIKey: "k", APIUrl: "https://llm.example/v1" }),
-    TTSConfig: JSON.stringify({ TTSType: "flow", VoiceId: "v-female-R2s4N9qJ" }),
+    TTSConfig: JSON.stringify({ TTSType: "flow", VoiceId: "v-female-R2s4N9qJ", Model: "flow_01_turbo" }),
   });
   return TaskId!;
 }

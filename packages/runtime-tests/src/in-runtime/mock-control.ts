@@ -9,14 +9,32 @@ export interface JournalEntry {
   errorCode?: string;
 }
 
-async function control(endpoint: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${endpoint}/_mock/${path}`, {
+/** A control call made outside the runtime: `{ status, body }` of the answer. */
+type Relay = (method: string, url: string, body?: string) => Promise<{ status: number; body: string }>;
+
+/**
+ * The mock refuses control requests from web pages (they carry `Origin`), so in a browser the harness relays
+ * them from Node (`__mockControl`, see harness/chromium.ts); every other runtime calls the mock itself.
+ */
+async function send(method: string, url: string, body?: string): Promise<{ status: number; body: string }> {
+  const relay = (globalThis as { __mockControl?: Relay }).__mockControl;
+  if (relay) return relay(method, url, body);
+  const response = await fetch(url, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body }),
   });
-  if (!response.ok) throw new Error(`mock control ${method} ${path}: HTTP ${response.status}`);
-  return response.status === 204 ? undefined : response.json();
+  return { status: response.status, body: await response.text() };
+}
+
+async function control(endpoint: string, method: string, path: string, body?: unknown): Promise<unknown> {
+  const answer = await send(
+    method,
+    `${endpoint}/_mock/${path}`,
+    body === undefined ? undefined : JSON.stringify(body),
+  );
+  if (answer.status >= 300) throw new Error(`mock control ${method} ${path}: HTTP ${answer.status}`);
+  return answer.status === 204 ? undefined : JSON.parse(answer.body);
 }
 
 /** Moves the mock's clock (task transitions follow it). */

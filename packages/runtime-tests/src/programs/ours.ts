@@ -161,7 +161,7 @@ async function throttleThenRecovery(config: RunConfig) {
     SessionId: crypto.randomUUID(),
     AgentConfig: { UserId: "robot", UserSig: "any-usersig", TargetUserId: "user-1" },
     LLMConfig: JSON.stringify({ LLMType: "openai", APIKey: "k", APIUrl: "https://llm.example/v1" }),
-    TTSConfig: JSON.stringify({ TTSType: "flow", VoiceId: "v-female-R2s4N9qJ" }),
+    TTSConfig: JSON.stringify({ TTSType: "flow", VoiceId: "v-female-R2s4N9qJ", Model: "flow_01_turbo" }),
   });
   await setFault(config.endpoint, "DescribeAIConversation", { errorCode: "RequestLimitExceeded", times: 2 });
   try {
