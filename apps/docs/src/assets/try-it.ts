@@ -12,7 +12,7 @@ export interface TryItClient {
   buildRequest(operation: string, input: object, target: { region: string; endpoint: string }): HttpRequest;
   signRequest(
     request: HttpRequest,
-    options: { credentials: never; now: number; region: string },
+    options: { credentials: Record<string, string>; now: number; region: string },
   ): Promise<SignedHttpRequest>;
 }
 
@@ -155,7 +155,7 @@ export function wireTryIt(root: Document, client: TryItClient): void {
         throw new FormError((e as Error).message);
       }
       const signed = await client.signRequest(built, {
-        credentials: credentials as never,
+        credentials,
         now: Date.now(),
         region: region.value,
       });

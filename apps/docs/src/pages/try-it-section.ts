@@ -93,23 +93,14 @@ function errorsData(
   model: ApiModel,
   own: readonly { code: string; description: string }[],
 ): TryItData["errors"] {
-  const entries: [string, { text: string; href: string }][] = [
-    ...model.commonErrors.map(
-      (e) =>
-        [
-          e.code,
-          { text: textOf(renderInline(e.description)), href: `index.html#${errorAnchor(e.code)}` },
-        ] as [string, { text: string; href: string }],
-    ),
-    ...own.map(
-      (e) =>
-        [e.code, { text: textOf(renderInline(e.description)), href: `#${errorAnchor(e.code)}` }] as [
-          string,
-          { text: string; href: string },
-        ],
-    ),
-  ];
-  return Object.fromEntries(entries);
+  const errors: TryItData["errors"] = {};
+  const add = (list: readonly { code: string; description: string }[], page: string) => {
+    for (const e of list)
+      errors[e.code] = { text: textOf(renderInline(e.description)), href: `${page}#${errorAnchor(e.code)}` };
+  };
+  add(model.commonErrors, "index.html");
+  add(own, "");
+  return errors;
 }
 
 /** JSON inside a `<script type="application/json">`: nothing in it can close the element. */
