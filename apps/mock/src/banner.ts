@@ -131,5 +131,7 @@ export function banner(mock: MockServer, credentialsFile?: string): string {
     `Control API: ${mock.url}/_mock/ (reset, tasks, journal, faults, clock; GET it for the list of routes)`,
     "",
   );
+  if (mock.docsUrl)
+    lines.push(`Docs: ${mock.docsUrl} (each operation's "Try it" form sends to this mock)`, "");
   return lines.join("\n");
 }

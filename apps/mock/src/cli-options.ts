@@ -42,6 +42,8 @@ Options:
   --log-level <level>      debug | info | warn | error | silent (default warn; info adds the start line, debug every request)
   --cors <origin,…|*>      let pages on these origins (or any, *) call the provider routes from a browser:
                            answer preflights, add CORS headers; never for /_mock/ (default: no CORS)
+  --docs <dir>             serve a built docs site (apps/docs/dist) at /docs/, where each operation's
+                           "Try it" form signs and sends requests to this mock from the same origin
 
 Control API (/_mock/: reset, tasks, journal, faults, clock; for test suites, not web pages):
   --control-host <name,…|*>  host names it answers besides loopback ones and --host (default: none)
@@ -121,6 +123,7 @@ export function parseCliOptions(
     latencyMs: values.latency === undefined ? 0 : nonNegativeInt("latency", values.latency, 600_000),
     logLevel: oneOf<LogLevel>("log-level", values["log-level"] ?? "warn", LOG_LEVELS),
     ...(values.cors !== undefined ? { cors: corsOrigins(values.cors) } : {}),
+    ...(values.docs !== undefined ? { docs: values.docs } : {}),
     ...(Object.keys(limits).length > 0 ? { limits } : {}),
     ...(values["control-host"] !== undefined ? { controlHosts: controlHosts(values["control-host"]) } : {}),
     ...(controlToken !== undefined ? { controlToken } : {}),
@@ -141,6 +144,7 @@ function parseFlags(argv: string[]) {
       latency: { type: "string" },
       "log-level": { type: "string" },
       cors: { type: "string" },
+      docs: { type: "string" },
       "control-host": { type: "string" },
       "control-token": { type: "string" },
       ...Object.fromEntries(LIMIT_FLAGS.map(([flag]) => [flag, { type: "string" as const }])),

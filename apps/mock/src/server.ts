@@ -22,6 +22,7 @@ import { createMockEvents } from "./events/mock-events.js";
 import type { CallbackTarget } from "./events/targets.js";
 import { FaultTable } from "./faults.js";
 import { type CorsOrigins, corsStep, parseCorsOrigins } from "./http/cors.js";
+import { DOCS_PREFIX, docsRoot, docsRoute } from "./http/docs-site.js";
 import { send } from "./http/respond.js";
 import { Journal } from "./journal.js";
 import { type MockLimits, resolveLimits } from "./limits.js";
@@ -81,6 +82,11 @@ export interface MockServerOptions {
   callbacks?: Record<string, CallbackTarget>;
   /** AWS access key id → where the mock posts that account's speaker-search events (EventBridge-shaped). */
   eventTargets?: Record<string, string>;
+  /**
+   * A built docs site (`apps/docs/dist`) to serve under `/docs/` (GET and HEAD), so its "Try it" forms reach
+   * the mock from the same origin, without CORS.
+   */
+  docs?: string;
 }
 
 export interface MockServer {
@@ -92,6 +98,8 @@ export interface MockServer {
   credentials: CredentialsConfig;
   /** The token the control API requires, if it has one. */
   controlToken?: string;
+  /** Where the docs site is served (`docs` option), e.g. `http://127.0.0.1:4010/docs/`. */
+  docsUrl?: string;
   control: ControlActions;
   close(): Promise<void>;
 }
@@ -113,7 +121,7 @@ const isSelfDescriptionRequest = (req: IncomingMessage, rawQuery: string): boole
   req.headers["x-tc-action"] === undefined &&
   req.headers.authorization === undefined;
 
-function describeMock(ctx: MockContext, url: string) {
+function describeMock(ctx: MockContext, url: string, docs: boolean) {
   return {
     name: "voicetask-mock",
     description:
@@ -138,6 +146,7 @@ function describeMock(ctx: MockContext, url: string) {
       },
     },
     control: `${url}/_mock/`,
+    ...(docs ? { docs: `${url}${DOCS_PREFIX}` } : {}),
   };
 }
 
@@ -213,6 +222,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const host = options.host ?? "127.0.0.1";
   const guard = new ControlGuard({ host, hosts: options.controlHosts, token: options.controlToken });
   const cors = options.cors === undefined ? undefined : corsStep(parseCorsOrigins(options.cors));
+  const docs = options.docs === undefined ? undefined : docsRoute(docsRoot(options.docs));
   let url = "";
 
   // Not async: each handler's own promise is returned as is (an async wrapper would add promise hops).
@@ -224,11 +234,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (rawPath === "/_mock" || rawPath.startsWith("/_mock/")) {
       return handleControl(ctx, control, actions, guard, req, res, rawPath, rawQuery);
     }
+    if (docs?.(req, res, rawPath)) return undefined;
     if (cors?.(req, res)) return undefined;
     if (rawPath === "/") {
       if (isSelfDescriptionRequest(req, rawQuery)) {
         req.resume();
-        send(res, 200, {}, describeMock(ctx, url), clock.now());
+        send(res, 200, {}, describeMock(ctx, url, docs !== undefined), clock.now());
         return undefined;
       }
       return handleTrtc(req, res, rawPath, rawQuery);
@@ -305,6 +316,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     host,
     credentials: credentialsConfig,
     ...(options.controlToken !== undefined ? { controlToken: options.controlToken } : {}),
+    ...(docs ? { docsUrl: `${url}${DOCS_PREFIX}` } : {}),
     control: actions,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -10,7 +10,8 @@ import { Job, newcomerEnv, run } from "../src/shell.js";
 /**
  * The root README's commands, run as written from a fresh `git clone` of the committed HEAD, the way a newcomer
  * runs them: the quick start's first line (it must end with the demo table), `pnpm start` and the CLI session
- * against it (its output must match the README's), Ctrl-C, and the docs commands. It checks output, never timing.
+ * against it (its output must match the README's), Ctrl-C, and the docs commands (build, serve, and the mock serving
+ * them for "Try it"). It checks output, never timing.
  * The clone reuses this machine's pnpm store and npm cache; `npm install -g` goes to a prefix inside the temp dir.
  */
 
@@ -128,7 +129,7 @@ describe("the README, from a fresh clone", () => {
   });
 
   it("docs: the README's commands build the site and serve it", async () => {
-    const [build = "", serve = ""] = blockUnder(readme, "Docs", "sh").trim().split("\n");
+    const [build = "", serve = "", tryIt = ""] = blockUnder(readme, "Docs", "sh").trim().split("\n");
     expect(build).toMatch(/^pnpm docs:build\b/);
     const built = await run(build, { cwd: clone, env, timeoutMs: 240_000 });
     keep("docs-build.txt", built.output);
@@ -146,5 +147,18 @@ describe("the README, from a fresh clone", () => {
     const stopped = await server.interrupt();
     expect({ code: stopped.code, signal: stopped.signal }).toEqual({ code: 0, signal: null });
     expect(noise(stopped.output)).toEqual([]);
+
+    // The third line: the mock serves the docs on its own origin, with each operation's "Try it" script.
+    expect(tryIt).toMatch(/^pnpm docs:try\b/);
+    const mock = start(tryIt);
+    await mock.waitFor(/Docs: http:\/\/127\.0\.0\.1:4010\/docs\//, 300_000);
+    const page = await fetch("http://127.0.0.1:4010/docs/reference/trtc/StartAIConversation.html");
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('id="try-it"');
+    expect((await fetch("http://127.0.0.1:4010/docs/assets/try-it-trtc.js")).status).toBe(200);
+    const ended = await mock.interrupt();
+    keep("docs-try.txt", ended.output);
+    expect({ code: ended.code, signal: ended.signal }).toEqual({ code: 0, signal: null });
+    expect(noise(ended.output)).toEqual([]);
   });
 });

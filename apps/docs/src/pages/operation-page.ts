@@ -14,9 +14,10 @@ import { typescriptSample } from "../samples/typescript.js";
 import { wireRequest } from "../samples/wire-request.js";
 import type { Page, SearchEntry } from "../site/page.js";
 import type { OperationContext, OperationSection } from "./operation-section.js";
-import { operationPath } from "./reference-paths.js";
+import { operationPath, tryItScriptPath } from "./reference-paths.js";
 import { referenceSidebar } from "./reference-sidebar.js";
 import { rateLimitText, retryText } from "./retry-rule.js";
+import { tryItSection } from "./try-it-section.js";
 import { followingWaiters, waitersSection } from "./waiter-section.js";
 
 /** The parameters outside the body: Tencent's common `X-TC-*` headers, or a REST call's labels, query and headers. */
@@ -173,10 +174,7 @@ const samplesSection: OperationSection = async ({ api, op, input }) => ({
   )}`,
 });
 
-/**
- * The sections of an operation page, in order. Each reads the model through the context, so a new section (a
- * "try it" form built from `op.fields` and the client's request builder) is one more entry here.
- */
+/** The sections of an operation page, in order. Each reads the model through the context. */
 const SECTIONS: OperationSection[] = [
   ({ op }) => ({ id: "description", title: "Description", html: renderDescription(op.description) }),
   parametersSection,
@@ -185,6 +183,7 @@ const SECTIONS: OperationSection[] = [
   errorsSection,
   retrySection,
   samplesSection,
+  tryItSection,
   followingWaiters,
   waitersSection,
 ];
@@ -243,6 +242,9 @@ ${sections.map((s) => `<section><h2 id="${s.id}">${esc(s.title)}</h2>${s.html}</
     section: "reference",
     body,
     sidebar: referenceSidebar(api.model, path),
+    ...(sections.some((s) => s.id === "try-it") && api.model.client
+      ? { tryIt: { script: tryItScriptPath(api.model), client: api.model.client.packageName } }
+      : {}),
     search: [
       { title: op.name, url: path, section: api.model.title, text: textOf(renderInline(op.summary)) },
       ...deepLinks(op, path, ctx.fields),

@@ -24,3 +24,8 @@ export function eventPath(api: ApiModel, variant: WebhookVariantModel): string {
 export function waiterAnchor(name: string): string {
   return `waiter-${name}`;
 }
+
+/** The "Try it" script of an API's operation pages: its client's request builder and signer, bundled. */
+export function tryItScriptPath(api: ApiModel): string {
+  return `assets/try-it-${api.name}.js`;
+}

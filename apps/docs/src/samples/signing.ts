@@ -1,6 +1,7 @@
-import type { ApiModel, HttpRequest, OperationModel } from "@voicetask/core";
+import type { ApiModel, OperationModel } from "@voicetask/core";
 import { type DocsApi, sampleRegion } from "../model/load.js";
 import type { ExampleInput } from "./example-input.js";
+import { rawRequest } from "./raw-request.js";
 import type { Sample } from "./sample.js";
 import { wireRequest } from "./wire-request.js";
 
@@ -62,18 +63,6 @@ function keyDerivation(signer: SampleSigner, scope: string[]): string[] {
       `${(names[i] ?? "").padEnd(width)} = HMAC-SHA256(${i === 0 ? signer.secret : names[i - 1]}, "${part}")`,
   );
   return [...lines, `${"Signature".padEnd(width)} = hex(HMAC-SHA256(${names.at(-1)}, StringToSign))`];
-}
-
-/** A request as raw HTTP/1.1: request line, `Host` first, the headers as built, a length for a body. */
-export function rawRequest(request: HttpRequest): string {
-  const url = new URL(request.url);
-  const headers: Record<string, string> = { host: url.host, ...request.headers };
-  if (request.body) headers["content-length"] = String(new TextEncoder().encode(request.body).byteLength);
-  const lines = [
-    `${request.method} ${url.pathname}${url.search} HTTP/1.1`,
-    ...Object.entries(headers).map(([n, v]) => `${n}: ${v}`),
-  ];
-  return request.body ? `${lines.join("\n")}\n\n${request.body}` : lines.join("\n");
 }
 
 /**

@@ -31,7 +31,7 @@ export function layout(page: Page): string {
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${link("assets/style.css")}">
 <script src="${link("assets/site.js")}" defer></script>
-</head>
+${page.tryIt ? `<script src="${link(page.tryIt.script)}" defer></script>\n` : ""}</head>
 <body data-root="${link("index.html").replace(/index\.html$/, "")}">
 <header class="site-header">
   <a class="brand" href="${link("index.html")}">voicetask</a>

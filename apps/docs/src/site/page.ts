@@ -22,4 +22,6 @@ export interface Page {
   /** Side navigation for this page (HTML, relative links), if any. */
   sidebar?: string;
   search: SearchEntry[];
+  /** The "Try it" script this page loads besides the site's: its path in the site and the client it bundles. */
+  tryIt?: { script: string; client: string };
 }

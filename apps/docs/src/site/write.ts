@@ -1,13 +1,13 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { bundleSiteScript } from "./bundle.js";
+import { bundleSiteScript, bundleTryItScript } from "./bundle.js";
 import { layout } from "./layout.js";
 import type { Page, SearchEntry } from "./page.js";
 import { searchIndexJson } from "./search-index.js";
 
 /**
- * Writes the pages, the assets (the stylesheet as it is, the script bundled from `site.ts`) and the search index
- * into a fresh `outDir`.
+ * Writes the pages, the assets (the stylesheet as it is, the script bundled from `site.ts`, the pages' "Try it"
+ * scripts) and the search index into a fresh `outDir`.
  */
 export function writeSite(
   pages: Page[],
@@ -29,6 +29,9 @@ export function writeSite(
     files++;
   }
   write("assets/site.js", bundleSiteScript(join(assetsDir, "site.ts")));
+  // One "Try it" script per client, loaded by that client's operation pages only.
+  const tryIt = new Map(pages.flatMap((p) => (p.tryIt ? [[p.tryIt.script, p.tryIt.client] as const] : [])));
+  for (const [script, client] of tryIt) write(script, bundleTryItScript(assetsDir, client));
   const entries: SearchEntry[] = pages.flatMap((p) => p.search);
   const json = searchIndexJson(entries);
   write("search-index.json", json);
