@@ -163,22 +163,24 @@ describe("no secret in --dry-run, --debug or error output (built bin)", () => {
     ]);
   });
 
-  it("--dry-run: URL userinfo, secret pairs of a broken LLMConfig and passphrase/pwd/*Pem/credentials members", async () => {
+  it("--dry-run: URL userinfo and passphrase/pwd/*Pem/credentials members of a JSON-text field", async () => {
     const withPassword = url.replace("http://", "http://admin:ENDPOINT-password-1@");
+    // LLMConfig allows members beyond the documented ones (platform types carry their own).
     const llm = JSON.stringify({
+      LLMType: "openai",
+      APIKey: "LLM-api-key-1",
+      APIUrl: "https://llm.example/v1",
       passphrase: "PASSPHRASE-secret-1",
       pwd: "PWD-secret-1",
       privateKeyPem: "-----BEGIN PRIVATE KEY-----PEM-secret-1",
       credentials: { token: "CREDENTIALS-secret-1" },
     });
-    const broken = '{"LLMType":"openai","APIKey":"BROKEN-llm-key-1","Model":"m",';
     const r = await run(
       [
         ...START.slice(0, -4),
         "--llm-config",
         llm,
-        "--tts-config",
-        broken,
+        ...START.slice(-2),
         "--dry-run",
         "--debug",
         "--endpoint",
@@ -190,13 +192,21 @@ describe("no secret in --dry-run, --debug or error output (built bin)", () => {
     expect(r.stdout).toMatch(/^POST http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/$/m);
     expectClean(r.stdout + r.stderr, [
       "ENDPOINT-password-1",
+      "LLM-api-key-1",
       "PASSPHRASE-secret-1",
       "PWD-secret-1",
       "PEM-secret-1",
       "CREDENTIALS-secret-1",
-      "BROKEN-llm-key-1",
       TENCENT.TENCENTCLOUD_SECRET_KEY,
     ]);
+  });
+
+  it("a JSON-text field that is not JSON is refused before sending, its secret pairs masked in the error", async () => {
+    const broken = '{"TTSType":"flow","APIKey":"BROKEN-tts-key-1","Model":"m",';
+    const r = await run([...START.slice(0, -2), "--tts-config", broken, "--dry-run", "--debug"], TENCENT);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--tts-config: not valid JSON/);
+    expectClean(r.stdout + r.stderr, ["BROKEN-tts-key-1", TENCENT.TENCENTCLOUD_SECRET_KEY]);
   });
 
   it("--debug: a password in --endpoint appears nowhere, the error included", async () => {
