@@ -38,7 +38,9 @@ describe("size budget", () => {
     expect(size.inputs.map(([name]) => name).filter((name) => name.includes("openapi-fetch"))).toEqual([]);
     // Receiving callbacks is its own entry (`/callbacks`): none of it is in a program that only calls the client.
     expect(size.code).not.toContain("UnknownAIConversationEvent");
-    console.log(`stop program: ${size.gzip} B gzip, ${size.gzip - BUDGET_GZIP} B over the ${kb(BUDGET_GZIP)} target`);
+    console.log(
+      `stop program: ${size.gzip} B gzip, ${size.gzip - BUDGET_GZIP} B over the ${kb(BUDGET_GZIP)} target`,
+    );
     expectWithinBudget(size, CEILING_GZIP);
   });
 });
