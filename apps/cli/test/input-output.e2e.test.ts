@@ -195,7 +195,7 @@ describe("output: json, yaml, table, text, --query (built bin)", () => {
     const badQuery = await run([...get, "--query", "[["], m.env);
     expect(badQuery.code).toBe(1);
     expect(badQuery.stderr).toContain("--query: invalid JMESPath");
-  });
+  }, 120_000); // a dozen CLI processes in turn: a busy machine takes more than the default 30 s
 });
 
 describe("help, completion, usersig (built bin)", () => {
