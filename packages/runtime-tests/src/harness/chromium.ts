@@ -2,6 +2,7 @@
 // *.localhost to loopback), so every program calls it same-origin and the official TRTC SDK can sign its
 // `trtc.` host. Each program is bundled for browsers and run in the page in turn.
 import { launchChromium } from "@voicetask/test-kit/chromium";
+import { sendControl } from "../in-runtime/mock-control.js";
 import type { Outcome } from "../in-runtime/outcome.js";
 import { bundle, bundlingFailure, hostEntry, PROGRAM_NAMES, type Program } from "./bundle.js";
 import { lifecycleEnv, type RuntimeMock } from "./mock.js";
@@ -42,15 +43,10 @@ async function runInChromium(
     const page = await browser.newPage();
     // The mock's control API refuses web pages: the page's control calls are relayed from Node (to the
     // loopback address: Node does not resolve `*.localhost` everywhere).
-    await page.exposeFunction("__mockControl", async (method: string, url: string, body?: string) => {
+    await page.exposeFunction("__mockControl", (method: string, url: string, body?: string) => {
       const target = new URL(url);
       target.hostname = "127.0.0.1";
-      const response = await fetch(target, {
-        method,
-        headers: body === undefined ? {} : { "content-type": "application/json" },
-        ...(body === undefined ? {} : { body }),
-      });
-      return { status: response.status, body: await response.text() };
+      return sendControl(method, target.href, body);
     });
     await page.goto(`${origin}/`);
     const outcomes = {} as Record<Program, Outcome>;

@@ -16,7 +16,11 @@ type Relay = (method: string, url: string, body?: string) => Promise<{ status: n
  * The mock refuses control requests from web pages (they carry `Origin`), so in a browser the harness relays
  * them from Node (`__mockControl`, see harness/chromium.ts); every other runtime calls the mock itself.
  */
-async function send(method: string, url: string, body?: string): Promise<{ status: number; body: string }> {
+export async function sendControl(
+  method: string,
+  url: string,
+  body?: string,
+): Promise<{ status: number; body: string }> {
   const relay = (globalThis as { __mockControl?: Relay }).__mockControl;
   if (relay) return relay(method, url, body);
   const response = await fetch(url, {
@@ -28,7 +32,7 @@ async function send(method: string, url: string, body?: string): Promise<{ statu
 }
 
 async function control(endpoint: string, method: string, path: string, body?: unknown): Promise<unknown> {
-  const answer = await send(
+  const answer = await sendControl(
     method,
     `${endpoint}/_mock/${path}`,
     body === undefined ? undefined : JSON.stringify(body),
