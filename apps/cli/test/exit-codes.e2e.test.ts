@@ -175,6 +175,8 @@ describe("documented exit codes (built bin)", () => {
       m.env,
     );
     const taskId = JSON.parse(start.stdout).TaskId as string;
+    // Past Preparing on the mock clock, so the status the waiter last saw does not depend on how busy the machine is.
+    m.mock.control.advanceClock(1000);
     const r = await run(
       [
         "trtc",

@@ -1,12 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type MockEnv, startMock } from "./mock-env.js";
 import { run } from "./run-bin.js";
 
+/** Real time, until a test freezes it: a stopped task is cleaned up 5 s later, which a busy machine can outlast. */
+let frozenAt: number | undefined;
+const pausableClock = {
+  now: () => frozenAt ?? Date.now(),
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
 let m: MockEnv;
 beforeAll(async () => {
-  m = await startMock();
+  m = await startMock({ clock: pausableClock });
 });
 afterAll(() => m.mock.close());
+afterEach(() => {
+  frozenAt = undefined;
+});
 
 const START = [
   "trtc",
@@ -87,6 +97,7 @@ describe("messages for people (built bin)", () => {
       m.env,
     );
     expect(stop.stderr).toBe("✓ task-stopped: Status Stopped\n");
+    frozenAt = Date.now();
     const again = await run(
       ["trtc", "wait", "task-running", "--task-id", taskId, "--wait-interval", "0.1"],
       m.env,
