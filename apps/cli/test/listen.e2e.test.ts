@@ -45,7 +45,8 @@ async function listen(args: string[], env: Record<string, string> = {}): Promise
   });
   const deadline = Date.now() + 10_000;
   let url: string | undefined;
-  while (!url) {
+  // Started once the last start-up line is out (the lines can arrive in separate chunks).
+  while (!url || !err.includes("Ctrl-C to stop.")) {
     url = /on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err)?.[1];
     if (Date.now() > deadline || child.exitCode !== null)
       throw new Error(`the listener did not start: ${err}`);

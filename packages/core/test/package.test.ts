@@ -31,7 +31,7 @@ describe("the published package", () => {
       cwd: root,
     });
     expect(stdout).not.toMatch(/❌|💀 Resolution failed.*node16/);
-  });
+  }, 180_000); // packs and type-checks every entry under four resolutions: a minute and more on a busy machine
 
   it("signs from the ESM build in Node, with #crypto resolved to the node:crypto backend", async () => {
     const script = signScript(
