@@ -6,7 +6,6 @@ import {
   clientSender,
   credentialsFrom,
   resolveAwsCredentials,
-  signSigV4,
 } from "@voicetask/core";
 import type { AwsCredentialsOption } from "./credentials.js";
 import { withDates } from "./dates.js";
@@ -14,7 +13,7 @@ import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
-import { baseUrlOf, buildRequest, type ChimeSdkVoiceTarget } from "./request.js";
+import { baseUrlOf, buildRequest, type ChimeSdkVoiceTarget, signRequest } from "./request.js";
 
 export interface ChimeSdkVoiceClientOptions extends ClientSendingOptions, ChimeSdkVoiceTarget {
   /** Keys, or a function answering them (called before each signing). Default: core's environment chain. */
@@ -37,14 +36,13 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
     keyPrefix: `${service.provider}:${service.name}:${region}`,
     credentials: credentialsFrom(options.credentials, resolveAwsCredentials),
     credentialId: (c) => c.accessKeyId,
-    sign: (request, now, payload, credentials) =>
-      signSigV4(request, { credentials, region, service: service.signingName, date: new Date(now), payload }),
+    sign: async (request, now, credentials) =>
+      (await signRequest(request, { credentials, now, region })).request,
   });
 
   const client = clientMethods(async (op, input, o) => {
-    const wire = buildRequest(op.name, input, target);
-    const request = new Request(wire.url, wire);
     // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
+    const request = buildRequest(op.name, input, target);
     const { data, response, requestId } = await (await sender()).send(request, op, { ...o, body: input });
     return {
       ...withDates((data ?? {}) as object),

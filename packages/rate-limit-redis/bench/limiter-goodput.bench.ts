@@ -145,14 +145,14 @@ async function queuedAndAborted(call: Call): Promise<{ bytesPerCall: number; abo
 const spent: RateLimitStore = { tryAcquire: () => ({ ok: false, retryAfterMs: 3_600_000 }), pause() {} };
 
 /**
- * The client layer's own share of a queued call: its method (packages/trtc/src/client.ts: build the Request,
+ * The client layer's own share of a queued call: its method (packages/trtc/src/client.ts: build the request,
  * await the sender) over a sender that holds nothing: every call of a signal waits on one promise that rejects
  * when the signal aborts.
  */
 function clientShaped(url: string): Call {
   const untilAborted = new WeakMap<AbortSignal, Promise<never>>();
   const sender = Promise.resolve({
-    send(_request: Request, { signal }: { signal: AbortSignal; body: unknown }) {
+    send(_request: unknown, { signal }: { signal: AbortSignal; body: unknown }) {
       let waiting = untilAborted.get(signal);
       if (!waiting) {
         waiting = new Promise<never>((_, reject) =>
@@ -165,7 +165,7 @@ function clientShaped(url: string): Call {
   });
   const headers = { "content-type": "application/json", "x-tc-action": "StopAIConversation" };
   return async (body, o) => {
-    const request = new Request(`${url}/`, { method: "POST", headers, body: JSON.stringify(body) || "{}" });
+    const request = { method: "POST", url: `${url}/`, headers, body: JSON.stringify(body) || "{}" };
     return (await sender).send(request, { ...o, body });
   };
 }

@@ -4,7 +4,6 @@ import {
   clientSender,
   credentialsFrom,
   resolveTencentCredentials,
-  signTc3,
   type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
@@ -13,7 +12,7 @@ import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
-import { baseUrlOf, buildRequest, type TrtcTarget } from "./request.js";
+import { baseUrlOf, buildRequest, signRequest, type TrtcTarget } from "./request.js";
 
 export interface TrtcClientOptions extends ClientSendingOptions, TrtcTarget {
   /** Keys, or a function answering them. Default: core's chain (the `TENCENTCLOUD_*` environment variables). */
@@ -36,21 +35,13 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
     keyPrefix: `${service.provider}:${service.name}:${options.region}`,
     credentials: credentialsFrom(options.credentials, resolveTencentCredentials),
     credentialId: (c) => c.secretId,
-    sign: (request, now, payload, credentials) =>
-      signTc3(request, {
-        credentials,
-        service: service.signingName,
-        timestamp: Math.floor(now / 1000),
-        payload,
-      }),
+    sign: async (request, now, credentials) => (await signRequest(request, { credentials, now })).request,
   });
 
   const client = clientMethods(async (op, body, o) => {
     // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer is
     // thrown, typed).
-    const wire = buildRequest(op.name, body, target);
-    const request = new Request(wire.url, wire);
-    return (await (await sender()).send(request, op, { ...o, body })).data;
+    return (await (await sender()).send(buildRequest(op.name, body, target), op, { ...o, body })).data;
   });
   internals.set(client, { sender, baseUrl: baseUrlOf(target), target });
   return client as unknown as TrtcClient;

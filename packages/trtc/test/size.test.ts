@@ -14,11 +14,11 @@ import { stopProgram } from "./programs.js";
  */
 const BUDGET_GZIP = 8 * 1024;
 /**
- * Not met today (see the README's performance table): the per-caller rate limiter and the sender's booking and
- * recovery work put the program over the target. Until it is met again, this ceiling, the size measured when the
- * target was missed rounded up, keeps it from growing further; the test prints the gap to the target.
+ * Not met today (see the README's performance table): the per-caller rate limiter, its in-memory store and the
+ * sender's booking and retry work put the program over the target. Until it is met, this ceiling, the measured
+ * size rounded up to the next 0.05 KB, keeps it from growing; the test prints the gap to the target.
  */
-const CEILING_GZIP = 8.5 * 1024;
+const CEILING_GZIP = 8.2 * 1024;
 
 describe("size budget", () => {
   beforeAll(() => assertBuilt(packageDir));

@@ -259,16 +259,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     windowMs,
     limitFor,
     acquire({ key, operation, limit, signal, timeoutMs = 0 }) {
-      if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
-      let effective: number;
-      try {
-        effective = limitFor(operation, limit);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      const queue = queues.get(key) ?? { key, line: [], start: 0, size: 0, arrivals: 0, nextSlotAt: 0 };
-      queues.set(key, queue);
+      // Whatever the executor throws (an aborted signal, a bad limit) rejects the promise.
       return new Promise<Booking>((resolve, reject) => {
+        if (signal?.aborted) throw abortErrorFrom(signal);
+        const effective = limitFor(operation, limit);
+        const queue = queues.get(key) ?? { key, line: [], start: 0, size: 0, arrivals: 0, nextSlotAt: 0 };
+        queues.set(key, queue);
         const w: Waiter = {
           limit: effective,
           seq: queue.arrivals++,

@@ -6,6 +6,7 @@ import type { AwsCredentials, HeaderRecord } from "./types.js";
 import { canonicalPath, canonicalQuery } from "./uri.js";
 
 export const SIGV4_ALGORITHM = "AWS4-HMAC-SHA256";
+/** The hash of an empty body (what {@link sigV4Sign} signs for a request without one). */
 export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /** Headers @smithy/signature-v4 never signs (unless asked to), so neither do we by default. */
@@ -125,9 +126,7 @@ export async function sigV4Sign(parts: SigV4Parts): Promise<SigV4Signature> {
   if (parts.credentials.sessionToken) signingHeaders["x-amz-security-token"] = parts.credentials.sessionToken;
   const sentHash = headers.get("x-amz-content-sha256");
   const payloadHash =
-    typeof sentHash === "string"
-      ? sentHash
-      : (parts.payloadHash ?? (parts.payload === undefined ? EMPTY_SHA256 : await sha256Hex(parts.payload)));
+    typeof sentHash === "string" ? sentHash : (parts.payloadHash ?? (await sha256Hex(parts.payload ?? "")));
   if (sentHash === undefined && (parts.applyChecksum ?? true))
     signingHeaders["x-amz-content-sha256"] = payloadHash;
   for (const name in signingHeaders) headers.set(name, signingHeaders[name] as string);

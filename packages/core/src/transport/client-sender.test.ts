@@ -31,7 +31,8 @@ describe("clientSender", () => {
       },
     );
     const op = { name: "StopAIConversation", rateLimit: 20, retry: "always" };
-    const send = async () => (await sender()).send(new Request("https://x.test/", { method: "POST" }), op);
+    const send = async () =>
+      (await sender()).send({ method: "POST", url: "https://x.test/", headers: {} }, op);
     await clock.runUntilSettled(send());
     account = "AKIDsecond";
     await clock.runUntilSettled(send());
@@ -64,7 +65,7 @@ describe("clientSender", () => {
     );
     const op = { name: "StopAIConversation", rateLimit: 20, retry: "always" };
     await clock.runUntilSettled(
-      (await sender()).send(new Request("https://x.test/", { method: "POST" }), op),
+      (await sender()).send({ method: "POST", url: "https://x.test/", headers: {} }, op),
     );
     expect(retries).toHaveLength(1);
     expect(retries[0]).toMatchObject({ operation: "StopAIConversation", attempt: 1 });

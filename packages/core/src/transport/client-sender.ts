@@ -2,6 +2,7 @@ import type { Protocol } from "../protocols/protocol.js";
 import type { RetryOptions } from "../retry/policy.js";
 import { clockFrom, type NowOption } from "./clock-option.js";
 import { keepUnlessRejected } from "./credentials-option.js";
+import type { HttpRequest } from "./http-request.js";
 import { createSender, type RetryEvent, type Sender } from "./sender.js";
 import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
 
@@ -33,12 +34,7 @@ export interface ClientSenderParts<C> {
   /** The id (SecretId, AccessKeyId) whose hash keys the limiter. */
   credentialId: (credentials: C) => string;
   /** Signs one attempt with the credentials of the moment (see `SenderOptions.sign`). */
-  sign: (
-    request: Request,
-    now: number,
-    payload: Uint8Array | string | undefined,
-    credentials: C,
-  ) => Promise<Request>;
+  sign: (request: HttpRequest, now: number, credentials: C) => Promise<HttpRequest>;
 }
 
 /**
@@ -53,7 +49,7 @@ export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderPart
   return keepUnlessRejected(async () =>
     createSender({
       protocol: parts.protocol,
-      sign: async (request, now, payload) => parts.sign(request, now, payload, await parts.credentials()),
+      sign: async (request, now) => parts.sign(request, now, await parts.credentials()),
       fetch: o.fetch,
       limiter: limiterFor(o.rateLimit, clock),
       retry: o.retry,

@@ -50,10 +50,12 @@ async function startWith(
     retry: { random: () => 0.5 },
   });
   const lookups: unknown[] = [];
-  const request = new Request("https://trtc.tencentcloudapi.com/", {
+  const request = {
     method: "POST",
+    url: "https://trtc.tencentcloudapi.com/",
+    headers: {},
     body: JSON.stringify(callInput),
-  });
+  };
   const outcome: { result?: unknown; error?: ServiceError } = await clock
     .runUntilSettled(
       recoverExisting(

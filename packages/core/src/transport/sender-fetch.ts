@@ -1,4 +1,5 @@
 import type { OperationInfo } from "./operation.js";
+import { readOutgoing } from "./outgoing.js";
 import type { Sender, SendOptions } from "./sender.js";
 
 /**
@@ -14,5 +15,6 @@ export function senderFetch(
   options: (request: Request) => SendOptions = (request) => ({ signal: request.signal }),
 ): (request: Request) => Promise<Response> {
   return async (request) =>
-    (await (await sender()).send(request, operationOf(request), options(request))).response;
+    (await (await sender()).send(await readOutgoing(request), operationOf(request), options(request)))
+      .response;
 }

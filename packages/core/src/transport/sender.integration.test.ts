@@ -11,6 +11,7 @@ import { signTc3 } from "../signing/sign-tc3.js";
 import type { WireRequest } from "../signing/types.js";
 import { verifySigV4 } from "../signing/verify-sigv4.js";
 import { verifyTc3 } from "../signing/verify-tc3.js";
+import { readOutgoing } from "./outgoing.js";
 import { createSender } from "./sender.js";
 
 const AHEAD_MS = 10 * 60_000;
@@ -73,19 +74,27 @@ describe("createSender against a server 10 minutes ahead", () => {
     seen.length = 0;
     const sender = createSender({
       protocol: tencentProtocol,
-      sign: (request, now) =>
-        signTc3(request, { credentials: tencentKey, service: "trtc", timestamp: Math.floor(now / 1000) }),
+      sign: async (request, now) =>
+        readOutgoing(
+          await signTc3(new Request(request.url, request), {
+            credentials: tencentKey,
+            service: "trtc",
+            timestamp: Math.floor(now / 1000),
+          }),
+        ),
       credentialId: tencentKey.secretId,
     });
-    const request = new Request(`${base}/`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-tc-action": "ControlAIConversation",
-        "x-tc-version": "2019-07-22",
-      },
-      body: JSON.stringify({ TaskId: "task-1", Command: "ServerPushText" }),
-    });
+    const request = await readOutgoing(
+      new Request(`${base}/`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-tc-action": "ControlAIConversation",
+          "x-tc-version": "2019-07-22",
+        },
+        body: JSON.stringify({ TaskId: "task-1", Command: "ServerPushText" }),
+      }),
+    );
     const result = await sender.send(request, {
       name: "ControlAIConversation",
       rateLimit: 20,
@@ -100,17 +109,21 @@ describe("createSender against a server 10 minutes ahead", () => {
     seen.length = 0;
     const sender = createSender({
       protocol: awsRestJsonProtocol,
-      sign: (request, now) =>
-        signSigV4(request, {
-          credentials: awsKey,
-          region: "us-east-1",
-          service: "chime",
-          date: new Date(now),
-        }),
+      sign: async (request, now) =>
+        readOutgoing(
+          await signSigV4(new Request(request.url, request), {
+            credentials: awsKey,
+            region: "us-east-1",
+            service: "chime",
+            date: new Date(now),
+          }),
+        ),
     });
-    const request = new Request(`${base}/aws/voice-connectors/vc/speaker-search-tasks/t?operation=stop`, {
-      method: "POST",
-    });
+    const request = await readOutgoing(
+      new Request(`${base}/aws/voice-connectors/vc/speaker-search-tasks/t?operation=stop`, {
+        method: "POST",
+      }),
+    );
     const result = await sender.send(request, {
       name: "StopSpeakerSearchTask",
       rateLimit: 20,

@@ -7,6 +7,7 @@ import { tencentProtocol } from "../protocols/tencent.js";
 import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
 import { createRateLimiter } from "../rate-limit/limiter.js";
 import { createRetryQuota } from "../retry/quota.js";
+import type { HttpRequest } from "./http-request.js";
 import type { OperationInfo } from "./operation.js";
 import { createSender, type SenderOptions } from "./sender.js";
 
@@ -50,11 +51,10 @@ function scripted(clock: FakeClock, script: Array<Response | Error | (() => Resp
   return { calls, fetch: fetch as typeof globalThis.fetch };
 }
 
-const sign = async (request: Request, now: number) => {
-  const headers = new Headers(request.headers);
-  headers.set("x-signed-at", String(now));
-  return new Request(request, { headers });
-};
+const sign = async (request: HttpRequest, now: number): Promise<HttpRequest> => ({
+  ...request,
+  headers: { ...request.headers, "x-signed-at": String(now) },
+});
 
 function setup(clock: FakeClock, fetch: typeof globalThis.fetch, extra: Partial<SenderOptions> = {}) {
   return createSender({
@@ -69,8 +69,12 @@ function setup(clock: FakeClock, fetch: typeof globalThis.fetch, extra: Partial<
   });
 }
 
-const post = (body: unknown) =>
-  new Request("https://trtc.tencentcloudapi.com/", { method: "POST", body: JSON.stringify(body) });
+const post = (body: unknown): HttpRequest => ({
+  method: "POST",
+  url: "https://trtc.tencentcloudapi.com/",
+  headers: {},
+  body: JSON.stringify(body),
+});
 
 async function failure(clock: FakeClock, promise: Promise<unknown>): Promise<unknown> {
   return clock.runUntilSettled(promise).then(
@@ -432,7 +436,7 @@ describe("createSender", () => {
     const server = scripted(clock, [tcOk()]);
     let signs = 0;
     // The first signature takes 600 ms (a busy event loop, a slow credentials provider), the others none.
-    const slowFirst = async (request: Request, now: number) => {
+    const slowFirst = async (request: HttpRequest, now: number) => {
       if (signs++ === 0) await clock.sleep(600);
       return sign(request, now);
     };
@@ -448,7 +452,7 @@ describe("createSender", () => {
     const limiter = createRateLimiter({ clock, marginMs: 0 });
     const server = scripted(clock, [tcOk()]);
     let signs = 0;
-    const stalled = async (request: Request, now: number) => {
+    const stalled = async (request: HttpRequest, now: number) => {
       if (signs++ === 0) await clock.sleep(1500); // longer than the window: its slot is gone meanwhile
       return sign(request, now);
     };

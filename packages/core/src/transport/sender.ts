@@ -9,8 +9,8 @@ import { fullJitterBackoff } from "../retry/backoff.js";
 import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
 import { attempt, type Exchange } from "./attempt.js";
 import { withDeadline } from "./deadline.js";
+import type { HttpRequest } from "./http-request.js";
 import type { OperationInfo } from "./operation.js";
-import { bodyText, type Outgoing, readOutgoing } from "./outgoing.js";
 
 export interface RetryEvent {
   operation: string;
@@ -29,11 +29,10 @@ export interface RetryEvent {
 export interface SenderOptions {
   protocol: Protocol;
   /**
-   * Signs one attempt: a fresh copy of the request, whose body (the string or bytes it was made from) is handed
-   * in as `payload`, so the signer need not read it again; `now` is the corrected epoch ms (clock + learned skew
-   * offset).
+   * Signs one attempt: answers the request with its signing headers; `now` is the corrected epoch ms (clock +
+   * learned skew offset).
    */
-  sign: (request: Request, now: number, payload: Uint8Array | string | undefined) => Promise<Request>;
+  sign: (request: HttpRequest, now: number) => Promise<HttpRequest>;
   fetch?: typeof globalThis.fetch;
   /** Default: a fresh in-memory limiter on `clock`; `false` to send without limiting. */
   limiter?: RateLimiter | false;
@@ -65,7 +64,7 @@ export interface SenderOptions {
 export interface SendOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** The parsed request body, for the idempotency-field check (parsed from the request's bytes when omitted). */
+  /** The parsed request body, for the idempotency-field check (parsed from the request's body when omitted). */
   body?: unknown;
   /** Called before each resend of this call (after the sender's own `onRetry`). */
   onRetry?: (event: RetryEvent) => void;
@@ -78,6 +77,12 @@ const slotFor = (key: string, operation: OperationInfo, call: Call): AcquireOpti
   signal: call.signal,
   timeoutMs: call.timeoutMs,
 });
+
+/** The Fetch Request of a signed attempt; without `host`, which Fetch sets from the URL. */
+function toRequest({ method, url, headers, body }: HttpRequest): Request {
+  const { host: _, ...sent } = headers;
+  return new Request(url, { method, headers: sent, body });
+}
 
 /** Notes on an error how many attempts were made; not on an AbortError, which every call of a signal shares. */
 function withAttempts(error: unknown, sends: number): unknown {
@@ -111,8 +116,8 @@ export interface SendResult {
  * @internal
  */
 export interface Sender {
-  /** Sends `request` (reading its body once) under the operation's limit and retry rule. */
-  send(request: Request, operation: OperationInfo, options?: SendOptions): Promise<SendResult>;
+  /** Sends `request` under the operation's limit and retry rule. */
+  send(request: HttpRequest, operation: OperationInfo, options?: SendOptions): Promise<SendResult>;
   /** Learned difference between the servers' clock and ours, in ms. */
   clockOffsetMs(): number;
 }
@@ -177,19 +182,18 @@ export function createSender(options: SenderOptions): Sender {
     });
   }
 
-  function send(request: Request, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
+  function send(request: HttpRequest, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
     // Not async, and the options taken apart: a call waiting for its slot keeps what it sends and needs, not
-    // the caller's Request (about 4 KB with its body stream) nor the caller's options object.
+    // the caller's options object.
     const { signal, timeoutMs = options.timeoutMs ?? 60_000, body, onRetry } = o;
-    return firstSlot(readOutgoing(request), operation, { signal, timeoutMs, body, onRetry });
+    return firstSlot(request, operation, { signal, timeoutMs, body, onRetry });
   }
 
   /**
    * Waits for the call's first slot, then makes its attempts. A queued call holds this small frame only: it does
    * what `slot` does inline, rather than hold a second frame.
    */
-  async function firstSlot(reading: Outgoing | Promise<Outgoing>, operation: OperationInfo, call: Call) {
-    const out = await reading;
+  async function firstSlot(out: HttpRequest, operation: OperationInfo, call: Call) {
     const key = await keyOf(operation.name);
     let booking: Booking | undefined;
     try {
@@ -211,7 +215,7 @@ export function createSender(options: SenderOptions): Sender {
 
   /** Signs, sends and, when safe, resends; `booked` is the slot of the first attempt. */
   async function attempts(
-    out: Outgoing,
+    out: HttpRequest,
     key: string,
     booked: Booking | undefined,
     operation: OperationInfo,
@@ -226,7 +230,7 @@ export function createSender(options: SenderOptions): Sender {
     let lastCost: number | undefined;
 
     for (;;) {
-      const signed = await options.sign(new Request(out.url, out), exchange.now(), out.body);
+      const signed = await options.sign(out, exchange.now());
       // Dated when it leaves, so a request signed late is not counted from its grant. A booking that lapsed
       // meanwhile (an event loop stalled for a whole window) is booked again.
       if (booking && !(await booking.markSent())) {
@@ -236,7 +240,7 @@ export function createSender(options: SenderOptions): Sender {
       sends++;
       const sentAt = clock.now();
       try {
-        const [response, parsed] = await attempt(signed, name, timeoutMs, signal, exchange);
+        const [response, parsed] = await attempt(toRequest(signed), name, timeoutMs, signal, exchange);
         answered(booking, sentAt);
         retry.quota?.succeeded(lastCost);
         return { data: parsed.data, response, requestId: parsed.requestId };
@@ -245,7 +249,7 @@ export function createSender(options: SenderOptions): Sender {
         if (!(error instanceof VoicetaskError)) throw error;
         error.attempts = sends;
         error.retryable = false;
-        const decision = decideRetry(error, operation, call.body ?? parseJson(bodyText(out)));
+        const decision = decideRetry(error, operation, call.body ?? parseJson(out.body ?? ""));
         const answer = error instanceof ServiceError ? error : undefined;
         const retryAfterMs = answer?.retryAfterMs;
         const throttled = answer?.kind === "throttle";
