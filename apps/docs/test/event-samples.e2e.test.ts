@@ -97,9 +97,12 @@ function runNode(file: string, env: Record<string, string>, args: string[] = [])
 /** What the samples' `console.log` calls printed, in order. */
 const logsOf = (lines: Line[]) => lines.flatMap((l) => ("log" in l ? [l.log] : []));
 
-/** Waits (polling, up to 10 s of real time for the I/O) until `test` holds; `what` says what did not happen. */
+/**
+ * Waits (polling, up to 30 s of real time for the I/O and the children starting on a busy machine) until `test`
+ * holds; `what` says what did not happen.
+ */
 async function until(test: () => boolean | Promise<boolean>, what: string | (() => string)): Promise<void> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 30_000;
   while (!(await test())) {
     if (Date.now() > deadline) throw new Error(`${typeof what === "string" ? what : what()} did not happen`);
     await new Promise((r) => setTimeout(r, 10));
