@@ -164,9 +164,7 @@ if (voiceConnectorId) {
 const chimeQueueHandling: Handling = (variant, webhook) =>
   chimeHandling(variant, webhook, {
     overview: "console.log(event.type, event.event.time, event.event.detail);",
-    forTask: `// Taken oldest first; one that is older than what was taken for its task is out of date.
-if (isStale(event.event.detail.taskId, event.event.time)) continue;
-console.log(event.event.detail);`,
+    forTask: "console.log(event.event.detail);",
   });
 
 function chimeSamples(api: DocsApi, webhook: WebhookModel, variant?: WebhookVariantModel): Sample[] {
@@ -176,9 +174,15 @@ function chimeSamples(api: DocsApi, webhook: WebhookModel, variant?: WebhookVari
   const lambdaHandling = chimeLambdaHandling(variant, webhook);
   // Only a variant that names its task re-reads it, with a client.
   const rereads = variant !== undefined && !variant.catchAll && namesTask(variant);
+  const chimeClient = `
+// AWS_ENDPOINT_URL_CHIME_SDK_VOICE, as the AWS SDKs read it, points the client elsewhere (e.g. at voicetask-mock).
+const chime = ${client.factory}({
+  region: process.env.AWS_REGION ?? "us-east-1",
+  endpoint: process.env.AWS_ENDPOINT_URL_CHIME_SDK_VOICE,
+});`;
   const lambda = `${rereads ? `import { ${client.factory} } from "${client.packageName}";\n` : ""}import { parseEvent } from "${entry}";
 import { createRedisDedupeStore } from "@voicetask/rate-limit-redis";
-${rereads ? `\nconst chime = ${client.factory}({ region: process.env.AWS_REGION ?? "us-east-1" });` : ""}
+${rereads ? chimeClient : ""}
 // EventBridge delivers at least once: one store for every concurrent invocation takes each event \`id\` once.
 const seen = createRedisDedupeStore({ url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" });
 
@@ -198,9 +202,12 @@ import { createRedisDedupeStore } from "@voicetask/rate-limit-redis";
 
 const seen = createRedisDedupeStore({ url: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" });
 
-/** The newest event time taken per task (at most 10 000 tasks remembered). */
+/** The newest event time taken per speaker search task (at most 10 000 tasks remembered). */
 const newest = new Map<string, number>();
-function isStale(task: string, time: string): boolean {
+/** Whether an event is older than one already taken for its task; else it is now the newest. */
+function isStale({ detail, time }: ChimeEvent["event"]): boolean {
+  const task = "taskId" in detail ? detail.taskId : undefined;
+  if (typeof task !== "string") return false; // not about a speaker search task
   const at = Date.parse(time);
   if ((newest.get(task) ?? Number.NEGATIVE_INFINITY) > at) return true;
   newest.delete(task);
@@ -230,6 +237,9 @@ export async function handler(batch: SqsBatch): Promise<{ batchItemFailures: { i
     const { id } = event.event;
     try {
       if (!(await seen.claim(id))) continue; // delivered before
+      // Taken oldest first: an event older than one already taken for its task is out of date (the task has
+      // moved on; GetSpeakerSearchTask still answers its results).
+      if (isStale(event.event)) continue;
 ${indentBy(chimeQueueHandling(variant, webhook), "      ")}
     } catch {
       await seen.release(id);
@@ -256,7 +266,8 @@ const RECEIVERS: Partial<
 
 /**
  * Handler samples for a webhook's events (a variant's page narrows them to that variant): real code, verified,
- * deduplicated, type-checked by the docs' tests. None for a protocol without a receiving side.
+ * deduplicated, type-checked and run against the mock by the docs' tests. None for a protocol without a
+ * receiving side.
  */
 export function eventHandlerSamples(
   api: DocsApi,
