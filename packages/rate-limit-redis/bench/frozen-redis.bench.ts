@@ -12,9 +12,9 @@
  *   pnpm --filter @voicetask/rate-limit-redis bench
  */
 import { createRateLimiter } from "@voicetask/core";
+import { freePort, startRedisServer } from "@voicetask/test-kit/redis-server";
 import { createRedisRateLimitStore } from "../src/index.js";
 import { msFromCloseToExit } from "../test/close-child-runner.js";
-import { freePort, startRedisServer } from "../test/redis-server.js";
 
 const FROZEN_MS = 10_000;
 const LIMIT = 20;

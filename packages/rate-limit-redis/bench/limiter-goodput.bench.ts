@@ -15,9 +15,9 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Worker } from "node:worker_threads";
 import { createMemoryRateLimitStore, type RateLimitStore, ServiceError } from "@voicetask/core";
+import { startRedisServer } from "@voicetask/test-kit/redis-server";
 import { createTrtcClient } from "@voicetask/trtc";
 import { createRedisRateLimitStore } from "../src/index.js";
-import { startRedisServer } from "../test/redis-server.js";
 
 const QUEUED = 10_000;
 const FIRST = 200;

@@ -9,7 +9,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startMockServer } from "@voicetask/mock";
-import { startRedisServer } from "../test/redis-server.js";
+import { startRedisServer } from "@voicetask/test-kit/redis-server";
 import type { FleetResult } from "./fleet-worker.js";
 
 const PROCESSES = 4;

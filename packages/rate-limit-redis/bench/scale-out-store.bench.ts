@@ -10,10 +10,10 @@
  * for a saturated key). Set BENCH_DURATION_MS to change the time per path (default 2000).
  */
 import { createMemoryRateLimitStore, type RateLimitStore } from "@voicetask/core";
+import { startRedisServer } from "@voicetask/test-kit/redis-server";
 import { Redis } from "ioredis";
 import { RateLimiterRedis } from "rate-limiter-flexible";
 import { createRedisRateLimitStore } from "../src/index.js";
-import { startRedisServer } from "../test/redis-server.js";
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 2000);
 const CONCURRENCY = 64;

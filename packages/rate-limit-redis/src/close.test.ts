@@ -1,6 +1,6 @@
+import { freePort, startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { msFromCloseToExit } from "../test/close-child-runner.js";
-import { freePort, startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 
 // Exact figures are in the bench (bench/frozen-redis.bench.ts); a test only checks that nothing the store
 // started keeps the process alive: a leftover reconnect or disconnect timer would hold it for 2 s.

@@ -1,3 +1,4 @@
+import { freePort, startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import {
   type CallbackEvent,
   createCallbackHandler,
@@ -7,7 +8,6 @@ import {
 } from "@voicetask/trtc/callbacks";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { createRedisDedupeStore, type RedisDedupeStore } from "./dedupe-store.js";
 import { RedisUnavailableError } from "./unavailable-error.js";
 

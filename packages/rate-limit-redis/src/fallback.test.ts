@@ -1,7 +1,7 @@
+import { freePort, startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { patient } from "../test/patient.js";
-import { freePort, startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-store.js";
 import { RedisUnavailableError } from "./unavailable-error.js";
 

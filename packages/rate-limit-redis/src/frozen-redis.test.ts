@@ -1,5 +1,5 @@
+import { startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { createRedisRateLimitStore } from "./redis-store.js";
 import { RedisUnavailableError } from "./unavailable-error.js";
 

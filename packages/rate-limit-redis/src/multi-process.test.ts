@@ -1,7 +1,7 @@
+import { startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { busiestWindow, recordBookings } from "../test/booking-monitor.js";
 import { patient } from "../test/patient.js";
-import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { startWorker, type Worker } from "../test/workers.js";
 import { redisKeysFor } from "./redis-keys.js";
 import { createRedisRateLimitStore } from "./redis-store.js";

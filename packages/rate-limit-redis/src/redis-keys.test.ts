@@ -1,6 +1,6 @@
+import { startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { redisKeysFor } from "./redis-keys.js";
 import { createRedisRateLimitStore } from "./redis-store.js";
 

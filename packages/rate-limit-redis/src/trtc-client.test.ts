@@ -1,10 +1,10 @@
 import { ThrottlingError } from "@voicetask/core";
+import { startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import { createTrtcClient } from "@voicetask/trtc";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { busiestWindow, recordBookings } from "../test/booking-monitor.js";
 import { patient } from "../test/patient.js";
-import { startRedisServer, type TestRedisServer } from "../test/redis-server.js";
 import { createRedisRateLimitStore, type RedisRateLimitStore } from "./redis-store.js";
 
 // Two clients with their own store and connection stand for two processes of a fleet (the multi-process

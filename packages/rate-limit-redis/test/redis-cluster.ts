@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { freePort, redisServerPath, spawnRedisServer } from "@voicetask/test-kit/redis-server";
 import { Redis } from "ioredis";
-import { freePort, redisServerPath, spawnRedisServer } from "./redis-server.js";
 
 const run = promisify(execFile);
 
