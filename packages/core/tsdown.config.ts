@@ -2,9 +2,12 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "tsdown";
 
 /**
- * ESM + CJS + types. `#crypto`, `#network` and `#body-source` stay imports in the output and are resolved by
- * package.json "imports": node:crypto, Node's error codes and undici's kept Request body for the `node` condition;
- * Web Crypto, no codes and no body shortcut for browsers, edge runtimes and everything else.
+ * ESM + CJS + types. `#crypto`, `#network`, `#body-source` and `#env-sources` stay imports in the output and are
+ * resolved by package.json "imports": node:crypto, Node's error codes and undici's kept Request body for the
+ * `node` condition; Web Crypto, no codes and no body shortcut for browsers, edge runtimes and everything else.
+ * `#env-sources` is the one split on `browser`: browsers have no environment, so their credential chains skip
+ * it; Workers (`workerd`, `worker`, which bundlers pair with `browser`), Vercel's `edge-light`, Node, Deno and
+ * Bun read `process.env` where it exists (listed first, as the first matching condition wins).
  */
 export default defineConfig({
   entry: {
@@ -17,6 +20,8 @@ export default defineConfig({
     "network/web": "src/transport/network/web.ts",
     "body-source/node": "src/signing/body-source/node.ts",
     "body-source/web": "src/signing/body-source/web.ts",
+    "env-sources/runtime": "src/credentials/env-sources/runtime.ts",
+    "env-sources/browser": "src/credentials/env-sources/browser.ts",
   },
   format: ["esm", "cjs"],
   platform: "neutral",
@@ -24,6 +29,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  deps: { neverBundle: ["#crypto", "#network", "#body-source", /^node:/] },
+  deps: { neverBundle: ["#crypto", "#network", "#body-source", "#env-sources", /^node:/] },
   outputOptions: { exports: "named" },
 });

@@ -8,6 +8,7 @@ export default defineConfig({
       "#crypto": fileURLToPath(new URL("./src/crypto/node.ts", import.meta.url)),
       "#network": fileURLToPath(new URL("./src/transport/network/node.ts", import.meta.url)),
       "#body-source": fileURLToPath(new URL("./src/signing/body-source/node.ts", import.meta.url)),
+      "#env-sources": fileURLToPath(new URL("./src/credentials/env-sources/runtime.ts", import.meta.url)),
     },
   },
   test: {

@@ -14,11 +14,12 @@ import { eventsLambdaProgram, stopProgram } from "./programs.js";
  */
 const BUDGET_GZIP = 8 * 1024;
 /**
- * Not met today (see the README's performance table): the per-caller rate limiter, its in-memory store and the
- * sender's booking and retry work put the program over the target. Until it is met, this ceiling, the measured
+ * Not met today (see the README's performance table): next to what TRTC's program carries (the per-caller rate
+ * limiter and its in-memory store, the sender's booking and retry work), SigV4's canonical path, query and header
+ * rules and the AWS error parsing put the program over the target. Until it is met, this ceiling, the measured
  * size rounded up to the next 0.05 KB, keeps it from growing; the test prints the gap to the target.
  */
-const CEILING_GZIP = 8.9 * 1024;
+const CEILING_GZIP = 8.7 * 1024;
 
 describe("size budget", () => {
   beforeAll(() => assertBuilt(packageDir));
@@ -38,6 +39,8 @@ describe("size budget", () => {
     expect(size.inputs.map(([name]) => name).filter((name) => name.includes("openapi-fetch"))).toEqual([]);
     // Reading events is its own entry (`/events`): none of it is in a program that only calls the client.
     expect(size.code).not.toContain("UnknownChimeEvent");
+    // No environment reading in a browser program (core's `browser` build of its credential chain).
+    expect(size.code).not.toContain("AWS_ACCESS_KEY_ID");
     console.log(
       `stop program: ${size.gzip} B gzip, ${size.gzip - BUDGET_GZIP} B over the ${kb(BUDGET_GZIP)} target`,
     );

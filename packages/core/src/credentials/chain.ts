@@ -1,5 +1,6 @@
+import { awsEnvSources, tencentEnvSources } from "#env-sources";
 import { CredentialsError } from "../errors.js";
-import { AWS_FIELDS, awsEnvSource, readKeys, TENCENT_FIELDS, tencentEnvSource } from "./env.js";
+import { AWS_FIELDS, readKeys, TENCENT_FIELDS } from "./env.js";
 import type { CredentialSource, Env, ResolvedAwsCredentials, ResolvedTencentCredentials } from "./types.js";
 
 /** Tries each source in order; the first that has credentials wins. */
@@ -16,7 +17,10 @@ export async function resolveFromChain<T>(provider: string, sources: CredentialS
 export interface ResolveTencentOptions {
   /** Explicit credentials; win over everything else. */
   credentials?: { secretId?: string; secretKey?: string; token?: string };
-  /** Environment to read (default `process.env` where it exists). */
+  /**
+   * Environment to read (default `process.env` where it exists). Browser builds (the `browser` condition, not
+   * Workers) have no environment step: there the chain is the `credentials` option, then `sources`.
+   */
   env?: Env;
   /** Further sources after the environment (the Node entry adds the profile files here). */
   sources?: CredentialSource<ResolvedTencentCredentials>[];
@@ -40,13 +44,16 @@ function explicitSource<T>(
   };
 }
 
-/** Explicit → environment → `sources`. Browser-safe; `@voicetask/core/node` adds the profile files. */
+/**
+ * Explicit → environment → `sources`. Browser-safe (browsers skip the environment); `@voicetask/core/node` adds
+ * the profile files.
+ */
 export function resolveTencentCredentials(
   options: ResolveTencentOptions = {},
 ): Promise<ResolvedTencentCredentials> {
   return resolveFromChain("Tencent Cloud", [
     explicitSource(options.credentials, TENCENT_FIELDS),
-    tencentEnvSource(options.env),
+    ...tencentEnvSources(options.env),
     ...(options.sources ?? []),
   ]);
 }
@@ -57,11 +64,11 @@ export interface ResolveAwsOptions {
   sources?: CredentialSource<ResolvedAwsCredentials>[];
 }
 
-/** Explicit → environment → `sources`. Browser-safe; `@voicetask/core/node` adds `~/.aws/credentials`. */
+/** Explicit → environment → `sources`, as for Tencent; `@voicetask/core/node` adds `~/.aws/credentials`. */
 export function resolveAwsCredentials(options: ResolveAwsOptions = {}): Promise<ResolvedAwsCredentials> {
   return resolveFromChain("AWS", [
     explicitSource(options.credentials, AWS_FIELDS),
-    awsEnvSource(options.env),
+    ...awsEnvSources(options.env),
     ...(options.sources ?? []),
   ]);
 }

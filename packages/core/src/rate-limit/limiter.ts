@@ -268,7 +268,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         const w: Waiter = {
           limit: effective,
           seq: queue.arrivals++,
-          deadline: timeoutMs > 0 && timeoutMs < Infinity ? clock.now() + timeoutMs : Infinity,
+          deadline: timeoutMs > 0 ? clock.now() + timeoutMs : Infinity, // now + Infinity is Infinity too
           timeoutMs,
           operation,
           dueAt: 0, // not armed yet: it is, right after it is queued

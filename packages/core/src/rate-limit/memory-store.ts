@@ -25,13 +25,14 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
   const keys = new Map<string, KeyState>();
   let calls = 0;
 
-  const state = (key: string, windowMs: number): KeyState => {
+  /** The key's state, made on first use; `windowMs`, when given, is kept for the sweep. */
+  const state = (key: string, windowMs?: number): KeyState => {
     let s = keys.get(key);
     if (!s) {
-      s = { times: [], size: 0, pausedUntil: 0, windowMs };
+      s = { times: [], size: 0, pausedUntil: 0, windowMs: 1000 };
       keys.set(key, s);
     }
-    s.windowMs = windowMs;
+    s.windowMs = windowMs ?? s.windowMs;
     return s;
   };
 
@@ -41,40 +42,33 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
     }
   };
 
-  /** Appends a booking at `now` (or at the newest one's time if the clock stepped back), dropping the oldest. */
-  const append = (s: KeyState, now: number): number => {
-    const at = Math.max(now, s.times.at(-1) ?? now);
-    s.times.push(at);
-    if (s.times.length > s.size) s.times.shift();
-    return at;
-  };
-
-  /** Moves one booking from `from` to the later time `to`, keeping the list sorted. */
-  const move = (s: KeyState, from: number, to: number): void => {
-    const i = s.times.lastIndexOf(from);
-    if (i >= 0) s.times.splice(i, 1);
-    let j = s.times.length;
-    while (j > 0 && s.times[j - 1]! > to) j--;
-    s.times.splice(j, 0, to);
+  /** Puts a booking time in its place (the list stays sorted), dropping the oldest past `size`. */
+  const insert = (s: KeyState, at: number): void => {
+    let i = s.times.length;
+    while (i > 0 && s.times[i - 1]! > at) i--;
+    s.times.splice(i, 0, at);
     if (s.times.length > s.size) s.times.shift();
   };
 
   /** The booking made at `bookedAt`, which can move to when its request is sent, then to when it was seen. */
   const booking = (s: KeyState, bookedAt: number, windowMs: number): Booking => {
     let at = bookedAt;
+    const moveTo = (to: number): void => {
+      const i = s.times.lastIndexOf(at);
+      if (i >= 0) s.times.splice(i, 1);
+      insert(s, to);
+      at = to;
+    };
     return {
       markSent() {
         const now = clock.now();
         // Out of its window, it no longer holds its slot: someone may have booked it since.
         if (at <= now - windowMs || !s.times.includes(at)) return false;
-        move(s, at, now);
-        at = now;
+        moveTo(now);
         return true;
       },
       markAnswered(seen) {
-        if (seen <= at) return;
-        move(s, at, seen);
-        at = seen;
+        if (seen > at) moveTo(seen);
       },
     };
   };
@@ -90,10 +84,13 @@ export function createMemoryRateLimitStore(options: { clock?: Clock } = {}): Rat
       // leaves the window at oldest + windowMs (the window is open on the left).
       const oldest = s.times.length >= limit ? s.times[s.times.length - limit]! : -Infinity;
       if (oldest > now - windowMs) return { ok: false, retryAfterMs: Math.max(1, oldest + windowMs - now) };
-      return { ok: true, booking: booking(s, append(s, now), windowMs) };
+      // Booked now, or at the newest booking's time if the clock stepped back.
+      const at = Math.max(now, s.times.at(-1) ?? now);
+      insert(s, at);
+      return { ok: true, booking: booking(s, at, windowMs) };
     },
     pause(key, ms) {
-      const s = state(key, keys.get(key)?.windowMs ?? 1000);
+      const s = state(key);
       s.pausedUntil = Math.max(s.pausedUntil, clock.now() + ms);
     },
   };
