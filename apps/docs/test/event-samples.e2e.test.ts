@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { createChimeSdkVoiceClient } from "@voicetask/chime-sdk-voice";
 import { createFakeClock } from "@voicetask/core/testing";
 import { type JournalEntry, type MockServer, startMockServer } from "@voicetask/mock";
-// rate-limit-redis keeps its throw-away redis-server to its tests; reused here rather than written twice.
 import { freePort, startRedisServer, type TestRedisServer } from "@voicetask/test-kit/redis-server";
 import { createTrtcClient } from "@voicetask/trtc";
 import { parseCallback } from "@voicetask/trtc/callbacks";
