@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 20_000,
+    // Hooks start servers and build packages: on a machine busy with the other suites that can outlast 10 s.
+    hookTimeout: 60_000,
   },
 });
