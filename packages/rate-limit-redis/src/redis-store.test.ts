@@ -41,7 +41,7 @@ describe("createRedisRateLimitStore against a real redis-server", () => {
     }
     const wait = Math.max(...denied.map((a) => (a.ok ? 0 : a.retryAfterMs)));
     await sleep(wait + 20);
-    expect(await store.tryAcquire("k-basic", 5, 400)).toEqual({ ok: true });
+    expect((await store.tryAcquire("k-basic", 5, 400)).ok).toBe(true);
   });
 
   it("keeps the sliding log in Redis: a sorted set with one unique member per booking and a TTL", async () => {

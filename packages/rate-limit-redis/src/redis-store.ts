@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { type AcquireResult, createMemoryRateLimitStore, type RateLimitStore } from "@voicetask/core";
+import {
+  type AcquireResult,
+  createMemoryRateLimitStore,
+  type NowOption,
+  type RateLimitStore,
+} from "@voicetask/core";
 import type { Cluster, Redis } from "ioredis";
 import { ACQUIRE_SCRIPT } from "./acquire-script.js";
 import type { StoreLogger } from "./breaker.js";
 import { guardRedis } from "./guarded-redis.js";
 import { PAUSE_SCRIPT } from "./pause-script.js";
+import { redisBooking } from "./redis-booking.js";
 import { redisKeysFor } from "./redis-keys.js";
 import { defineScript } from "./run-script.js";
 import { RedisUnavailableError } from "./unavailable-error.js";
@@ -43,6 +49,11 @@ export interface RedisRateLimitStoreOptions {
    * probe gets an answer again. Default 500 ms.
    */
   commandTimeoutMs?: number;
+  /**
+   * The clock the clients using this store are given (their `now` option), if any: they report when a request
+   * was answered on that clock, and the store converts it to the Redis server's. Default: the system clock.
+   */
+  now?: NowOption;
 }
 
 export type RedisRateLimitStore = RateLimitStore & { close(): Promise<void> };
@@ -52,7 +63,8 @@ const pauseScript = defineScript(PAUSE_SCRIPT);
 
 /**
  * A {@link RateLimitStore} whose budget lives in Redis, so every process using the same Redis and key prefix
- * shares it. Each `tryAcquire` is one Lua script run atomically on the server with the server's clock. A
+ * shares it. Each `tryAcquire` is one Lua script run atomically on the server with the server's clock; its
+ * booking is re-dated there when the request is sent and when it is answered (see `redis-booking.ts`). A
  * circuit breaker (see `breaker.ts`) keeps a slow or unreachable Redis from slowing the callers down.
  */
 export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): RedisRateLimitStore {
@@ -72,6 +84,8 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         : "rate-limit acquisitions fail with RedisUnavailableError",
     recovery: "rate limits use the shared budget again",
   });
+  const now = options.now;
+  const localNow = now === undefined ? Date.now : typeof now === "function" ? now : () => now.now();
   const bookingPrefix = randomUUID();
   let bookings = 0;
 
@@ -85,8 +99,13 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         keys.log,
       );
       if (outcome.ok) {
-        const [granted, retryAfterMs] = outcome.value as [number, number, number];
-        return granted === 1 ? { ok: true } : { ok: false, retryAfterMs };
+        const [granted, retryAfterMs, serverTimeUs] = outcome.value as [number, number, number];
+        if (granted !== 1) return { ok: false, retryAfterMs };
+        const localTimeMs = localNow();
+        return {
+          ok: true,
+          booking: redisBooking({ redis, log: keys.log, member, windowMs, serverTimeUs, localTimeMs }),
+        };
       }
       if (mode === "fail") throw new RedisUnavailableError(outcome.cause, outcome.error);
       return local.tryAcquire(key, Math.max(1, Math.floor(limit / expectedProcesses)), windowMs);
