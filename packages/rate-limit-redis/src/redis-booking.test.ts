@@ -81,6 +81,21 @@ describe("bookings of the Redis store", () => {
     if (!full.ok) expect(full.retryAfterMs).toBeGreaterThan(800);
   });
 
+  it("markSent of a booking younger than half its window answers at once; the move still comes before what follows", async () => {
+    const store = newStore("young:");
+    const young = await grant(store, "k", 2, 60_000);
+    const [granted] = await scores("young:");
+    await sleep(5); // the server's clock moves on (µs scores)
+    expect(young.markSent()).toBe(true); // no round trip: not a promise
+    await store.tryAcquire("k", 2, 60_000); // sent after the move, on the same connection
+    const [moved] = await scores("young:");
+    expect(moved).toBeGreaterThan(granted!);
+
+    const old = await grant(newStore("old:"), "k", 1, 300);
+    await sleep(200); // past half its window: the server decides
+    expect(old.markSent()).toBeInstanceOf(Promise);
+  });
+
   it("markSent answers false for a booking that left its window, and never puts it back", async () => {
     const store = newStore("lapsed:");
     const untrimmed = await grant(store, "k", 1, 300);

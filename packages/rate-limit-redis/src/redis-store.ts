@@ -94,6 +94,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       checkLimit(limit, windowMs);
       const keys = redisKeysFor(keyPrefix, key);
       const member = `${bookingPrefix}:${(bookings++).toString(36)}`;
+      const askedAtMs = localNow();
       const outcome = await redis.run(
         (client) => acquireScript.run(client, [keys.log, keys.pause], [limit, windowMs, member]),
         keys.log,
@@ -104,7 +105,16 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         const localTimeMs = localNow();
         return {
           ok: true,
-          booking: redisBooking({ redis, log: keys.log, member, windowMs, serverTimeUs, localTimeMs }),
+          booking: redisBooking({
+            redis,
+            log: keys.log,
+            member,
+            windowMs,
+            serverTimeUs,
+            localTimeMs,
+            localNow,
+            askedAtMs,
+          }),
         };
       }
       if (mode === "fail") throw new RedisUnavailableError(outcome.cause, outcome.error);
