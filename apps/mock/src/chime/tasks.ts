@@ -1,6 +1,6 @@
 import { chimeTaskId } from "../ids.js";
 import { CreationOrder, type Page, type Sequenced } from "../state/creation-order.js";
-import { Deadlines } from "../state/deadlines.js";
+import { ItemDeadlines } from "../state/deadlines.js";
 import { isoTime } from "../state/iso-time.js";
 import { ChimeError } from "./errors.js";
 import {
@@ -157,7 +157,7 @@ class AccountScopes {
  */
 export class ChimeTaskStore {
   private readonly accounts = new Map<string, AccountScopes>();
-  private readonly deadlines = new Deadlines<ChimeTask>();
+  private readonly deadlines = new ItemDeadlines<ChimeTask>();
   private readonly order = new CreationOrder<ChimeTask>();
   private seq = 0;
   private readonly limits: ChimeStoreLimits;
@@ -183,22 +183,16 @@ export class ChimeTaskStore {
 
   /** Applies every transition due by `now`: active → finished (its scope's count), finished → gone. */
   private expire(now: number): void {
-    this.deadlines.popDue(now, (task, at) => {
-      if (task.gone || at !== task.dueAt) return; // stale entry: the task moved on
+    this.deadlines.popLive(now, (task) => {
       const finished = finishedAt(task);
       if (task.active) {
-        if (finished > now) return this.schedule(task, finished);
+        if (finished > now) return this.deadlines.schedule(task, finished);
         this.markFinished(task);
       }
       const goneAt = finished + CHIME_TIMING.retentionMs;
-      if (goneAt > now) return this.schedule(task, goneAt);
+      if (goneAt > now) return this.deadlines.schedule(task, goneAt);
       this.remove(task);
     });
-  }
-
-  private schedule(task: ChimeTask, at: number): void {
-    task.dueAt = at;
-    this.deadlines.push(at, task);
   }
 
   private scopeOf(task: ChimeTask): Scope {
@@ -326,7 +320,7 @@ export class ChimeTaskStore {
     acct.tasks++;
     acct.order.add(task);
     this.order.add(task);
-    this.schedule(task, finishedAt(task));
+    this.deadlines.schedule(task, finishedAt(task));
     this.listener?.started(task, now);
     return task;
   }
@@ -353,7 +347,7 @@ export class ChimeTaskStore {
       );
     }
     task.stoppedAt = now;
-    if (task.active) this.schedule(task, now);
+    if (task.active) this.deadlines.schedule(task, now);
   }
 
   /** One page of the tasks kept (of one account, or all), in creation order, after the task `after` (a `seq`). */

@@ -1,7 +1,7 @@
 /**
  * Deadlines on the mock clock: a binary min-heap of (time, item). The stores push the time of an item's next
  * transition and take what is due when a request arrives, so expiry costs O(log n) per transition instead of a
- * walk over every task per request. An entry whose item moved on is simply dropped by the store when popped.
+ * walk over every task per request. (`ItemDeadlines` keeps one live deadline per item and drops the stale ones.)
  */
 export class Deadlines<T> {
   private times: number[] = [];
@@ -66,5 +66,30 @@ export class Deadlines<T> {
     }
     times[i] = lastTime;
     items[i] = lastItem;
+  }
+}
+
+/** An item with one live deadline at a time: the time it was last scheduled for, and whether it is gone. */
+export interface Scheduled {
+  dueAt: number;
+  gone: boolean;
+}
+
+/**
+ * Deadlines of items that move on: scheduling an item again leaves its earlier entries in the heap, stale, and
+ * they are dropped when popped (cheaper than finding and removing them), as are the entries of items that are gone.
+ */
+export class ItemDeadlines<T extends Scheduled> extends Deadlines<T> {
+  /** Makes `at` the item's one live deadline. */
+  schedule(item: T, at: number): void {
+    item.dueAt = at;
+    this.push(at, item);
+  }
+
+  /** Hands over, earliest first, every item whose live deadline is due at `now`. */
+  popLive(now: number, take: (item: T) => void): void {
+    this.popDue(now, (item, at) => {
+      if (!item.gone && at === item.dueAt) take(item);
+    });
   }
 }

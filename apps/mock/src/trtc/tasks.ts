@@ -1,6 +1,6 @@
 import { trtcTaskId } from "../ids.js";
 import { CreationOrder, type Page, type Sequenced } from "../state/creation-order.js";
-import { Deadlines } from "../state/deadlines.js";
+import { ItemDeadlines } from "../state/deadlines.js";
 import { isoTime } from "../state/iso-time.js";
 import { TrtcError, trtcMessages } from "./errors.js";
 import { endAt, statusAt, TRTC_TIMING, type TrtcStatus } from "./lifecycle.js";
@@ -107,7 +107,7 @@ class AccountTasks {
  */
 export class TrtcTaskStore {
   private readonly accounts = new Map<string, AccountTasks>();
-  private readonly deadlines = new Deadlines<TrtcTask>();
+  private readonly deadlines = new ItemDeadlines<TrtcTask>();
   private readonly order = new CreationOrder<TrtcTask>();
   /** Region names, shared by the tasks that use them. */
   private readonly regions = new Map<string, string>();
@@ -123,22 +123,16 @@ export class TrtcTaskStore {
 
   /** Applies every transition due by `now`: running → stopped (its app's count), stopped → gone. */
   private expire(now: number): void {
-    this.deadlines.popDue(now, (task, at) => {
-      if (task.gone || at !== task.dueAt) return; // stale entry: the task moved on
+    this.deadlines.popLive(now, (task) => {
       const end = endAt(task);
       if (task.running) {
-        if (end > now) return this.schedule(task, end); // activity pushed the idle end further
+        if (end > now) return this.deadlines.schedule(task, end); // activity pushed the idle end further
         this.markStopped(task);
       }
       const goneAt = end + TRTC_TIMING.cleanupMs;
-      if (goneAt > now) return this.schedule(task, goneAt);
+      if (goneAt > now) return this.deadlines.schedule(task, goneAt);
       this.remove(task);
     });
-  }
-
-  private schedule(task: TrtcTask, at: number): void {
-    task.dueAt = at;
-    this.deadlines.push(at, task);
   }
 
   private markStopped(task: TrtcTask): void {
@@ -170,7 +164,7 @@ export class TrtcTaskStore {
     task.stopAt = at;
     task.stopReason = reason;
     const end = endAt(task);
-    if (task.running && end < task.dueAt) this.schedule(task, end);
+    if (task.running && end < task.dueAt) this.deadlines.schedule(task, end);
     this.listener?.endMoved(task);
   }
 
@@ -262,7 +256,7 @@ export class TrtcTaskStore {
     acct.runningByApp.set(task.sdkAppId, (acct.runningByApp.get(task.sdkAppId) ?? 0) + 1);
     acct.order.add(task);
     this.order.add(task);
-    this.schedule(task, endAt(task));
+    this.deadlines.schedule(task, endAt(task));
     this.listener?.started(task, now);
     return task;
   }
