@@ -2,12 +2,13 @@ import { existsSync } from "node:fs";
 import { defineConfig } from "tsdown";
 
 /**
- * ESM + CJS + types. `#crypto`, `#network`, `#body-source` and `#env-sources` stay imports in the output and are
- * resolved by package.json "imports": node:crypto, Node's error codes and undici's kept Request body for the
- * `node` condition; Web Crypto, no codes and no body shortcut for browsers, edge runtimes and everything else.
- * `#env-sources` is the one split on `browser`: browsers have no environment, so their credential chains skip
- * it; Workers (`workerd`, `worker`, which bundlers pair with `browser`), Vercel's `edge-light`, Node, Deno and
- * Bun read `process.env` where it exists (listed first, as the first matching condition wins).
+ * ESM + CJS + types. `#crypto`, `#network`, `#body-source`, `#env-sources` and `#own-timers` stay imports in the
+ * output and are resolved by package.json "imports": node:crypto, Node's error codes and undici's kept Request
+ * body for the `node` condition; Web Crypto, no codes and no body shortcut for browsers, edge runtimes and
+ * everything else. `#env-sources` and `#own-timers` are split on `browser`: browsers have no environment, so their
+ * credential chains skip it, and a page's timers never end with a request, so their limiter has no timers per
+ * caller. Workers (`workerd`, `worker`, which bundlers pair with `browser`), Vercel's `edge-light`, Node, Deno and
+ * Bun get the other module (listed first, as the first matching condition wins).
  */
 export default defineConfig({
   entry: {
@@ -22,6 +23,8 @@ export default defineConfig({
     "body-source/web": "src/signing/body-source/web.ts",
     "env-sources/runtime": "src/credentials/env-sources/runtime.ts",
     "env-sources/browser": "src/credentials/env-sources/browser.ts",
+    "own-timers/runtime": "src/rate-limit/own-timers/runtime.ts",
+    "own-timers/browser": "src/rate-limit/own-timers/browser.ts",
   },
   format: ["esm", "cjs"],
   platform: "neutral",
@@ -29,6 +32,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   sourcemap: true,
-  deps: { neverBundle: ["#crypto", "#network", "#body-source", "#env-sources", /^node:/] },
+  deps: { neverBundle: ["#crypto", "#network", "#body-source", "#env-sources", "#own-timers", /^node:/] },
   outputOptions: { exports: "named" },
 });

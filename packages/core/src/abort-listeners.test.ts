@@ -7,7 +7,9 @@ describe("onAbort", () => {
   it("puts one listener on a signal however many listen, and hands them all one error", () => {
     const controller = new AbortController();
     const seen: VoicetaskError[] = [];
-    const listeners = Array.from({ length: 100 }, () => (error: VoicetaskError) => seen.push(error));
+    const listeners = Array.from({ length: 100 }, () => ({
+      aborted: (error: VoicetaskError) => seen.push(error),
+    }));
     for (const listener of listeners) onAbort(controller.signal, listener);
     offAbort(controller.signal, listeners[0]!);
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
@@ -21,8 +23,10 @@ describe("onAbort", () => {
     const controller = new AbortController();
     const reason = new VoicetaskError("shutting down");
     let seen: unknown;
-    onAbort(controller.signal, (error) => {
-      seen = error;
+    onAbort(controller.signal, {
+      aborted: (error) => {
+        seen = error;
+      },
     });
     controller.abort(reason);
     expect(seen).toBe(reason);

@@ -69,6 +69,7 @@ export { hashCredentialId, type RateLimitKeyParts, rateLimitKey } from "./rate-l
 export {
   type AcquireOptions,
   createRateLimiter,
+  type LimiterTimers,
   type RateLimiter,
   type RateLimiterOptions,
 } from "./rate-limit/limiter.js";
@@ -80,6 +81,7 @@ export { createRetryQuota, type RetryQuota, type RetryQuotaOptions } from "./ret
 export { parseRetryAfter } from "./retry/retry-after.js";
 export type { CallOptions } from "./transport/call-options.js";
 export {
+  type ClientSender,
   type ClientSenderParts,
   type ClientSendingOptions,
   clientSender,

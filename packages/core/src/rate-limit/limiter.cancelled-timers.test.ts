@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Clock, createFakeClock } from "../clock.js";
 import { abortErrorFrom } from "../errors.js";
 import { createRateLimiter } from "./limiter.js";
@@ -66,9 +66,45 @@ function requestScopedClock() {
 }
 
 describe("createRateLimiter under Workers' rule (a finished request's timers are cancelled)", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Request A takes a key's budget and waits for one more slot, B queues behind it, A ends: what B got. */
+  async function afterTheFirstRequestEnds(options: { timers?: "per-caller" }) {
+    const workers = requestScopedClock();
+    const limiter = createRateLimiter({ clock: workers.clock, marginMs: 0, ...options });
+    const granted: string[] = [];
+    const acquire = (name: string) =>
+      limiter.acquire({ key: "k", operation: "Stop", limit: 2 }).then(() => {
+        granted.push(`${name}@${workers.clock.now()}`);
+      });
+    const a = workers.run("A", () => Promise.all([acquire("a1"), acquire("a2"), acquire("a3")]));
+    workers.run("B", () => [1, 2, 3, 4, 5].map((i) => acquire(`b${i}`)));
+    await workers.advance(1000);
+    await a;
+    workers.finish("A");
+    await workers.advance(5000);
+    return granted;
+  }
+
+  it("timers per caller are the default where the runtime is Cloudflare Workers", async () => {
+    vi.stubGlobal("navigator", { userAgent: "Cloudflare-Workers" });
+    expect(await afterTheFirstRequestEnds({})).toHaveLength(8);
+  });
+
+  it("timers per caller are the default in Vercel's Edge Runtime", async () => {
+    vi.stubGlobal("EdgeRuntime", "edge-runtime");
+    expect(await afterTheFirstRequestEnds({})).toHaveLength(8);
+  });
+
+  it("timers per key (the default elsewhere) would stall here: what the Workers default is for", async () => {
+    expect((await afterTheFirstRequestEnds({})).length).toBeLessThan(8);
+  });
+
   it("keeps serving a key after the request whose timers drove it has finished", async () => {
     const workers = requestScopedClock();
-    const limiter = createRateLimiter({ clock: workers.clock, marginMs: 0 });
+    const limiter = createRateLimiter({ clock: workers.clock, marginMs: 0, timers: "per-caller" });
     const granted: string[] = [];
     const acquire = (name: string) =>
       limiter.acquire({ key: "k", operation: "Stop", limit: 2 }).then(() => {
@@ -99,7 +135,7 @@ describe("createRateLimiter under Workers' rule (a finished request's timers are
 
   it("a request cancelled while its callers wait cannot stall the callers behind them", async () => {
     const workers = requestScopedClock();
-    const limiter = createRateLimiter({ clock: workers.clock, marginMs: 0 });
+    const limiter = createRateLimiter({ clock: workers.clock, marginMs: 0, timers: "per-caller" });
     const grantedB: number[] = [];
     workers.run("A", () => {
       for (let i = 0; i < 3; i++) void limiter.acquire({ key: "k", operation: "Stop", limit: 1 });

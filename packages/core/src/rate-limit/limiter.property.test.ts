@@ -11,7 +11,7 @@ const arrival = fc.record({
   abortAfterMs: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
 });
 
-describe("createRateLimiter (property)", () => {
+describe.each(["per-key", "per-caller"] as const)("createRateLimiter (property, timers %s)", (timers) => {
   it("for any arrivals and aborts: at most N per window, FIFO among those granted, every caller settles", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -20,7 +20,7 @@ describe("createRateLimiter (property)", () => {
         fc.array(arrival, { minLength: 1, maxLength: 60 }),
         async (limit, marginMs, arrivals) => {
           const clock = createFakeClock(5_000);
-          const limiter = createRateLimiter({ clock, marginMs });
+          const limiter = createRateLimiter({ clock, marginMs, timers });
           const granted: { index: number; at: number }[] = [];
           const settled: Promise<void>[] = [];
           let aborted = 0;

@@ -1,8 +1,10 @@
-import { type AbortListener, offAbort, onAbort } from "../abort-listeners.js";
+import { armOwnTimer, ownTimersByDefault } from "#own-timers";
+import { offAbort, onAbort } from "../abort-listeners.js";
 import { type Clock, setTimerOn, systemClock } from "../clock.js";
 import { isPromise } from "../crypto/backend.js";
-import { abortErrorFrom, TimeoutError } from "../errors.js";
+import { abortErrorFrom } from "../errors.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
+import { expire, headOf, type KeyQueue, Waiter } from "./queue.js";
 import type { AcquireResult, Booking, RateLimitStore } from "./store.js";
 
 export interface RateLimiterOptions {
@@ -21,11 +23,21 @@ export interface RateLimiterOptions {
   limitFraction?: number;
   /** Per-operation limits that replace the documented ones, e.g. `{ StartAIConversation: 50 }`. */
   overrides?: Record<string, number>;
+  /**
+   * Who owns the timers that wake a waiting key. `"per-key"` (the default where timers outlive the request that
+   * set them: Node, Deno, Bun, browsers): one timer per waiting key, so a queued call holds no timer of its own.
+   * `"per-caller"` (the default on Cloudflare Workers and Vercel's Edge Runtime, which cancel a finished
+   * request's timers): every waiting caller owns a timer, so no caller depends on one another request set.
+   */
+  timers?: LimiterTimers;
 }
 
 export interface AcquireOptions {
-  /** Full limiter key (see `rateLimitKey`). */
-  key: string;
+  /**
+   * Full limiter key (see `rateLimitKey`), or a promise of it (a key that depends on credentials resolved per
+   * call): the caller holds the limiter's promise from the start, and the call joins the queue once it is known.
+   */
+  key: string | Promise<string>;
   /** Operation name, for `overrides` and errors. */
   operation: string;
   /** Documented requests per second, from the operation table. */
@@ -51,73 +63,32 @@ export interface RateLimiter {
   queued(key: string): number;
 }
 
-/** One caller waiting for a slot. */
-interface Waiter {
-  readonly limit: number;
-  /** Arrival order on its key; `seq` minus the head's estimates how many callers are ahead. */
-  readonly seq: number;
-  /** When it gives up with a TimeoutError (Infinity: never). */
-  readonly deadline: number;
-  readonly timeoutMs: number;
-  readonly operation: string;
-  /** When its own timer fires. */
-  dueAt: number;
-  /** Still in its queue (a waiter that left stays in `line` until the head passes it). */
-  queued: boolean;
-  cancelTimer?: () => void;
-  signal?: AbortSignal;
-  onAbort?: AbortListener;
-  resolve(booking: Booking): void;
-  reject(error: unknown): void;
-}
-
-interface KeyQueue {
-  key: string;
-  /**
-   * The waiters in arrival order from `line[start]`. One that leaves is only marked (`queued: false`), so leaving
-   * is O(1) wherever it stands; the head skips over such entries, and the array is compacted as it goes.
-   */
-  line: Waiter[];
-  start: number;
-  /** Waiters still queued. */
-  size: number;
-  /** Arrival counter, for `seq`. */
-  arrivals: number;
-  /** Before this time the store has said no slot is free: no need to ask it again. */
-  nextSlotAt: number;
-  /** Start of the store call in flight, for a store that answers asynchronously. */
-  askedAt?: number;
-  /** A timer at `nextSlotAt`, armed when the head's own timer is later (see `wakeInTime`). */
-  helper?: { at: number; cancel: () => void };
-}
+/** Who owns the timers that wake a key's queue (see {@link RateLimiterOptions.timers}). */
+export type LimiterTimers = "per-key" | "per-caller";
 
 /** A booking from a store that cannot re-date one: it stays dated at the grant. */
 const undated: Booking = { markSent: () => true };
 
-/** The first waiter still queued (skipping, and dropping, those that left). */
-function headOf(q: KeyQueue): Waiter | undefined {
-  while (q.start < q.line.length && !q.line[q.start]!.queued) q.start++;
-  if (q.start > 1024 && q.start * 2 > q.line.length) {
-    q.line = q.line.slice(q.start);
-    q.start = 0;
-  }
-  return q.line[q.start];
-}
-
 /**
- * A FIFO rate limiter per key over a {@link RateLimitStore}.
+ * A FIFO rate limiter per key over a {@link RateLimitStore}. Whoever wakes (an arrival, a timer, a store's
+ * answer) serves the queue from its head, as far as the store allows, on behalf of everyone; one timer per
+ * waiting key wakes it when the next slot may be free or a deadline comes, so a queued call holds no timer and
+ * aborting one is O(1).
  *
- * No caller's progress depends on a timer or promise owned by another caller (Cloudflare Workers cancel a
- * finished request's timers): every waiting caller has its own timer, due at its estimated turn (or at its
- * deadline), and whoever wakes first serves the queue from its head, as far as the store allows, on behalf of
- * everyone. So a caller whose context is gone can at worst be granted a slot it will not use; it cannot stall
- * the key.
+ * With timers per caller (the default on Workers, which cancel a finished request's timers), every waiting
+ * caller also owns a timer, due at its estimated turn or its deadline, and wakes the key then: no caller's
+ * progress depends on a timer another request set. A caller whose context is gone can at worst be granted a
+ * slot it will not use; it cannot stall the key.
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const clock = options.clock ?? systemClock;
   const store = options.store ?? createMemoryRateLimitStore({ clock });
   const windowMs = 1000 + (options.marginMs ?? 100);
   const overrides = options.overrides ?? {};
+  // Browser builds have no timers per caller (`armOwnTimer` is undefined there): a page's timers never end early.
+  const perCaller =
+    armOwnTimer !== undefined &&
+    (options.timers ?? (ownTimersByDefault() ? "per-caller" : "per-key")) === "per-caller";
   /** Queues by key; a key is in the map exactly while someone waits on it. */
   const queues = new Map<string, KeyQueue>();
 
@@ -127,21 +98,6 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return Math.max(1, Math.floor(base * (options.limitFraction ?? 1)));
   };
 
-  /** Takes `w` out of its queue for good and settles it: granted with `booking`, or failed with `error`. */
-  const leave = (q: KeyQueue, w: Waiter, booking?: Booking, error?: unknown): void => {
-    if (!w.queued) return;
-    w.queued = false;
-    q.size--;
-    w.cancelTimer?.();
-    if (w.onAbort) offAbort(w.signal!, w.onAbort);
-    if (booking) w.resolve(booking);
-    else w.reject(error);
-    if (q.size === 0) {
-      q.helper?.cancel();
-      if (queues.get(q.key) === q) queues.delete(q.key);
-    }
-  };
-
   /** The store's answer for `w` (the head when asked): grants it, or notes when to ask again. */
   const take = (q: KeyQueue, w: Waiter, answer: AcquireResult): boolean => {
     if (!answer.ok) {
@@ -149,12 +105,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       return false;
     }
     // If `w` left while an asynchronous store answered, the booked slot is simply used by nobody.
-    leave(q, w, answer.booking ?? undated);
+    q.leave(w, answer.booking ?? undated);
     return true;
   };
 
   /**
-   * Books slots from the head of the queue until the store says no, then makes sure someone wakes in time.
+   * Books slots from the head of the queue until the store says no, then makes sure the key wakes in time.
    * Synchronous with a store that answers synchronously (the in-memory one); with an asynchronous store one call
    * is in flight per key, and its answer goes on serving in the context of the caller that asked.
    */
@@ -164,7 +120,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       try {
         answer = store.tryAcquire(q.key, head.limit, windowMs);
       } catch (error) {
-        leave(q, head, undefined, error);
+        q.leave(head, undefined, error);
         continue;
       }
       if (isPromise(answer)) {
@@ -183,76 +139,74 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           },
           (error: unknown) => {
             if (!current()) return;
-            leave(q, asked, undefined, error);
+            q.leave(asked, undefined, error);
             serve(q);
           },
         );
-        return;
+        break;
       }
       if (!take(q, head, answer)) break;
     }
     wakeInTime(q);
   };
 
-  /** Serves the queue if a slot may be free and nobody is asking the store already. */
-  const advance = (q: KeyQueue): void => {
+  /** Serves the queue if a slot may be free and nobody is asking the store already; fails expired waiters. */
+  const wake = (q: KeyQueue): void => {
     const now = clock.now();
     // A store call that never answered (its caller's context gone) holds the key for one window at most.
     if (now >= q.nextSlotAt && !(q.askedAt !== undefined && now - q.askedAt < windowMs)) serve(q);
-  };
-
-  /** When `w` should look again: its estimated turn (a window per `limit` callers ahead), or its deadline. */
-  const turnOf = (q: KeyQueue, w: Waiter): number => {
-    const from = Math.max(q.nextSlotAt, clock.now() + 1, (q.askedAt ?? -windowMs) + windowMs);
-    const ahead = w.seq - (headOf(q)?.seq ?? w.seq);
-    return Math.min(w.deadline, from + Math.floor(ahead / w.limit) * windowMs);
-  };
-
-  /** Arms `w`'s own timer; always from `w`'s own context (its arrival, or its own timer). */
-  const arm = (q: KeyQueue, w: Waiter): void => {
-    w.dueAt = turnOf(q, w);
-    w.cancelTimer = setTimerOn(clock, w.dueAt - clock.now(), () => {
-      w.cancelTimer = undefined;
-      advance(q);
-      if (!w.queued) return;
-      if (clock.now() >= w.deadline) giveUp(q, w, new TimeoutError(w.timeoutMs, { operation: w.operation }));
-      else arm(q, w);
-    });
-  };
-
-  /** `w` gives up (abort, timeout); the callers behind it must not wait longer for that. */
-  const giveUp = (q: KeyQueue, w: Waiter, error: unknown): void => {
-    leave(q, w, undefined, error);
+    expire(q, now);
     wakeInTime(q);
   };
 
-  /**
-   * Makes sure someone wakes when the next slot frees. The head's own timer may be later (it was armed behind
-   * callers who have left since): then a helper timer, armed by whoever runs this, wakes the queue in time.
-   * The head keeps its own timer, so it never depends on the helper.
-   */
+  /** Makes sure the key's timer fires when the next slot may be free or the earliest deadline comes. */
   const wakeInTime = (q: KeyQueue): void => {
-    const head = headOf(q);
-    const at = q.nextSlotAt;
+    if (q.size === 0) return;
+    const slotAt = q.askedAt === undefined ? q.nextSlotAt : q.askedAt + windowMs;
+    const at = Math.min(slotAt, q.firstDeadline);
     const now = clock.now();
-    if (!head || head.dueAt <= at || q.askedAt !== undefined) return;
-    if (q.helper && q.helper.at <= at && q.helper.at >= now) return;
-    q.helper?.cancel();
-    const helper = {
+    // A timer due earlier stays (firing early is harmless); one due in the past has not fired: replace it.
+    if (q.timer && q.timer.at <= at && q.timer.at >= now) return;
+    q.timer?.cancel();
+    const timer = {
       at,
       cancel: setTimerOn(clock, at - now, () => {
-        if (q.helper === helper) q.helper = undefined;
-        advance(q);
+        if (q.timer === timer) q.timer = undefined;
+        wake(q);
       }),
     };
-    q.helper = helper;
+    q.timer = timer;
   };
 
-  /** Listens for `w`'s caller aborting (a closure over `q` and `w` only: it lives as long as `w` waits). */
-  const listen = (q: KeyQueue, w: Waiter, signal: AbortSignal): void => {
-    w.signal = signal;
-    w.onAbort = (error) => giveUp(q, w, error);
-    onAbort(signal, w.onAbort);
+  const queueOf = (key: string): KeyQueue => {
+    let q = queues.get(key);
+    if (!q) {
+      const queue: KeyQueue = {
+        key,
+        line: [],
+        start: 0,
+        size: 0,
+        arrivals: 0,
+        nextSlotAt: 0,
+        firstDeadline: Infinity,
+        leave(w, booking, error) {
+          if (!w.queued) return;
+          w.queued = false;
+          queue.size--;
+          w.cancelTimer?.();
+          if (w.signal) offAbort(w.signal, w);
+          if (booking) w.resolve(booking);
+          else w.reject(error);
+          if (queue.size === 0) {
+            queue.timer?.cancel();
+            if (queues.get(key) === queue) queues.delete(key);
+          }
+        },
+      };
+      q = queue;
+      queues.set(key, q);
+    }
+    return q;
   };
 
   return {
@@ -261,28 +215,40 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     acquire({ key, operation, limit, signal, timeoutMs = 0 }) {
       // Whatever the executor throws (an aborted signal, a bad limit) rejects the promise.
       return new Promise<Booking>((resolve, reject) => {
-        if (signal?.aborted) throw abortErrorFrom(signal);
-        const effective = limitFor(operation, limit);
-        const queue = queues.get(key) ?? { key, line: [], start: 0, size: 0, arrivals: 0, nextSlotAt: 0 };
-        queues.set(key, queue);
-        const w: Waiter = {
-          limit: effective,
-          seq: queue.arrivals++,
-          deadline: timeoutMs > 0 ? clock.now() + timeoutMs : Infinity, // now + Infinity is Infinity too
-          timeoutMs,
-          operation,
-          dueAt: 0, // not armed yet: it is, right after it is queued
-          queued: true,
-          resolve,
-          reject,
+        const join = (key: string): void => {
+          if (signal?.aborted) throw abortErrorFrom(signal);
+          const effective = limitFor(operation, limit);
+          const q = queueOf(key);
+          // now + Infinity is Infinity too
+          const deadline = timeoutMs > 0 ? clock.now() + timeoutMs : Infinity;
+          const w = new Waiter(
+            q,
+            q.arrivals++,
+            effective,
+            deadline,
+            timeoutMs,
+            operation,
+            signal,
+            resolve,
+            reject,
+          );
+          q.line.push(w);
+          q.size++;
+          q.firstDeadline = Math.min(q.firstDeadline, deadline);
+          wake(q);
+          if (!w.queued) return;
+          if (signal) onAbort(signal, w);
+          if (perCaller) armOwnTimer!(q, w, clock, windowMs, wake);
         };
-        queue.line.push(w);
-        queue.size++;
-        advance(queue);
-        if (!w.queued) return;
-        if (signal) listen(queue, w, signal);
-        arm(queue, w);
-        wakeInTime(queue);
+        if (typeof key === "string") join(key);
+        else
+          key.then((k) => {
+            try {
+              join(k);
+            } catch (error) {
+              reject(error);
+            }
+          }, reject);
       });
     },
     async pause(key, ms) {

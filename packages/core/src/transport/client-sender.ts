@@ -38,15 +38,27 @@ export interface ClientSenderParts<C> {
 }
 
 /**
+ * A client's sender, made on first use (`sender()`); `sender.send(...)` sends through it, and once it is made,
+ * answers the sender's own promise (a queued call holds no promise of the client's).
+ *
+ * @internal
+ */
+export interface ClientSender {
+  (): Promise<Sender>;
+  send: Sender["send"];
+}
+
+/**
  * A client's sender, made on first use: the clock from `now`, the process-wide limiter (or the client's own),
  * retries, timeout. Each send keys the limiter on the id of the credentials of the moment, so a credentials
  * function that switches accounts moves the calls to the new account's budget.
  *
  * @internal
  */
-export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderParts<C>): () => Promise<Sender> {
+export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderParts<C>): ClientSender {
   const clock = clockFrom(o.now);
-  return keepUnlessRejected(async () =>
+  let made: Sender | undefined;
+  const load = keepUnlessRejected(async () =>
     createSender({
       protocol: parts.protocol,
       sign: async (request, now) => parts.sign(request, now, await parts.credentials()),
@@ -60,4 +72,7 @@ export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderPart
       onRetry: o.onRetry,
     }),
   );
+  const sender = (() => load().then((s) => (made = s))) as ClientSender;
+  sender.send = (...call) => (made ? made.send(...call) : sender().then((s) => s.send(...call)));
+  return sender;
 }

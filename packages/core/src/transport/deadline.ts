@@ -16,7 +16,7 @@ export async function withDeadline<T>(
 ): Promise<T> {
   if (signal?.aborted) throw abortErrorFrom(signal);
   const controller = new AbortController();
-  const abortRun = (error: unknown) => controller.abort(error);
+  const abortRun = { aborted: (error: unknown) => controller.abort(error) };
   if (signal) onAbort(signal, abortRun);
   const stopTimer =
     timeoutMs > 0 && Number.isFinite(timeoutMs)

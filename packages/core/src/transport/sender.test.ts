@@ -418,8 +418,8 @@ describe("createSender", () => {
     const limiter = createRateLimiter({ clock });
     const spy = {
       ...limiter,
-      acquire: (o: Parameters<typeof limiter.acquire>[0]) => {
-        keys.push(o.key);
+      acquire: async (o: Parameters<typeof limiter.acquire>[0]) => {
+        keys.push(await o.key);
         return limiter.acquire(o);
       },
     };

@@ -61,27 +61,18 @@ export interface SenderOptions {
  *
  * @internal
  */
-export interface SendOptions {
+export interface SendOptions<T = SendResult> {
   signal?: AbortSignal;
   timeoutMs?: number;
   /** The parsed request body, for the idempotency-field check (parsed from the request's body when omitted). */
   body?: unknown;
   /** Called before each resend of this call (after the sender's own `onRetry`). */
   onRetry?: (event: RetryEvent) => void;
-}
-
-const slotFor = (key: string, operation: OperationInfo, call: Call): AcquireOptions => ({
-  key,
-  operation: operation.name,
-  limit: operation.rateLimit,
-  signal: call.signal,
-  timeoutMs: call.timeoutMs,
-});
-
-/** The Fetch Request of a signed attempt; without `host`, which Fetch sets from the URL. */
-function toRequest({ method, url, headers, body }: HttpRequest): Request {
-  const { host: _, ...sent } = headers;
-  return new Request(url, { method, headers: sent, body });
+  /**
+   * Shapes the successful result: the call's promise then answers it, so a client method can hand back the
+   * sender's own promise (a queued call holds no second promise chain).
+   */
+  answer?: (result: SendResult) => T;
 }
 
 /** Notes on an error how many attempts were made; not on an AbortError, which every call of a signal shares. */
@@ -90,12 +81,31 @@ function withAttempts(error: unknown, sends: number): unknown {
   return error;
 }
 
-/** What a call needs from its options, taken out of the caller's object. */
+/** What a call needs while it waits and while it sends: all in one object, the caller's options taken apart. */
 interface Call {
+  request: HttpRequest;
+  operation: OperationInfo;
+  /** The limiter key, once known (it depends on the credentials of the moment). */
+  key: string;
   signal: AbortSignal | undefined;
   timeoutMs: number;
   body: unknown;
   onRetry: ((event: RetryEvent) => void) | undefined;
+  answer: ((result: SendResult) => unknown) | undefined;
+}
+
+const slotFor = (key: string | Promise<string>, { operation, signal, timeoutMs }: Call): AcquireOptions => ({
+  key,
+  operation: operation.name,
+  limit: operation.rateLimit,
+  signal,
+  timeoutMs,
+});
+
+/** The Fetch Request of a signed attempt; without `host`, which Fetch sets from the URL. */
+function toRequest({ method, url, headers, body }: HttpRequest): Request {
+  const { host: _, ...sent } = headers;
+  return new Request(url, { method, headers: sent, body });
 }
 
 /**
@@ -117,7 +127,7 @@ export interface SendResult {
  */
 export interface Sender {
   /** Sends `request` under the operation's limit and retry rule. */
-  send(request: HttpRequest, operation: OperationInfo, options?: SendOptions): Promise<SendResult>;
+  send<T = SendResult>(request: HttpRequest, operation: OperationInfo, options?: SendOptions<T>): Promise<T>;
   /** Learned difference between the servers' clock and ours, in ms. */
   clockOffsetMs(): number;
 }
@@ -140,20 +150,9 @@ export function createSender(options: SenderOptions): Sender {
     clock,
     now: () => clock.now() + offsetMs,
   };
-  const hashes = new Map<string, Promise<string>>();
-  /** The hash of a credential id, computed once per id (a few ids at most: rotated keys replace older ones). */
-  const hashOf = (id: string): Promise<string> => {
-    let hash = hashes.get(id);
-    if (!hash) {
-      if (hashes.size >= 16) hashes.clear();
-      hash = hashCredentialId(id);
-      hashes.set(id, hash);
-      hash.catch(() => hashes.delete(id));
-    }
-    return hash;
-  };
   const { credentialId } = options;
-  if (typeof credentialId === "string" && credentialId) hashOf(credentialId).catch(() => {}); // reported by a send
+  /** Limiter keys by operation and credential id, each made (and its id hashed) once: queued calls share one. */
+  const keys = new Map<string, Promise<string>>();
 
   /**
    * When a request reached the server: the limiter dates a booking when `fetch` begins, but the request leaves
@@ -175,54 +174,49 @@ export function createSender(options: SenderOptions): Sender {
   /** The limiter key of a call: operation and the hash of the credential id of the moment. */
   async function keyOf(operation: string): Promise<string> {
     const id = typeof credentialId === "function" ? await credentialId() : credentialId;
-    return rateLimitKey({
-      prefix: options.keyPrefix ?? "default",
-      operation,
-      credentialHash: id ? await hashOf(id) : undefined,
-    });
-  }
-
-  function send(request: HttpRequest, operation: OperationInfo, o: SendOptions = {}): Promise<SendResult> {
-    // Not async, and the options taken apart: a call waiting for its slot keeps what it sends and needs, not
-    // the caller's options object.
-    const { signal, timeoutMs = options.timeoutMs ?? 60_000, body, onRetry } = o;
-    return firstSlot(request, operation, { signal, timeoutMs, body, onRetry });
+    const known = `${operation} ${id}`;
+    let key = keys.get(known);
+    if (!key) {
+      // A few ids (rotated keys replace older ones) times a few operations.
+      if (keys.size >= 256) keys.clear();
+      key = (id ? hashCredentialId(id) : Promise.resolve(undefined)).then((credentialHash) =>
+        rateLimitKey({ prefix: options.keyPrefix ?? "default", operation, credentialHash }),
+      );
+      keys.set(known, key);
+      key.catch(() => keys.delete(known));
+    }
+    return key;
   }
 
   /**
-   * Waits for the call's first slot, then makes its attempts. A queued call holds this small frame only: it does
-   * what `slot` does inline, rather than hold a second frame.
+   * Not async, and no promise of its own: a call waiting for its slot is the limiter's promise, one reaction on
+   * it and the call's object (the caller's options taken apart, so it does not keep the caller's object).
    */
-  async function firstSlot(out: HttpRequest, operation: OperationInfo, call: Call) {
-    const key = await keyOf(operation.name);
-    let booking: Booking | undefined;
-    try {
-      booking = await limiter?.acquire(slotFor(key, operation, call));
-    } catch (error) {
-      throw withAttempts(error, 0);
-    }
-    return attempts(out, key, booking, operation, call);
+  function send<T>(request: HttpRequest, operation: OperationInfo, o: SendOptions<T> = {}): Promise<T> {
+    const { signal, timeoutMs = options.timeoutMs ?? 60_000, body, onRetry, answer } = o;
+    const call: Call = { request, operation, key: "", signal, timeoutMs, body, onRetry, answer };
+    const key = keyOf(operation.name).then((k) => (call.key = k));
+    const sent = limiter
+      ? // No rejection handler: an abort of many queued calls passes through without running code per call (the
+        // limiter's own errors say they come before any attempt).
+        limiter.acquire(slotFor(key, call)).then((booking) => attempts(call, booking))
+      : key.then(() => attempts(call, undefined));
+    return sent as Promise<T>;
   }
 
   /** A limiter slot for a later attempt; a failed wait notes the attempts made. */
-  async function slot(key: string, operation: OperationInfo, call: Call, sends: number) {
+  async function slot(call: Call, sends: number) {
     try {
-      return await limiter?.acquire(slotFor(key, operation, call));
+      return await limiter?.acquire(slotFor(call.key, call));
     } catch (error) {
       throw withAttempts(error, sends);
     }
   }
 
   /** Signs, sends and, when safe, resends; `booked` is the slot of the first attempt. */
-  async function attempts(
-    out: HttpRequest,
-    key: string,
-    booked: Booking | undefined,
-    operation: OperationInfo,
-    call: Call,
-  ): Promise<SendResult> {
+  async function attempts(call: Call, booked: Booking | undefined): Promise<unknown> {
+    const { request: out, operation, key, signal, timeoutMs } = call;
     const { name } = operation;
-    const { signal, timeoutMs } = call;
     let booking = booked;
     let sends = 0;
     let resends = 0;
@@ -234,7 +228,7 @@ export function createSender(options: SenderOptions): Sender {
       // Dated when it leaves, so a request signed late is not counted from its grant. A booking that lapsed
       // meanwhile (an event loop stalled for a whole window) is booked again.
       if (booking && !(await booking.markSent())) {
-        booking = await slot(key, operation, call, sends);
+        booking = await slot(call, sends);
         continue;
       }
       sends++;
@@ -243,7 +237,8 @@ export function createSender(options: SenderOptions): Sender {
         const [response, parsed] = await attempt(toRequest(signed), name, timeoutMs, signal, exchange);
         answered(booking, sentAt);
         retry.quota?.succeeded(lastCost);
-        return { data: parsed.data, response, requestId: parsed.requestId };
+        const result: SendResult = { data: parsed.data, response, requestId: parsed.requestId };
+        return call.answer ? call.answer(result) : result;
       } catch (error) {
         if (error instanceof ServiceError) answered(booking, sentAt);
         if (!(error instanceof VoicetaskError)) throw error;
@@ -264,7 +259,7 @@ export function createSender(options: SenderOptions): Sender {
           skewCorrected = true;
           error.retryable = true;
           if (retry.maxAttempts <= 1) throw error;
-          booking = await slot(key, operation, call, sends);
+          booking = await slot(call, sends);
           continue;
         }
         if (decision !== "resend") throw error;
@@ -287,7 +282,7 @@ export function createSender(options: SenderOptions): Sender {
         await withDeadline(signal, 0, name, clock, (aborted) => clock.sleep(delayMs, aborted));
         lastCost = cost;
         resends++;
-        booking = await slot(key, operation, call, sends);
+        booking = await slot(call, sends);
       }
     }
   }

@@ -1,0 +1,33 @@
+import { type Clock, setTimerOn } from "../../clock.js";
+import { headOf, type KeyQueue, type Waiter } from "../queue.js";
+
+// Timers per caller, for runtimes that cancel a finished request's timers (the limiter's `timers` option). Every
+// runtime but a browser page gets this module (`#own-timers`); browser builds get `browser.ts`.
+
+/** Where a finished request's timers are cancelled: Cloudflare Workers (workerd) and Vercel's Edge Runtime. */
+export function ownTimersByDefault(): boolean {
+  const g = globalThis as { navigator?: { userAgent?: string }; EdgeRuntime?: unknown };
+  return g.navigator?.userAgent === "Cloudflare-Workers" || typeof g.EdgeRuntime === "string";
+}
+
+/**
+ * Arms `w`'s own timer, due at its estimated turn (a window per `limit` callers ahead) or at its deadline; when it
+ * fires it wakes the key and, still queued, arms again. Always from `w`'s own context: its arrival, or its timer.
+ */
+export function armOwnTimer(
+  q: KeyQueue,
+  w: Waiter,
+  clock: Clock,
+  windowMs: number,
+  wake: (q: KeyQueue) => void,
+) {
+  const now = clock.now();
+  const from = Math.max(q.nextSlotAt, now + 1, (q.askedAt ?? -windowMs) + windowMs);
+  const ahead = w.seq - (headOf(q)?.seq ?? w.seq);
+  const turn = Math.min(w.deadline, from + Math.floor(ahead / w.limit) * windowMs);
+  w.cancelTimer = setTimerOn(clock, turn - now, () => {
+    w.cancelTimer = undefined;
+    wake(q);
+    if (w.queued) armOwnTimer(q, w, clock, windowMs, wake);
+  });
+}
