@@ -197,6 +197,16 @@ describe.each(Object.keys(operations) as OperationName[])("%s cancellation", (op
     ).rejects.toBeInstanceOf(AbortError);
   });
 
+  it("input without its path labels rejects (the method never throws) and sends nothing", async () => {
+    const server = fakeFetch(() => json(200, {}));
+    let answer: Promise<unknown> | undefined;
+    expect(() => {
+      answer = invoke(client(server.fetch), op, {});
+    }).not.toThrow();
+    await expect(answer).rejects.toThrow(/Missing path label/);
+    expect(server.calls).toHaveLength(0);
+  });
+
   it("an already aborted signal sends nothing", async () => {
     const server = fakeFetch(() => json(200, {}));
     await expect(

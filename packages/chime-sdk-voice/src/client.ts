@@ -6,6 +6,7 @@ import {
   clientSender,
   credentialsFrom,
   resolveAwsCredentials,
+  type SendResult,
 } from "@voicetask/core";
 import type { AwsCredentialsOption } from "./credentials.js";
 import { withDates } from "./dates.js";
@@ -27,6 +28,12 @@ export interface ChimeSdkVoiceClientOptions extends ClientSendingOptions, ChimeS
  */
 export interface ChimeSdkVoiceClient extends Methods {}
 
+/** An operation's output as the AWS SDK shapes it: the JSON body with dates, and `$metadata`. */
+const outputOf = ({ data, response, requestId }: SendResult): object => ({
+  ...withDates((data ?? {}) as object),
+  $metadata: { httpStatusCode: response.status, requestId },
+});
+
 export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): ChimeSdkVoiceClient {
   checkRegion(options?.region, "createChimeSdkVoiceClient");
   const { region } = options;
@@ -40,15 +47,11 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
       (await signRequest(request, { credentials, now, region })).request,
   });
 
-  const client = clientMethods(async (op, input, o) => {
-    // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown).
-    const request = buildRequest(op.name, input, target);
-    const { data, response, requestId } = await (await sender()).send(request, op, { ...o, body: input });
-    return {
-      ...withDates((data ?? {}) as object),
-      $metadata: { httpStatusCode: response.status, requestId },
-    };
-  });
+  // The sender limits, signs, sends, retries and answers the parsed JSON body (an error answer is thrown). The
+  // method answers the sender's own promise: a queued call holds no frame of the client's.
+  const client = clientMethods((op, input, o) =>
+    sender.send(buildRequest(op.name, input, target), op, { ...o, body: input, answer: outputOf }),
+  );
   internals.set(client, { sender, baseUrl: baseUrlOf(target) });
   return client as unknown as ChimeSdkVoiceClient;
 }

@@ -4,6 +4,7 @@ import {
   clientSender,
   credentialsFrom,
   resolveTencentCredentials,
+  type SendResult,
   type Tc3Credentials,
   tencentProtocol,
 } from "@voicetask/core";
@@ -26,6 +27,8 @@ export interface TrtcClientOptions extends ClientSendingOptions, TrtcTarget {
  */
 export interface TrtcClient extends Methods {}
 
+const dataOf = (result: SendResult): unknown => result.data;
+
 export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
   checkRegion(options?.region, "createTrtcClient");
   const target: TrtcTarget = { region: options.region, site: options.site, endpoint: options.endpoint };
@@ -38,11 +41,12 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
     sign: async (request, now, credentials) => (await signRequest(request, { credentials, now })).request,
   });
 
-  const client = clientMethods(async (op, body, o) => {
-    // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer is
-    // thrown, typed).
-    return (await (await sender()).send(buildRequest(op.name, body, target), op, { ...o, body })).data;
-  });
+  // The sender limits, signs, sends, retries and answers the envelope's `Response` object (an error answer is
+  // thrown, typed). The method answers the sender's own promise: a queued call holds no frame of the client's.
+  // The body's idempotency field, when a resend needs it, is read back from the wire body (the input as JSON).
+  const client = clientMethods((op, body, o) =>
+    sender.send(buildRequest(op.name, body, target), op, { ...o, answer: dataOf }),
+  );
   internals.set(client, { sender, baseUrl: baseUrlOf(target), target });
   return client as unknown as TrtcClient;
 }

@@ -16,6 +16,14 @@ export function clientMethods(
   invoke: (operation: Operation, input: object, options?: InvokeOptions) => Promise<unknown>,
 ): Record<string, ClientMethod> {
   const client: Record<string, ClientMethod> = {};
-  for (const op of Object.values(operations) as Operation[]) client[op.method] = invoke.bind(undefined, op);
+  // A method never throws: input its request cannot be built from (a missing path label) rejects its promise.
+  const send = (op: Operation, input: object, options?: InvokeOptions): Promise<unknown> => {
+    try {
+      return invoke(op, input, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  for (const op of Object.values(operations) as Operation[]) client[op.method] = send.bind(undefined, op);
   return client;
 }

@@ -71,13 +71,13 @@ export function renderClientMethods(model: ApiModel): string {
     ? `"exists" in op
       ? (input, options) =>
           recoverExisting(
-            (onRetry) => invoke(op, input, { ...options, onRetry }),
+            (onRetry) => send(op, input, { ...options, onRetry }),
             op.exists,
             input,
             (found) => client[operations[op.exists.operation].method]!(found, options),
           )
-      : invoke.bind(undefined, op)`
-    : "invoke.bind(undefined, op)";
+      : send.bind(undefined, op)`
+    : "send.bind(undefined, op)";
   return `${imports}
 import { type OperationName, operations } from "./operations.js";
 
@@ -94,6 +94,14 @@ export function clientMethods(
   invoke: (operation: Operation, input: object, options?: InvokeOptions) => Promise<unknown>,
 ): Record<string, ClientMethod> {
   const client: Record<string, ClientMethod> = {};
+  // A method never throws: input its request cannot be built from (a missing path label) rejects its promise.
+  const send = (op: Operation, input: object, options?: InvokeOptions): Promise<unknown> => {
+    try {
+      return invoke(op, input, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
   for (const op of Object.values(operations) as Operation[]) client[op.method] = ${method};
   return client;
 }
