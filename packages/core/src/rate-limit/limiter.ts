@@ -241,14 +241,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           if (perCaller) armOwnTimer!(q, w, clock, windowMs, wake);
         };
         if (typeof key === "string") join(key);
-        else
-          key.then((k) => {
-            try {
-              join(k);
-            } catch (error) {
-              reject(error);
-            }
-          }, reject);
+        else key.then(join).catch(reject);
       });
     },
     async pause(key, ms) {

@@ -1,7 +1,6 @@
 import type { Protocol } from "../protocols/protocol.js";
 import type { RetryOptions } from "../retry/policy.js";
 import { clockFrom, type NowOption } from "./clock-option.js";
-import { keepUnlessRejected } from "./credentials-option.js";
 import type { HttpRequest } from "./http-request.js";
 import { createSender, type RetryEvent, type Sender } from "./sender.js";
 import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
@@ -38,8 +37,8 @@ export interface ClientSenderParts<C> {
 }
 
 /**
- * A client's sender, made on first use (`sender()`); `sender.send(...)` sends through it, and once it is made,
- * answers the sender's own promise (a queued call holds no promise of the client's).
+ * A client's sender (`sender()`, for the raw client and the CLI) and `sender.send(...)`, which answers the
+ * sender's own promise (a queued call holds no promise of the client's).
  *
  * @internal
  */
@@ -49,17 +48,18 @@ export interface ClientSender {
 }
 
 /**
- * A client's sender, made on first use: the clock from `now`, the process-wide limiter (or the client's own),
- * retries, timeout. Each send keys the limiter on the id of the credentials of the moment, so a credentials
- * function that switches accounts moves the calls to the new account's budget.
+ * A client's sender, made on first use (so `fetch` is the one of that moment): the clock from `now`, the
+ * process-wide limiter (or the client's own), retries, timeout. A failed start is not kept: the next call tries
+ * again. Each send keys the limiter on the id of the credentials of the moment, so a credentials function that
+ * switches accounts moves the calls to the new account's budget.
  *
  * @internal
  */
 export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderParts<C>): ClientSender {
   const clock = clockFrom(o.now);
   let made: Sender | undefined;
-  const load = keepUnlessRejected(async () =>
-    createSender({
+  const make = (): Sender =>
+    (made ??= createSender({
       protocol: parts.protocol,
       sign: async (request, now) => parts.sign(request, now, await parts.credentials()),
       fetch: o.fetch,
@@ -70,9 +70,8 @@ export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderPart
       keyPrefix: parts.keyPrefix,
       credentialId: async () => parts.credentialId(await parts.credentials()),
       onRetry: o.onRetry,
-    }),
-  );
-  const sender = (() => load().then((s) => (made = s))) as ClientSender;
-  sender.send = (...call) => (made ? made.send(...call) : sender().then((s) => s.send(...call)));
+    }));
+  const sender = (async () => make()) as ClientSender;
+  sender.send = (...call) => make().send(...call);
   return sender;
 }

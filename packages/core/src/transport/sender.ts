@@ -81,26 +81,18 @@ function withAttempts(error: unknown, sends: number): unknown {
   return error;
 }
 
-/** What a call needs while it waits and while it sends: all in one object, the caller's options taken apart. */
-interface Call {
+/**
+ * What a call needs while it waits and while it sends: all in one object, the caller's options taken apart. It is
+ * what it asks the limiter for, too: its `key` is a promise until the credentials of the moment are known.
+ */
+interface Call extends AcquireOptions {
   request: HttpRequest;
-  operation: OperationInfo;
-  /** The limiter key, once known (it depends on the credentials of the moment). */
-  key: string;
-  signal: AbortSignal | undefined;
+  info: OperationInfo;
   timeoutMs: number;
   body: unknown;
   onRetry: ((event: RetryEvent) => void) | undefined;
   answer: ((result: SendResult) => unknown) | undefined;
 }
-
-const slotFor = (key: string | Promise<string>, { operation, signal, timeoutMs }: Call): AcquireOptions => ({
-  key,
-  operation: operation.name,
-  limit: operation.rateLimit,
-  signal,
-  timeoutMs,
-});
 
 /** The Fetch Request of a signed attempt; without `host`, which Fetch sets from the URL. */
 function toRequest({ method, url, headers, body }: HttpRequest): Request {
@@ -194,12 +186,24 @@ export function createSender(options: SenderOptions): Sender {
    */
   function send<T>(request: HttpRequest, operation: OperationInfo, o: SendOptions<T> = {}): Promise<T> {
     const { signal, timeoutMs = options.timeoutMs ?? 60_000, body, onRetry, answer } = o;
-    const call: Call = { request, operation, key: "", signal, timeoutMs, body, onRetry, answer };
-    const key = keyOf(operation.name).then((k) => (call.key = k));
+    const { name, rateLimit } = operation;
+    const key = keyOf(name).then((k) => (call.key = k));
+    const call: Call = {
+      request,
+      info: operation,
+      operation: name,
+      limit: rateLimit,
+      key,
+      signal,
+      timeoutMs,
+      body,
+      onRetry,
+      answer,
+    };
     const sent = limiter
       ? // No rejection handler: an abort of many queued calls passes through without running code per call (the
         // limiter's own errors say they come before any attempt).
-        limiter.acquire(slotFor(key, call)).then((booking) => attempts(call, booking))
+        limiter.acquire(call).then((booking) => attempts(call, booking))
       : key.then(() => attempts(call, undefined));
     return sent as Promise<T>;
   }
@@ -207,7 +211,7 @@ export function createSender(options: SenderOptions): Sender {
   /** A limiter slot for a later attempt; a failed wait notes the attempts made. */
   async function slot(call: Call, sends: number) {
     try {
-      return await limiter?.acquire(slotFor(call.key, call));
+      return await limiter?.acquire(call);
     } catch (error) {
       throw withAttempts(error, sends);
     }
@@ -215,8 +219,9 @@ export function createSender(options: SenderOptions): Sender {
 
   /** Signs, sends and, when safe, resends; `booked` is the slot of the first attempt. */
   async function attempts(call: Call, booked: Booking | undefined): Promise<unknown> {
-    const { request: out, operation, key, signal, timeoutMs } = call;
-    const { name } = operation;
+    const { request: out, info: operation, operation: name, signal, timeoutMs } = call;
+    // Known by now: the first slot was granted after it was.
+    const key = call.key as string;
     let booking = booked;
     let sends = 0;
     let resends = 0;
