@@ -27,7 +27,8 @@ export interface RateLimiterOptions {
    * Who owns the timers that wake a waiting key. `"per-key"` (the default where timers outlive the request that
    * set them: Node, Deno, Bun, browsers): one timer per waiting key, so a queued call holds no timer of its own.
    * `"per-caller"` (the default on Cloudflare Workers and Vercel's Edge Runtime, which cancel a finished
-   * request's timers): every waiting caller owns a timer, so no caller depends on one another request set.
+   * request's timers): every waiting caller also owns a timer, so no caller depends on one another request set.
+   * Browser builds (the `browser` condition without `worker`) are always per key and carry no code for the other.
    */
   timers?: LimiterTimers;
 }
