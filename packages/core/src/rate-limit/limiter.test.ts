@@ -317,3 +317,37 @@ describe("createRateLimiter: timers per key", () => {
     expect(grantedAt).toBe(1100);
   });
 });
+
+describe("createRateLimiter: deadlines in arrival order", () => {
+  it("callers that share a timeout each time out at their own deadline; later arrivals with none still wait", async () => {
+    const clock = createFakeClock();
+    const limiter = createRateLimiter({ clock, timers: "per-key", marginMs: 0 });
+    await limiter.pause("k", 10_000);
+    const outcomes: string[] = [];
+    const calls: Promise<unknown>[] = [];
+    const arrive = (name: string, timeoutMs: number) =>
+      calls.push(
+        limiter.acquire({ key: "k", operation: "Op", limit: 1, timeoutMs }).then(
+          () => outcomes.push(`${name} granted@${clock.now()}`),
+          (e: unknown) => outcomes.push(`${name} ${(e as Error).name}@${clock.now()}`),
+        ),
+      );
+    for (const name of ["a", "b", "c"]) {
+      arrive(name, 1000);
+      await clock.advance(100);
+    }
+    arrive("patient", 0);
+    arrive("late", 500); // earlier than the deadlines before it: from here on the queue is read whole
+    arrive("last", 5000);
+    await clock.runAll();
+    await Promise.all(calls);
+    expect(outcomes).toEqual([
+      "late TimeoutError@800",
+      "a TimeoutError@1000",
+      "b TimeoutError@1100",
+      "c TimeoutError@1200",
+      "last TimeoutError@5300",
+      "patient granted@10000",
+    ]);
+  });
+});

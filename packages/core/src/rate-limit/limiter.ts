@@ -190,6 +190,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         arrivals: 0,
         nextSlotAt: 0,
         firstDeadline: Infinity,
+        lastDeadline: -Infinity,
         leave(w, booking, error) {
           if (!w.queued) return;
           w.queued = false;
@@ -236,6 +237,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           q.line.push(w);
           q.size++;
           q.firstDeadline = Math.min(q.firstDeadline, deadline);
+          q.lastDeadline = deadline >= q.lastDeadline ? deadline : NaN; // and NaN stays (NaN >= x is false)
           wake(q);
           if (!w.queued) return;
           if (signal) onAbort(signal, w);

@@ -51,6 +51,8 @@ export interface KeyQueue {
   timer?: { at: number; cancel: () => void };
   /** No queued waiter has a deadline before this (a waiter that left may have had it: then the key wakes early). */
   firstDeadline: number;
+  /** The last arrival's deadline while deadlines come in arrival order; NaN once one came earlier than the last. */
+  lastDeadline: number;
   /** Takes `w` out of the queue for good and settles it: granted with `booking`, or failed with `error`. */
   leave(w: Waiter, booking?: Booking, error?: unknown): void;
 }
@@ -66,8 +68,9 @@ export function headOf(q: KeyQueue): Waiter | undefined {
 }
 
 /**
- * Fails every queued waiter whose deadline has come, and notes the next deadline. O(queue) per deadline that comes,
- * nothing per arrival or departure.
+ * Fails every queued waiter whose deadline has come, and notes the next deadline. While deadlines come in arrival
+ * order (one timeout on the key, the usual case) it reads only the waiters it fails and the next one; otherwise it
+ * reads the queue. Nothing is done per arrival or departure.
  */
 export function expire(q: KeyQueue, now: number): void {
   if (now < q.firstDeadline) return;
@@ -77,7 +80,10 @@ export function expire(q: KeyQueue, now: number): void {
     if (!w.queued) continue;
     if (w.deadline <= now)
       q.leave(w, undefined, new TimeoutError(w.timeoutMs, { operation: w.operation, attempts: 0 }));
-    else first = Math.min(first, w.deadline);
+    else if (!Number.isNaN(q.lastDeadline)) {
+      first = w.deadline;
+      break;
+    } else first = Math.min(first, w.deadline);
   }
   q.firstDeadline = first;
 }
