@@ -7,8 +7,8 @@ export interface Clock {
   /** Resolves after `ms`; rejects with an `AbortError` (or the signal's own voicetask error) when aborted. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /**
-   * Optional: calls `callback` after `ms` and answers a function that cancels the call. The rate limiter arms
-   * one such timer per waiting caller, so it must be cheap; for a clock without it, one is built from `sleep`.
+   * Optional: calls `callback` after `ms` and answers a function that cancels the call (the rate limiter's
+   * timers); for a clock without it, one is built from `sleep`.
    */
   setTimer?(ms: number, callback: () => void): () => void;
 }

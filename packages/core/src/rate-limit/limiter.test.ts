@@ -351,3 +351,29 @@ describe("createRateLimiter: deadlines in arrival order", () => {
     ]);
   });
 });
+
+describe.each(["per-key", "per-caller"] as const)(
+  "createRateLimiter over an asynchronous store (timers %s)",
+  (timers) => {
+    it("a deadline that comes while a store call is in flight fails its caller then; the next caller goes on", async () => {
+      const clock = createFakeClock();
+      const limiter = createRateLimiter({
+        clock,
+        timers,
+        store: { tryAcquire: () => clock.sleep(1000).then(() => ({ ok: true as const })), pause() {} },
+      });
+      const first = limiter.acquire({ key: "k", operation: "Op", limit: 1, timeoutMs: 300 }).then(
+        () => `granted@${clock.now()}`,
+        (e: Error) => `${e.name}@${clock.now()}`,
+      );
+      const next = limiter
+        .acquire({ key: "k", operation: "Op", limit: 1 })
+        .then(() => `granted@${clock.now()}`);
+      await clock.runAll();
+      // The store's answer for the first caller comes after it left: that slot is used by nobody.
+      expect(await first).toBe("TimeoutError@300");
+      expect(await next).toBe("granted@2000");
+      expect(clock.pending()).toBe(0);
+    });
+  },
+);

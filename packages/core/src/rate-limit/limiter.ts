@@ -2,7 +2,7 @@ import { armOwnTimer, ownTimersByDefault } from "#own-timers";
 import { offAbort, onAbort } from "../abort-listeners.js";
 import { type Clock, setTimerOn, systemClock } from "../clock.js";
 import { isPromise } from "../crypto/backend.js";
-import { abortErrorFrom } from "../errors.js";
+import { abortErrorFrom, VoicetaskError } from "../errors.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
 import { expire, headOf, type KeyQueue, Waiter } from "./queue.js";
 import type { AcquireResult, Booking, RateLimitStore } from "./store.js";
@@ -37,6 +37,7 @@ export interface AcquireOptions {
   /**
    * Full limiter key (see `rateLimitKey`), or a promise of it (a key that depends on credentials resolved per
    * call): the caller holds the limiter's promise from the start, and the call joins the queue once it is known.
+   * `signal` and `timeoutMs` apply from then; a rejected key rejects the call.
    */
   key: string | Promise<string>;
   /** Operation name, for `overrides` and errors. */
@@ -66,6 +67,12 @@ export interface RateLimiter {
 
 /** Who owns the timers that wake a key's queue (see {@link RateLimiterOptions.timers}). */
 export type LimiterTimers = "per-key" | "per-caller";
+
+/** A store's error fails the waiter before its call made any attempt. */
+function beforeAnyAttempt(error: unknown): unknown {
+  if (error instanceof VoicetaskError) error.attempts ??= 0;
+  return error;
+}
 
 /** A booking from a store that cannot re-date one: it stays dated at the grant. */
 const undated: Booking = { markSent: () => true };
@@ -121,7 +128,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       try {
         answer = store.tryAcquire(q.key, head.limit, windowMs);
       } catch (error) {
-        q.leave(head, undefined, error);
+        q.leave(head, undefined, beforeAnyAttempt(error));
         continue;
       }
       if (isPromise(answer)) {
@@ -140,7 +147,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           },
           (error: unknown) => {
             if (!current()) return;
-            q.leave(asked, undefined, error);
+            q.leave(asked, undefined, beforeAnyAttempt(error));
             serve(q);
           },
         );
@@ -154,10 +161,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   /** Serves the queue if a slot may be free and nobody is asking the store already; fails expired waiters. */
   const wake = (q: KeyQueue): void => {
     const now = clock.now();
+    // Deadlines first: a caller whose time is up does not take a slot.
+    expire(q, now);
     // A store call that never answered (its caller's context gone) holds the key for one window at most.
     if (now >= q.nextSlotAt && !(q.askedAt !== undefined && now - q.askedAt < windowMs)) serve(q);
-    expire(q, now);
-    wakeInTime(q);
+    else wakeInTime(q);
   };
 
   /** Makes sure the key's timer fires when the next slot may be free or the earliest deadline comes. */
@@ -237,7 +245,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           q.line.push(w);
           q.size++;
           q.firstDeadline = Math.min(q.firstDeadline, deadline);
-          q.lastDeadline = deadline >= q.lastDeadline ? deadline : NaN; // and NaN stays (NaN >= x is false)
+          // A caller without a deadline does not break the order; NaN stays (NaN >= x is false).
+          if (deadline < Infinity) q.lastDeadline = deadline >= q.lastDeadline ? deadline : NaN;
           wake(q);
           if (!w.queued) return;
           if (signal) onAbort(signal, w);

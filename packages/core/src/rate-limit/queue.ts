@@ -51,15 +51,18 @@ export interface KeyQueue {
   timer?: { at: number; cancel: () => void };
   /** No queued waiter has a deadline before this (a waiter that left may have had it: then the key wakes early). */
   firstDeadline: number;
-  /** The last arrival's deadline while deadlines come in arrival order; NaN once one came earlier than the last. */
+  /**
+   * The last deadline to arrive while deadlines come in arrival order (callers without one aside); NaN once one
+   * came earlier than the one before.
+   */
   lastDeadline: number;
   /** Takes `w` out of the queue for good and settles it: granted with `booking`, or failed with `error`. */
   leave(w: Waiter, booking?: Booking, error?: unknown): void;
 }
 
-/** The first waiter still queued (skipping, and dropping, those that left). */
+/** The first waiter still queued (skipping, and letting go of, those that left). */
 export function headOf(q: KeyQueue): Waiter | undefined {
-  while (q.start < q.line.length && !q.line[q.start]!.queued) q.start++;
+  while (q.start < q.line.length && !q.line[q.start]!.queued) q.line[q.start++] = undefined as never;
   if (q.start > 1024 && q.start * 2 > q.line.length) {
     q.line = q.line.slice(q.start);
     q.start = 0;
@@ -68,22 +71,23 @@ export function headOf(q: KeyQueue): Waiter | undefined {
 }
 
 /**
- * Fails every queued waiter whose deadline has come, and notes the next deadline. While deadlines come in arrival
- * order (one timeout on the key, the usual case) it reads only the waiters it fails and the next one; otherwise it
- * reads the queue. Nothing is done per arrival or departure.
+ * Fails every queued waiter whose deadline has come, and notes the next deadline. While a key's deadlines come in
+ * arrival order (one timeout, the usual case) it reads only the waiters it fails and the next one with a
+ * deadline; otherwise it reads the queue.
  */
 export function expire(q: KeyQueue, now: number): void {
   if (now < q.firstDeadline) return;
   let first = Infinity;
   for (let i = q.start; i < q.line.length; i++) {
     const w = q.line[i]!;
-    if (!w.queued) continue;
+    if (!w.queued || w.deadline === Infinity) continue;
     if (w.deadline <= now)
       q.leave(w, undefined, new TimeoutError(w.timeoutMs, { operation: w.operation, attempts: 0 }));
-    else if (!Number.isNaN(q.lastDeadline)) {
-      first = w.deadline;
-      break;
-    } else first = Math.min(first, w.deadline);
+    else {
+      first = Math.min(first, w.deadline);
+      if (!Number.isNaN(q.lastDeadline)) break;
+    }
   }
   q.firstDeadline = first;
+  headOf(q); // past the failed ones, so the next deadline does not read them again
 }

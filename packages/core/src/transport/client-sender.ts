@@ -2,7 +2,8 @@ import type { Protocol } from "../protocols/protocol.js";
 import type { RetryOptions } from "../retry/policy.js";
 import { clockFrom, type NowOption } from "./clock-option.js";
 import type { HttpRequest } from "./http-request.js";
-import { createSender, type RetryEvent, type Sender } from "./sender.js";
+import type { OperationInfo } from "./operation.js";
+import { createSender, type RetryEvent, type Sender, type SendOptions } from "./sender.js";
 import { limiterFor, type RateLimitOption } from "./shared-limiter.js";
 
 /** The sending options every client takes. */
@@ -72,6 +73,7 @@ export function clientSender<C>(o: ClientSendingOptions, parts: ClientSenderPart
       onRetry: o.onRetry,
     }));
   const sender = (async () => make()) as ClientSender;
-  sender.send = (...call) => make().send(...call);
+  sender.send = ((request: HttpRequest, operation: OperationInfo, options?: SendOptions<unknown>) =>
+    make().send(request, operation, options as SendOptions)) as Sender["send"];
   return sender;
 }

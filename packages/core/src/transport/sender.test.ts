@@ -1,7 +1,15 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { createFakeClock, type FakeClock } from "../clock.js";
-import { AbortError, NetworkError, ServiceError, ThrottlingError, TimeoutError } from "../errors.js";
+import {
+  AbortError,
+  CredentialsError,
+  NetworkError,
+  ServiceError,
+  ThrottlingError,
+  TimeoutError,
+  VoicetaskError,
+} from "../errors.js";
 import { awsRestJsonProtocol } from "../protocols/aws-rest-json.js";
 import { tencentProtocol } from "../protocols/tencent.js";
 import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
@@ -502,5 +510,68 @@ describe("createSender", () => {
     // The first booking moves to its answer (no round trip learnt yet): the next call waits a window from there.
     // The second is answered at once and teaches a round trip of 0, so the third follows a window after it.
     expect(calls.map((t) => t - 1_000_000)).toEqual([0, 1300, 2300]);
+  });
+
+  it("credentials that fail reject the call, with or without a limiter, and leave nothing queued", async () => {
+    const clock = createFakeClock(0);
+    const server = scripted(clock, [tcOk()]);
+    const missing = new CredentialsError("No Tencent Cloud credentials found");
+    const credentialId = async () => {
+      throw missing;
+    };
+    const limiter = createRateLimiter({ clock });
+    for (const options of [{ limiter }, { limiter: false as const }]) {
+      const sender = setup(clock, server.fetch, { ...options, credentialId });
+      expect(await failure(clock, sender.send(post({}), stop))).toBe(missing);
+    }
+    expect(server.calls).toHaveLength(0);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it("a call aborted before its limiter key is known is an AbortError and never queues", async () => {
+    const clock = createFakeClock(0);
+    const server = scripted(clock, [tcOk()]);
+    const limiter = createRateLimiter({ clock });
+    let release: (id: string) => void = () => {};
+    const credentialId = () => new Promise<string>((resolve) => (release = resolve));
+    const controller = new AbortController();
+    const sending = setup(clock, server.fetch, { limiter, credentialId }).send(post({}), stop, {
+      signal: controller.signal,
+    });
+    controller.abort();
+    release("AKIDlate");
+    expect(await failure(clock, sending)).toBeInstanceOf(AbortError);
+    expect(server.calls).toHaveLength(0);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it("a store's error before any attempt says so (attempts 0); the caller's mapping runs once, outside the exchange", async () => {
+    const clock = createFakeClock(0);
+    const down = new VoicetaskError("budget store unreachable");
+    const limiter = createRateLimiter({
+      clock,
+      store: {
+        tryAcquire: () => {
+          throw down;
+        },
+        pause() {},
+      },
+    });
+    const server = scripted(clock, [tcOk()]);
+    const failed = await failure(clock, setup(clock, server.fetch, { limiter }).send(post({}), stop));
+    expect(failed).toBe(down);
+    expect(down.attempts).toBe(0);
+
+    const mapped: unknown[] = [];
+    const answer = await clock.runUntilSettled(
+      setup(clock, server.fetch).send(post({}), stop, {
+        answer: (result) => {
+          mapped.push(result.requestId);
+          return "shaped";
+        },
+      }),
+    );
+    expect(answer).toBe("shaped");
+    expect(mapped).toEqual(["req-ok"]);
   });
 });

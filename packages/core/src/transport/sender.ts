@@ -119,7 +119,13 @@ export interface SendResult {
  */
 export interface Sender {
   /** Sends `request` under the operation's limit and retry rule. */
-  send<T = SendResult>(request: HttpRequest, operation: OperationInfo, options?: SendOptions<T>): Promise<T>;
+  send(request: HttpRequest, operation: OperationInfo, options?: SendOptions): Promise<SendResult>;
+  /** The same, answering what `options.answer` makes of the result. */
+  send<T>(
+    request: HttpRequest,
+    operation: OperationInfo,
+    options: SendOptions<T> & { answer: (result: SendResult) => T },
+  ): Promise<T>;
   /** Learned difference between the servers' clock and ours, in ms. */
   clockOffsetMs(): number;
 }
@@ -202,7 +208,7 @@ export function createSender(options: SenderOptions): Sender {
     };
     const sent = limiter
       ? // No rejection handler: an abort of many queued calls passes through without running code per call (the
-        // limiter's own errors say they come before any attempt).
+        // limiter's errors, its timeouts and a store's, already say they come before any attempt).
         limiter.acquire(call).then((booking) => attempts(call, booking))
       : key.then(() => attempts(call, undefined));
     return sent as Promise<T>;
@@ -238,12 +244,12 @@ export function createSender(options: SenderOptions): Sender {
       }
       sends++;
       const sentAt = clock.now();
+      let result: SendResult;
       try {
         const [response, parsed] = await attempt(toRequest(signed), name, timeoutMs, signal, exchange);
         answered(booking, sentAt);
         retry.quota?.succeeded(lastCost);
-        const result: SendResult = { data: parsed.data, response, requestId: parsed.requestId };
-        return call.answer ? call.answer(result) : result;
+        result = { data: parsed.data, response, requestId: parsed.requestId };
       } catch (error) {
         if (error instanceof ServiceError) answered(booking, sentAt);
         if (!(error instanceof VoicetaskError)) throw error;
@@ -288,7 +294,10 @@ export function createSender(options: SenderOptions): Sender {
         lastCost = cost;
         resends++;
         booking = await slot(call, sends);
+        continue;
       }
+      // Shaped outside the attempt: the caller's mapping is not part of the exchange.
+      return call.answer ? call.answer(result) : result;
     }
   }
 
