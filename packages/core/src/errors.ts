@@ -119,6 +119,16 @@ export class CredentialsError extends VoicetaskError {
   override name = "CredentialsError";
 }
 
+/**
+ * Notes on an error how many attempts its call made; not on an AbortError, which every call of a signal shares.
+ *
+ * @internal
+ */
+export function withAttempts(error: unknown, attempts: number): unknown {
+  if (error instanceof VoicetaskError && !(error instanceof AbortError)) error.attempts = attempts;
+  return error;
+}
+
 /** Turns a signal's abort reason into an {@link AbortError} (keeping our own errors as they are). */
 export function abortErrorFrom(signal: AbortSignal | undefined): VoicetaskError {
   const reason: unknown = signal?.reason;

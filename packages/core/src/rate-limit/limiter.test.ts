@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { createFakeClock } from "../clock.js";
+import { createFakeClock, type FakeClock } from "../clock.js";
 import { AbortError, TimeoutError } from "../errors.js";
 import { type AcquireOptions, createRateLimiter } from "./limiter.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
@@ -256,6 +256,20 @@ for (const timers of ["per-key", "per-caller"] as const) {
   });
 }
 
+/** Waits for a slot on key "k" (limit 1) and notes how it ended: `<name> granted@<t>` or `<name> <Error>@<t>`. */
+function noteOutcome(
+  limiter: ReturnType<typeof createRateLimiter>,
+  clock: FakeClock,
+  outcomes: string[],
+  name: string,
+  timeoutMs: number,
+) {
+  return limiter.acquire({ key: "k", operation: "Op", limit: 1, timeoutMs }).then(
+    () => outcomes.push(`${name} granted@${clock.now()}`),
+    (e: unknown) => outcomes.push(`${name} ${(e as Error).name}@${clock.now()}`),
+  );
+}
+
 describe("createRateLimiter: timers per key", () => {
   it("1,000 callers queued on one key hold one timer between them", async () => {
     const clock = createFakeClock();
@@ -277,12 +291,7 @@ describe("createRateLimiter: timers per key", () => {
     await limiter.acquire({ key: "k", operation: "Op", limit: 1 });
     const timeouts = [0, 2500, 700, 0, 300, 4200, 0];
     const outcomes: string[] = [];
-    const calls = timeouts.map((timeoutMs, i) =>
-      limiter.acquire({ key: "k", operation: "Op", limit: 1, timeoutMs }).then(
-        () => outcomes.push(`${i} granted@${clock.now()}`),
-        (e: unknown) => outcomes.push(`${i} ${(e as Error).name}@${clock.now()}`),
-      ),
-    );
+    const calls = timeouts.map((timeoutMs, i) => noteOutcome(limiter, clock, outcomes, String(i), timeoutMs));
     await clock.runAll();
     await Promise.all(calls);
     expect(outcomes).toEqual([
@@ -326,12 +335,7 @@ describe("createRateLimiter: deadlines in arrival order", () => {
     const outcomes: string[] = [];
     const calls: Promise<unknown>[] = [];
     const arrive = (name: string, timeoutMs: number) =>
-      calls.push(
-        limiter.acquire({ key: "k", operation: "Op", limit: 1, timeoutMs }).then(
-          () => outcomes.push(`${name} granted@${clock.now()}`),
-          (e: unknown) => outcomes.push(`${name} ${(e as Error).name}@${clock.now()}`),
-        ),
-      );
+      calls.push(noteOutcome(limiter, clock, outcomes, name, timeoutMs));
     for (const name of ["a", "b", "c"]) {
       arrive(name, 1000);
       await clock.advance(100);

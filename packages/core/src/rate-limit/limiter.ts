@@ -2,7 +2,7 @@ import { armOwnTimer, ownTimersByDefault } from "#own-timers";
 import { offAbort, onAbort } from "../abort-listeners.js";
 import { type Clock, setTimerOn, systemClock } from "../clock.js";
 import { isPromise } from "../crypto/backend.js";
-import { abortErrorFrom, VoicetaskError } from "../errors.js";
+import { abortErrorFrom, withAttempts } from "../errors.js";
 import { createMemoryRateLimitStore } from "./memory-store.js";
 import { expire, headOf, type KeyQueue, Waiter } from "./queue.js";
 import type { AcquireResult, Booking, RateLimitStore } from "./store.js";
@@ -68,12 +68,6 @@ export interface RateLimiter {
 /** Who owns the timers that wake a key's queue (see {@link RateLimiterOptions.timers}). */
 export type LimiterTimers = "per-key" | "per-caller";
 
-/** A store's error fails the waiter before its call made any attempt. */
-function beforeAnyAttempt(error: unknown): unknown {
-  if (error instanceof VoicetaskError) error.attempts ??= 0;
-  return error;
-}
-
 /** A booking from a store that cannot re-date one: it stays dated at the grant. */
 const undated: Booking = { markSent: () => true };
 
@@ -128,7 +122,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       try {
         answer = store.tryAcquire(q.key, head.limit, windowMs);
       } catch (error) {
-        q.leave(head, undefined, beforeAnyAttempt(error));
+        // A store's error fails the waiter before its call made any attempt.
+        q.leave(head, undefined, withAttempts(error, 0));
         continue;
       }
       if (isPromise(answer)) {
@@ -147,7 +142,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           },
           (error: unknown) => {
             if (!current()) return;
-            q.leave(asked, undefined, beforeAnyAttempt(error));
+            q.leave(asked, undefined, withAttempts(error, 0));
             serve(q);
           },
         );

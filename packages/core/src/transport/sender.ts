@@ -1,5 +1,5 @@
 import { type Clock, systemClock } from "../clock.js";
-import { AbortError, ServiceError, TimeoutError, VoicetaskError } from "../errors.js";
+import { ServiceError, TimeoutError, VoicetaskError, withAttempts } from "../errors.js";
 import { parseJson } from "../protocols/http.js";
 import type { Protocol } from "../protocols/protocol.js";
 import { hashCredentialId, rateLimitKey } from "../rate-limit/key.js";
@@ -73,12 +73,6 @@ export interface SendOptions<T = SendResult> {
    * sender's own promise (a queued call holds no second promise chain).
    */
   answer?: (result: SendResult) => T;
-}
-
-/** Notes on an error how many attempts were made; not on an AbortError, which every call of a signal shares. */
-function withAttempts(error: unknown, sends: number): unknown {
-  if (error instanceof VoicetaskError && !(error instanceof AbortError)) error.attempts = sends;
-  return error;
 }
 
 /**
