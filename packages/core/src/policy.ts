@@ -76,7 +76,13 @@ export {
 export { createMemoryRateLimitStore } from "./rate-limit/memory-store.js";
 export type { AcquireResult, Booking, RateLimitStore } from "./rate-limit/store.js";
 export { type BackoffOptions, fullJitterBackoff } from "./retry/backoff.js";
-export { decideRetry, isSafeToResend, type RetryDecision, type RetryOptions } from "./retry/policy.js";
+export {
+  decideRetry,
+  isSafeToResend,
+  outcomeUnknown,
+  type RetryDecision,
+  type RetryOptions,
+} from "./retry/policy.js";
 export { createRetryQuota, type RetryQuota, type RetryQuotaOptions } from "./retry/quota.js";
 export { parseRetryAfter } from "./retry/retry-after.js";
 export type { CallOptions } from "./transport/call-options.js";
@@ -92,7 +98,7 @@ export {
   credentialsFrom,
   keepUnlessRejected,
 } from "./transport/credentials-option.js";
-export { outcomeUnknown, recoverExisting } from "./transport/existing.js";
+export { recoverExisting } from "./transport/existing.js";
 export type { HttpRequest, SignedHttpRequest } from "./transport/http-request.js";
 export type { ExistsRule, OperationInfo } from "./transport/operation.js";
 export { checkRegion } from "./transport/region.js";

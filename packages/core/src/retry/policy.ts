@@ -50,6 +50,19 @@ export function isSafeToResend(operation: OperationInfo, body: unknown): boolean
 }
 
 /**
+ * Whether the provider may have processed an attempt that failed this way: a server fault (5xx, InternalError),
+ * a network error after the request may have left, a timeout. Throttles and refusals before processing (503,
+ * connection refused) were not processed.
+ *
+ * @internal
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (error instanceof ServiceError) return error.kind === "transient";
+  if (error instanceof NetworkError) return !error.beforeSend;
+  return error instanceof TimeoutError;
+}
+
+/**
  * What to do after a failed attempt:
  * - `resend`: the failure says the request was not processed (throttle, HTTP 503, connection refused), or
  *   its outcome is unknown (5xx, InternalError, network error, timeout) and the operation is safe to resend;
@@ -66,21 +79,9 @@ export type RetryDecision = "resend" | "correct-clock" | "stop";
  * @internal
  */
 export function decideRetry(error: unknown, operation: OperationInfo, body: unknown): RetryDecision {
-  if (error instanceof ServiceError) {
-    switch (error.kind) {
-      case "throttle":
-      case "unavailable":
-        return "resend";
-      case "skew":
-        return "correct-clock";
-      case "transient":
-        return isSafeToResend(operation, body) ? "resend" : "stop";
-      default:
-        return "stop";
-    }
-  }
-  if (error instanceof NetworkError)
-    return error.beforeSend || isSafeToResend(operation, body) ? "resend" : "stop";
-  if (error instanceof TimeoutError) return isSafeToResend(operation, body) ? "resend" : "stop";
-  return "stop";
+  if (error instanceof ServiceError && (error.kind === "throttle" || error.kind === "unavailable"))
+    return "resend";
+  if (error instanceof NetworkError && error.beforeSend) return "resend";
+  if (error instanceof ServiceError && error.kind === "skew") return "correct-clock";
+  return outcomeUnknown(error) && isSafeToResend(operation, body) ? "resend" : "stop";
 }

@@ -1,4 +1,5 @@
-import { NetworkError, ServiceError, TimeoutError } from "../errors.js";
+import { ServiceError } from "../errors.js";
+import { outcomeUnknown } from "../retry/policy.js";
 import type { ExistsRule } from "./operation.js";
 import type { RetryEvent } from "./sender.js";
 
@@ -21,19 +22,6 @@ function mapped(mapping: Readonly<Record<string, string>>, root: Record<string, 
     out[member] = value;
   }
   return out;
-}
-
-/**
- * Whether the provider may have processed an attempt that failed this way: a server fault (5xx, InternalError),
- * a network error after the request may have left, a timeout. Throttles and refusals before processing (503,
- * connection refused) were not processed.
- *
- * @internal
- */
-export function outcomeUnknown(error: unknown): boolean {
-  if (error instanceof ServiceError) return error.kind === "transient";
-  if (error instanceof NetworkError) return !error.beforeSend;
-  return error instanceof TimeoutError;
 }
 
 /**
