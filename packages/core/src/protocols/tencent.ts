@@ -38,32 +38,18 @@ export const tencentProtocol: Protocol = {
     if (status === 200 && envelope && !apiError) return { data: envelope, requestId };
 
     const statusKind = kindOfStatus(status);
+    let code = `Http${status}`;
+    let message = `HTTP ${status} ${response.statusText}`.trim();
+    let kind = statusKind;
     if (apiError) {
-      const code = stringField(apiError.Code) ?? "UnknownError";
-      const kind = status === 200 || statusKind === "client" ? classifyTencentCode(code) : statusKind;
-      throw serviceError(response, context, {
-        code,
-        message: stringField(apiError.Message) ?? code,
-        kind,
-        requestId,
-      });
+      code = stringField(apiError.Code) ?? "UnknownError";
+      message = stringField(apiError.Message) ?? code;
+      if (status === 200 || statusKind === "client") kind = classifyTencentCode(code);
+    } else if (status === 200) {
+      code = "InvalidResponse";
+      message = "HTTP 200 without a Tencent Cloud API 3.0 `Response` object";
+      kind = "transient";
     }
-    throw serviceError(
-      response,
-      context,
-      status === 200
-        ? {
-            code: "InvalidResponse",
-            message: "HTTP 200 without a Tencent Cloud API 3.0 `Response` object",
-            kind: "transient",
-            requestId,
-          }
-        : {
-            code: `Http${status}`,
-            message: `HTTP ${status} ${response.statusText}`.trim(),
-            kind: statusKind,
-            requestId,
-          },
-    );
+    throw serviceError(response, context, { code, message, kind, requestId });
   },
 };

@@ -8,7 +8,6 @@ import type { Booking } from "../rate-limit/store.js";
 import { fullJitterBackoff } from "../retry/backoff.js";
 import { decideRetry, type RetryOptions, resolveRetryOptions } from "../retry/policy.js";
 import { attempt, type Exchange } from "./attempt.js";
-import { withDeadline } from "./deadline.js";
 import type { HttpRequest } from "./http-request.js";
 import type { OperationInfo } from "./operation.js";
 
@@ -284,7 +283,7 @@ export function createSender(options: SenderOptions): Sender {
         const event = { operation: name, attempt: sends, delayMs, error };
         options.onRetry?.(event);
         call.onRetry?.(event);
-        await withDeadline(signal, 0, name, clock, (aborted) => clock.sleep(delayMs, aborted));
+        await clock.sleep(delayMs, signal);
         lastCost = cost;
         resends++;
         booking = await slot(call, sends);

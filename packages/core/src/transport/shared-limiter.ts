@@ -13,17 +13,7 @@ export type RateLimitOption = false | Omit<RateLimiterOptions, "clock">;
  * (`marginMs`, `limitFraction`, `overrides`) give a client a limiter of its own, but without a `store` of its
  * own it still books on the one in-memory store of its clock, so the per-account budget stays shared.
  */
-const sharedByClock = new WeakMap<Clock, RateLimiter>();
-const storeByClock = new WeakMap<Clock, RateLimitStore>();
-
-function sharedStore(clock: Clock): RateLimitStore {
-  let store = storeByClock.get(clock);
-  if (!store) {
-    store = createMemoryRateLimitStore({ clock });
-    storeByClock.set(clock, store);
-  }
-  return store;
-}
+const sharedByClock = new WeakMap<Clock, { store: RateLimitStore; limiter?: RateLimiter }>();
 
 /**
  * The limiter a client's `rateLimit` option stands for: none, its own, or the one shared in this process.
@@ -32,12 +22,13 @@ function sharedStore(clock: Clock): RateLimitStore {
  */
 export function limiterFor(option: RateLimitOption | undefined, clock: Clock): RateLimiter | false {
   if (option === false) return false;
-  if (option !== undefined && Object.keys(option).length > 0)
-    return createRateLimiter({ ...option, store: option.store ?? sharedStore(clock), clock });
   let shared = sharedByClock.get(clock);
   if (!shared) {
-    shared = createRateLimiter({ clock, store: sharedStore(clock) });
+    shared = { store: createMemoryRateLimitStore({ clock }) };
     sharedByClock.set(clock, shared);
   }
-  return shared;
+  if (option !== undefined && Object.keys(option).length > 0)
+    return createRateLimiter({ ...option, store: option.store ?? shared.store, clock });
+  shared.limiter ??= createRateLimiter({ clock, store: shared.store });
+  return shared.limiter;
 }
