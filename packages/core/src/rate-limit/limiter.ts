@@ -1,4 +1,4 @@
-import { armOwnTimer, ownTimersByDefault } from "#own-timers";
+import { ownTimerArmer } from "#own-timers";
 import { offAbort, onAbort } from "../abort-listeners.js";
 import { type Clock, setTimerOn, systemClock } from "../clock.js";
 import { isPromise } from "../crypto/backend.js";
@@ -87,10 +87,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   const store = options.store ?? createMemoryRateLimitStore({ clock });
   const windowMs = 1000 + (options.marginMs ?? 100);
   const overrides = options.overrides ?? {};
-  // Browser builds have no timers per caller (`armOwnTimer` is undefined there): a page's timers never end early.
-  const perCaller =
-    armOwnTimer !== undefined &&
-    (options.timers ?? (ownTimersByDefault() ? "per-caller" : "per-key")) === "per-caller";
+  // Per caller, each waiter arms its own timer too (never in browser builds: a page's timers never end early).
+  const armOwnTimer = ownTimerArmer(options.timers);
   /** Queues by key; a key is in the map exactly while someone waits on it. */
   const queues = new Map<string, KeyQueue>();
 
@@ -199,7 +197,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           w.queued = false;
           queue.size--;
           w.cancelTimer?.();
-          if (w.signal) offAbort(w.signal, w);
+          // (After an abort the signal has let go of all its listeners already: this finds none.)
+          if (w.asked.signal) offAbort(w.asked.signal, w);
           if (booking) w.resolve(booking);
           else w.reject(error);
           if (queue.size === 0) {
@@ -217,7 +216,8 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   return {
     windowMs,
     limitFor,
-    acquire({ key, operation, limit, signal, timeoutMs = 0 }) {
+    acquire(asked) {
+      const { key, operation, limit, signal, timeoutMs = 0 } = asked;
       // Whatever the executor throws (an aborted signal, a bad limit) rejects the promise.
       return new Promise<Booking>((resolve, reject) => {
         const join = (key: string): void => {
@@ -226,17 +226,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           const q = queueOf(key);
           // now + Infinity is Infinity too
           const deadline = timeoutMs > 0 ? clock.now() + timeoutMs : Infinity;
-          const w = new Waiter(
-            q,
-            q.arrivals++,
-            effective,
-            deadline,
-            timeoutMs,
-            operation,
-            signal,
-            resolve,
-            reject,
-          );
+          const w = new Waiter(q, q.arrivals++, effective, deadline, asked, resolve, reject);
           q.line.push(w);
           q.size++;
           q.firstDeadline = Math.min(q.firstDeadline, deadline);
@@ -245,7 +235,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           wake(q);
           if (!w.queued) return;
           if (signal) onAbort(signal, w);
-          if (perCaller) armOwnTimer!(q, w, clock, windowMs, wake);
+          armOwnTimer?.(q, w, clock, windowMs, wake);
         };
         if (typeof key === "string") join(key);
         else key.then(join).catch(reject);

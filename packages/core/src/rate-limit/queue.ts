@@ -1,5 +1,6 @@
 import type { AbortListener } from "../abort-listeners.js";
 import { TimeoutError, type VoicetaskError } from "../errors.js";
+import type { AcquireOptions } from "./limiter.js";
 import type { Booking } from "./store.js";
 
 // The limiter's queue of one key: its waiters, and the reads every part of the limiter shares.
@@ -18,15 +19,13 @@ export class Waiter implements AbortListener {
     readonly limit: number,
     /** When it gives up with a TimeoutError (Infinity: never). */
     readonly deadline: number,
-    readonly timeoutMs: number,
-    readonly operation: string,
-    public signal: AbortSignal | undefined,
+    /** What the caller asked for (its operation, signal and timeout), kept as it came. */
+    readonly asked: AcquireOptions,
     readonly resolve: (booking: Booking) => void,
     readonly reject: (error: unknown) => void,
   ) {}
 
   aborted(error: VoicetaskError): void {
-    this.signal = undefined; // the signal lets go of all its listeners at once
     this.queue.leave(this, undefined, error);
   }
 }
@@ -82,7 +81,11 @@ export function expire(q: KeyQueue, now: number): void {
     const w = q.line[i]!;
     if (!w.queued || w.deadline === Infinity) continue;
     if (w.deadline <= now)
-      q.leave(w, undefined, new TimeoutError(w.timeoutMs, { operation: w.operation, attempts: 0 }));
+      q.leave(
+        w,
+        undefined,
+        new TimeoutError(w.asked.timeoutMs!, { operation: w.asked.operation, attempts: 0 }),
+      );
     else {
       first = Math.min(first, w.deadline);
       if (!Number.isNaN(q.lastDeadline)) break;

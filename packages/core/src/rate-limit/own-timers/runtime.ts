@@ -1,13 +1,21 @@
 import { type Clock, setTimerOn } from "../../clock.js";
+import type { LimiterTimers } from "../limiter.js";
 import { headOf, type KeyQueue, type Waiter } from "../queue.js";
 
 // Timers per caller, for runtimes that cancel a finished request's timers (the limiter's `timers` option). Every
 // runtime but a browser page gets this module (`#own-timers`); browser builds get `browser.ts`.
 
 /** Where a finished request's timers are cancelled: Cloudflare Workers (workerd) and Vercel's Edge Runtime. */
-export function ownTimersByDefault(): boolean {
+function ownTimersByDefault(): boolean {
   const g = globalThis as { navigator?: { userAgent?: string }; EdgeRuntime?: unknown };
   return g.navigator?.userAgent === "Cloudflare-Workers" || typeof g.EdgeRuntime === "string";
+}
+
+/** How a limiter with this `timers` option arms a waiter's own timer: `armOwnTimer` per caller, nothing per key. */
+export function ownTimerArmer(timers: LimiterTimers | undefined): typeof armOwnTimer | undefined {
+  return (timers ?? (ownTimersByDefault() ? "per-caller" : "per-key")) === "per-caller"
+    ? armOwnTimer
+    : undefined;
 }
 
 /**
