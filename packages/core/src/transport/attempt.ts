@@ -1,4 +1,4 @@
-import { failureCode } from "#network";
+import { describeFailure } from "#network";
 import type { Clock } from "../clock.js";
 import { abortErrorFrom, NetworkError, ServiceError, VoicetaskError } from "../errors.js";
 import type { ParsedResponse, Protocol } from "../protocols/protocol.js";
@@ -7,14 +7,12 @@ import { withDeadline } from "./deadline.js";
 /**
  * Wraps whatever `fetch` threw into a {@link NetworkError} that names where the call went and why it failed,
  * noting whether the request was surely not sent (only Node can tell, and only Node keeps the cause below its
- * "fetch failed": `#network` resolves to its error reader there, to a no-op elsewhere).
+ * "fetch failed": `#network` resolves to its error reader there, to the error's own message elsewhere).
  */
 export function toNetworkError(error: unknown, operation: string, url?: string): NetworkError {
-  const { code, notSent, cause } = failureCode(error);
-  const detail = cause ?? (error instanceof Error ? error.message : String(error));
+  const { detail, notSent } = describeFailure(error);
   const target = url ? ` on ${new URL(url).origin}` : "";
-  const coded = code && !detail.includes(code) ? ` (${code})` : "";
-  return new NetworkError(`Network error calling ${operation}${target}: ${detail}${coded}`, {
+  return new NetworkError(`Network error calling ${operation}${target}: ${detail}`, {
     operation,
     cause: error,
     beforeSend: notSent,

@@ -13,11 +13,11 @@ const NOT_SENT = new Set([
 ]);
 
 /**
- * The most telling code of a failed fetch (one that proves "not sent", else the first), whether it does, and the
- * words of the innermost error that has any: undici throws "fetch failed" with the cause below it (`connect
- * ECONNREFUSED 127.0.0.1:4010`).
+ * What a failed fetch says: the words of the innermost error that has any (undici throws "fetch failed" with the
+ * cause below it, `connect ECONNREFUSED 127.0.0.1:4010`) and its most telling code (one that proves "not sent",
+ * else the first), unless the words already name it; and whether the request provably never left.
  */
-export function failureCode(error: unknown): { code: string | undefined; notSent: boolean; cause?: string } {
+export function describeFailure(error: unknown): { detail: string; notSent: boolean } {
   let code: string | undefined;
   let cause: string | undefined;
   for (
@@ -33,5 +33,9 @@ export function failureCode(error: unknown): { code: string | undefined; notSent
     if (depth > 0 && typeof message === "string" && message) cause = message;
     e = typeof e.cause === "object" ? (e.cause as typeof e) : null;
   }
-  return { code, notSent: code !== undefined && NOT_SENT.has(code), ...(cause ? { cause } : {}) };
+  const detail = cause ?? (error instanceof Error ? error.message : String(error));
+  return {
+    detail: code && !detail.includes(code) ? `${detail} (${code})` : detail,
+    notSent: code !== undefined && NOT_SENT.has(code),
+  };
 }
