@@ -133,7 +133,7 @@ export function withAttempts(error: unknown, attempts: number): unknown {
 export function abortErrorFrom(signal: AbortSignal | undefined): VoicetaskError {
   const reason: unknown = signal?.reason;
   if (reason instanceof VoicetaskError) return reason;
-  return new AbortError(undefined, reason === undefined ? {} : { cause: reason });
+  return new AbortError(undefined, { cause: reason }); // no reason: no cause (see VoicetaskError)
 }
 
 /**

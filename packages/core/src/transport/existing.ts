@@ -49,14 +49,12 @@ export async function recoverExisting<T>(
   } catch (error) {
     if (!unknownEarlier || !(error instanceof ServiceError) || error.code !== rule.code) throw error;
     const findInput = mapped(rule.input, { input });
-    if (!findInput) throw error;
-    let found: unknown;
+    let result: Record<string, unknown> | undefined;
     try {
-      found = await find(findInput);
+      result = findInput && mapped(rule.output, { output: await find(findInput) });
     } catch {
-      throw error;
+      // A lookup that fails surfaces the original error, as one that finds nothing does.
     }
-    const result = mapped(rule.output, { output: found });
     if (!result) throw error;
     return result as T;
   }

@@ -75,16 +75,13 @@ export interface SendOptions<T = SendResult> {
 }
 
 /**
- * What a call needs while it waits and while it sends: all in one object, the caller's options taken apart. It is
+ * What a call needs while it waits and while it sends: all in one object, the caller's options copied in. It is
  * what it asks the limiter for, too: its `key` is a promise until the credentials of the moment are known.
  */
-interface Call extends AcquireOptions {
+interface Call extends AcquireOptions, Omit<SendOptions<unknown>, "timeoutMs"> {
   request: HttpRequest;
   info: OperationInfo;
   timeoutMs: number;
-  body: unknown;
-  onRetry: ((event: RetryEvent) => void) | undefined;
-  answer: ((result: SendResult) => unknown) | undefined;
 }
 
 /** The Fetch Request of a signed attempt; without `host`, which Fetch sets from the URL. */
@@ -181,23 +178,19 @@ export function createSender(options: SenderOptions): Sender {
 
   /**
    * Not async, and no promise of its own: a call waiting for its slot is the limiter's promise, one reaction on
-   * it and the call's object (the caller's options taken apart, so it does not keep the caller's object).
+   * it and the call's object (the caller's options copied in, so it does not keep the caller's object).
    */
   function send<T>(request: HttpRequest, operation: OperationInfo, o: SendOptions<T> = {}): Promise<T> {
-    const { signal, timeoutMs = options.timeoutMs ?? 60_000, body, onRetry, answer } = o;
-    const { name, rateLimit } = operation;
+    const { name } = operation;
     const key = keyOf(name).then((k) => (call.key = k));
     const call: Call = {
+      ...o,
       request,
       info: operation,
       operation: name,
-      limit: rateLimit,
+      limit: operation.rateLimit,
       key,
-      signal,
-      timeoutMs,
-      body,
-      onRetry,
-      answer,
+      timeoutMs: o.timeoutMs ?? options.timeoutMs ?? 60_000,
     };
     const sent = limiter
       ? // No rejection handler: an abort of many queued calls passes through without running code per call (the
