@@ -5,26 +5,26 @@ export const operations = {
   "StartSpeakerSearchTask": {
     "name": "StartSpeakerSearchTask",
     "method": "startSpeakerSearchTask",
-    "httpMethod": "POST",
     "path": "/voice-connectors/{VoiceConnectorId}/speaker-search-tasks",
     "rateLimit": 5,
-    "retry": "ClientRequestToken"
+    "retry": "ClientRequestToken",
+    "httpMethod": "POST"
   },
   "GetSpeakerSearchTask": {
     "name": "GetSpeakerSearchTask",
     "method": "getSpeakerSearchTask",
-    "httpMethod": "GET",
     "path": "/voice-connectors/{VoiceConnectorId}/speaker-search-tasks/{SpeakerSearchTaskId}",
     "rateLimit": 5,
-    "retry": "always"
+    "retry": "always",
+    "httpMethod": "GET"
   },
   "StopSpeakerSearchTask": {
     "name": "StopSpeakerSearchTask",
     "method": "stopSpeakerSearchTask",
-    "httpMethod": "POST",
     "path": "/voice-connectors/{VoiceConnectorId}/speaker-search-tasks/{SpeakerSearchTaskId}?operation=stop",
     "rateLimit": 5,
-    "retry": "always"
+    "retry": "always",
+    "httpMethod": "POST"
   }
 } as const;
 

@@ -9,12 +9,12 @@ export interface OperationRow {
   name: string;
   /** The client method. */
   method: string;
-  /** HTTP method and the spec's path (Tencent: the pseudo-path, sent as `POST /`). */
-  httpMethod: string;
+  /** The spec's path (Tencent: the pseudo-path the raw client calls; every action is sent as `POST /`). */
   path: string;
   /** Tencent: `X-TC-Action`. */
   action?: string;
-  /** Query parameters and headers as `[input member, wire name]` (REST APIs). */
+  /** REST APIs: the HTTP method, and query parameters and headers as `[input member, wire name]`. */
+  httpMethod?: string;
   query?: [string, string][];
   headers?: [string, string][];
   rateLimit: number;
@@ -31,7 +31,6 @@ export function operationRow(op: OperationModel): OperationRow {
   const row: OperationRow = {
     name: op.name,
     method: op.methodName,
-    httpMethod: op.wire.method,
     path: op.specPath,
     rateLimit: op.rateLimit,
     retry: op.retry,
@@ -39,6 +38,7 @@ export function operationRow(op: OperationModel): OperationRow {
   if (op.retryExists) row.exists = op.retryExists;
   if (op.wire.protocol === "tencent") row.action = op.wire.action;
   else {
+    row.httpMethod = op.wire.method;
     if (op.wire.query.length) row.query = pairs(op.wire.query);
     if (op.wire.headers.length) row.headers = pairs(op.wire.headers);
   }

@@ -5,7 +5,6 @@ export const operations = {
   "StartAIConversation": {
     "name": "StartAIConversation",
     "method": "startAIConversation",
-    "httpMethod": "POST",
     "path": "/StartAIConversation",
     "rateLimit": 20,
     "retry": "SessionId",
@@ -26,7 +25,6 @@ export const operations = {
   "StopAIConversation": {
     "name": "StopAIConversation",
     "method": "stopAIConversation",
-    "httpMethod": "POST",
     "path": "/StopAIConversation",
     "rateLimit": 20,
     "retry": "always",
@@ -35,7 +33,6 @@ export const operations = {
   "ControlAIConversation": {
     "name": "ControlAIConversation",
     "method": "controlAIConversation",
-    "httpMethod": "POST",
     "path": "/ControlAIConversation",
     "rateLimit": 20,
     "retry": "never",
@@ -44,7 +41,6 @@ export const operations = {
   "UpdateAIConversation": {
     "name": "UpdateAIConversation",
     "method": "updateAIConversation",
-    "httpMethod": "POST",
     "path": "/UpdateAIConversation",
     "rateLimit": 20,
     "retry": "always",
@@ -53,7 +49,6 @@ export const operations = {
   "DescribeAIConversation": {
     "name": "DescribeAIConversation",
     "method": "describeAIConversation",
-    "httpMethod": "POST",
     "path": "/DescribeAIConversation",
     "rateLimit": 20,
     "retry": "always",
