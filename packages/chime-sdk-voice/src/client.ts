@@ -14,7 +14,7 @@ import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
-import { baseUrlOf, buildRequest, type ChimeSdkVoiceTarget, signRequest } from "./request.js";
+import { buildRequest, type ChimeSdkVoiceTarget, signRequest } from "./request.js";
 
 export interface ChimeSdkVoiceClientOptions extends ClientSendingOptions, ChimeSdkVoiceTarget {
   /** Keys, or a function answering them (called before each signing). Default: core's environment chain. */
@@ -52,6 +52,6 @@ export function createChimeSdkVoiceClient(options: ChimeSdkVoiceClientOptions): 
   const client = clientMethods((op, input, o) =>
     sender.send(buildRequest(op.name, input, target), op, { ...o, body: input, answer: outputOf }),
   );
-  internals.set(client, { sender, baseUrl: baseUrlOf(target) });
+  internals.set(client, { sender, target });
   return client as unknown as ChimeSdkVoiceClient;
 }

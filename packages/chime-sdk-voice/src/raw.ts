@@ -8,6 +8,7 @@ import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { internals } from "./internals.js";
 import { createClient } from "./openapi-fetch.js";
+import { baseUrlOf } from "./request.js";
 
 const byPath = new Map<string, OperationInfo>(Object.values(operations).map((op) => [op.path, op]));
 const made = new WeakMap<ChimeSdkVoiceClient, Client<paths>>();
@@ -28,7 +29,7 @@ export function rawClient(client: ChimeSdkVoiceClient): Client<paths> {
   // The middleware records which operation a request is for, keyed by the Request object.
   const operationOfRequest = new WeakMap<Request, OperationInfo>();
   const raw = createClient<paths>({
-    baseUrl: parts.baseUrl,
+    baseUrl: baseUrlOf(parts.target),
     fetch: senderFetch(parts.sender, (request) => {
       const op = operationOfRequest.get(request);
       if (!op) throw new TypeError(`No Chime SDK Voice operation for ${request.method} ${request.url}`);

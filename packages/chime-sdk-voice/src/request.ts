@@ -80,7 +80,7 @@ export async function signRequest(
   { credentials, now, region }: { credentials: AwsCredentials; now: number; region: string },
 ): Promise<SignedHttpRequest> {
   const url = new URL(request.url);
-  const signed = await sigV4Sign({
+  const { signingHeaders, authorization, canonicalRequest, stringToSign, signature } = await sigV4Sign({
     method: request.method,
     host: url.host,
     path: url.pathname,
@@ -95,15 +95,10 @@ export async function signRequest(
   return {
     request: {
       ...request,
-      headers: {
-        ...request.headers,
-        ...signed.signingHeaders,
-        authorization: signed.authorization,
-        host: url.host,
-      },
+      headers: { ...request.headers, ...signingHeaders, authorization, host: url.host },
     },
-    canonicalRequest: signed.canonicalRequest,
-    stringToSign: signed.stringToSign,
-    signature: signed.signature,
+    canonicalRequest,
+    stringToSign,
+    signature,
   };
 }

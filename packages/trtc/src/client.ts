@@ -13,7 +13,7 @@ import { clientMethods } from "./generated/client-methods.js";
 import type { Methods } from "./generated/methods.js";
 import { service } from "./generated/service.js";
 import { internals } from "./internals.js";
-import { baseUrlOf, buildRequest, signRequest, type TrtcTarget } from "./request.js";
+import { buildRequest, signRequest, type TrtcTarget } from "./request.js";
 
 export interface TrtcClientOptions extends ClientSendingOptions, TrtcTarget {
   /** Keys, or a function answering them. Default: core's chain (the `TENCENTCLOUD_*` environment variables). */
@@ -31,11 +31,11 @@ const dataOf = (result: SendResult): unknown => result.data;
 
 export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
   checkRegion(options?.region, "createTrtcClient");
-  const target: TrtcTarget = { region: options.region, site: options.site, endpoint: options.endpoint };
-  if (options.language) target.language = options.language;
+  const { region, site, endpoint, language } = options;
+  const target: TrtcTarget = { region, site, endpoint, language };
   const sender = clientSender<Tc3Credentials>(options, {
     protocol: tencentProtocol,
-    keyPrefix: `${service.provider}:${service.name}:${options.region}`,
+    keyPrefix: `${service.provider}:${service.name}:${region}`,
     credentials: credentialsFrom(options.credentials, resolveTencentCredentials),
     credentialId: (c) => c.secretId,
     sign: async (request, now, credentials) => (await signRequest(request, { credentials, now })).request,
@@ -47,6 +47,6 @@ export function createTrtcClient(options: TrtcClientOptions): TrtcClient {
   const client = clientMethods((op, body, o) =>
     sender.send(buildRequest(op.name, body, target), op, { ...o, answer: dataOf }),
   );
-  internals.set(client, { sender, baseUrl: baseUrlOf(target), target });
+  internals.set(client, { sender, target });
   return client as unknown as TrtcClient;
 }

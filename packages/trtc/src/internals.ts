@@ -5,8 +5,7 @@ import type { TrtcTarget } from "./request.js";
 export interface ClientInternals {
   /** The client's own sender: its limiter budget, retry quota and learned clock offset. */
   sender: () => Promise<Sender>;
-  /** Base URL without a trailing slash. */
-  baseUrl: string;
+  /** Where it sends (the raw client's base URL is `baseUrlOf(target)`). */
   target: TrtcTarget;
 }
 

@@ -8,7 +8,7 @@ import { operations } from "./generated/operations.js";
 import type { paths } from "./generated/schema.js";
 import { internals } from "./internals.js";
 import { createClient } from "./openapi-fetch.js";
-import { actionHeaders } from "./request.js";
+import { actionHeaders, baseUrlOf } from "./request.js";
 
 type ActionInfo = (typeof operations)[keyof typeof operations];
 
@@ -27,11 +27,11 @@ export function rawClient(client: TrtcClient): Client<paths> {
   if (existing) return existing;
   const parts = internals.get(client);
   if (!parts) throw new TypeError("rawClient takes a client made by createTrtcClient");
-  const { sender, baseUrl, target } = parts;
+  const { sender, target } = parts;
 
   const operationOfRequest = new WeakMap<Request, ActionInfo>();
   const raw = createClient<paths>({
-    baseUrl,
+    baseUrl: baseUrlOf(target),
     fetch: senderFetch(sender, (request) => {
       const op = operationOfRequest.get(request);
       if (!op) throw new TypeError(`No TRTC action for ${request.method} ${request.url}`);

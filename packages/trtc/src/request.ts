@@ -66,7 +66,7 @@ export async function signRequest(
   const timestamp = Math.floor(now / 1000);
   const headers: Record<string, string> = { ...request.headers, "x-tc-timestamp": String(timestamp) };
   if (credentials.token) headers["x-tc-token"] = credentials.token;
-  const signed = await tc3Sign({
+  const { authorization, canonicalRequest, stringToSign, signature } = await tc3Sign({
     method: request.method,
     host: url.host,
     path: url.pathname,
@@ -78,9 +78,9 @@ export async function signRequest(
     credentials,
   });
   return {
-    request: { ...request, headers: { ...headers, authorization: signed.authorization, host: url.host } },
-    canonicalRequest: signed.canonicalRequest,
-    stringToSign: signed.stringToSign,
-    signature: signed.signature,
+    request: { ...request, headers: { ...headers, authorization, host: url.host } },
+    canonicalRequest,
+    stringToSign,
+    signature,
   };
 }
