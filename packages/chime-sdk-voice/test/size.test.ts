@@ -16,11 +16,10 @@ const BUDGET_GZIP = 8 * 1024;
 /**
  * Not met today (see the README's performance table): next to what TRTC's program carries (the per-caller rate
  * limiter and its in-memory store, the sender's booking and retry work), SigV4's canonical path, query and header
- * rules and the AWS error parsing put the program over the target, and the limiter that keeps a queued call under
- * 1 KB of heap added about 225 B. Until it is met, this ceiling, the measured
- * size rounded up to the next 0.05 KB, keeps it from growing; the test prints the gap to the target.
+ * rules and the AWS error parsing (about 1.2 KB gzip together) put the program over the target. Until it is met,
+ * this ceiling, the measured size rounded up to the next 0.05 KB, keeps it from growing; the test prints the gap.
  */
-const CEILING_GZIP = 8.95 * 1024;
+const CEILING_GZIP = 8.8 * 1024;
 
 describe("size budget", () => {
   beforeAll(() => assertBuilt(packageDir));
