@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFakeClock, MAX_TIMER_MS, setTimerOn, systemClock } from "./clock.js";
 import { AbortError } from "./errors.js";
@@ -52,6 +53,22 @@ describe("systemClock", () => {
     controller.abort();
     await expect(sleeping).rejects.toBeInstanceOf(AbortError);
     await expect(systemClock.sleep(0)).resolves.toBeUndefined();
+  });
+});
+
+describe("sleeping on one signal", () => {
+  it("adds one listener to the signal however many sleep on it, and rejects them all with one error", async () => {
+    const clock = createFakeClock(0);
+    const controller = new AbortController();
+    const sleeps = Array.from({ length: 50 }, () =>
+      clock.sleep(1000, controller.signal).catch((e: unknown) => e),
+    );
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+    controller.abort();
+    const errors = await Promise.all(sleeps);
+    expect(errors[0]).toBeInstanceOf(AbortError);
+    expect(new Set(errors).size).toBe(1);
+    expect(clock.pending()).toBe(0);
   });
 });
 

@@ -1,3 +1,4 @@
+import { type AbortListener, offAbort, onAbort } from "./abort-listeners.js";
 import { abortErrorFrom } from "./errors.js";
 
 /** Time source for the limiter, retries and timeouts; inject a fake one in tests. */
@@ -39,15 +40,18 @@ function sleepWith(setTimer: SetTimer, ms: number, signal: AbortSignal | undefin
   if (signal?.aborted) return Promise.reject(abortErrorFrom(signal));
   if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      cancel();
-      reject(abortErrorFrom(signal));
+    // Through core's one listener per signal: many calls sleeping on one signal add no listeners of their own.
+    const listener: AbortListener = {
+      aborted(error) {
+        cancel();
+        reject(error);
+      },
     };
     const cancel = setTimer(ms, () => {
-      signal?.removeEventListener("abort", onAbort);
+      if (signal) offAbort(signal, listener);
       resolve();
     });
-    signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal) onAbort(signal, listener);
   });
 }
 
