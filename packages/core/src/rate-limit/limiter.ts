@@ -33,6 +33,7 @@ export interface RateLimiterOptions {
   timers?: LimiterTimers;
 }
 
+/** What a caller asks the limiter for; the limiter reads it while the call waits, so change it only once settled. */
 export interface AcquireOptions {
   /**
    * Full limiter key (see `rateLimitKey`), or a promise of it (a key that depends on credentials resolved per
@@ -125,7 +126,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         continue;
       }
       if (isPromise(answer)) {
-        const asked = head;
+        const askedFor = head;
         const askedAt = clock.now();
         q.askedAt = askedAt;
         // Whether this call still owns the queue (no newer one took over after it hung past a window).
@@ -136,11 +137,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         };
         answer.then(
           (a) => {
-            if (current()) take(q, asked, a) ? serve(q) : wakeInTime(q);
+            if (current()) take(q, askedFor, a) ? serve(q) : wakeInTime(q);
           },
           (error: unknown) => {
             if (!current()) return;
-            q.leave(asked, undefined, withAttempts(error, 0));
+            q.leave(askedFor, undefined, withAttempts(error, 0));
             serve(q);
           },
         );
@@ -197,8 +198,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
           w.queued = false;
           queue.size--;
           w.cancelTimer?.();
-          // (After an abort the signal has let go of all its listeners already: this finds none.)
-          if (w.asked.signal) offAbort(w.asked.signal, w);
+          // A waiter that left may stay in `line` a while: it keeps nothing of its caller's. (After an abort the
+          // signal has let go of all its listeners already: offAbort finds none.)
+          const { signal } = w.asked!;
+          w.asked = undefined;
+          if (signal) offAbort(signal, w);
           if (booking) w.resolve(booking);
           else w.reject(error);
           if (queue.size === 0) {

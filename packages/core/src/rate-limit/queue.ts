@@ -19,8 +19,8 @@ export class Waiter implements AbortListener {
     readonly limit: number,
     /** When it gives up with a TimeoutError (Infinity: never). */
     readonly deadline: number,
-    /** What the caller asked for (its operation, signal and timeout), kept as it came. */
-    readonly asked: AcquireOptions,
+    /** What the caller asked for (its operation, signal and timeout) while it waits; let go of when it leaves. */
+    public asked: AcquireOptions | undefined,
     readonly resolve: (booking: Booking) => void,
     readonly reject: (error: unknown) => void,
   ) {}
@@ -84,7 +84,7 @@ export function expire(q: KeyQueue, now: number): void {
       q.leave(
         w,
         undefined,
-        new TimeoutError(w.asked.timeoutMs!, { operation: w.asked.operation, attempts: 0 }),
+        new TimeoutError(w.asked!.timeoutMs!, { operation: w.asked!.operation, attempts: 0 }),
       );
     else {
       first = Math.min(first, w.deadline);
