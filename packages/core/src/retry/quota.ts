@@ -22,10 +22,7 @@ export interface RetryQuotaOptions {
 }
 
 export function createRetryQuota(options: RetryQuotaOptions = {}): RetryQuota {
-  const capacity = options.capacity ?? 500;
-  const retryCost = options.retryCost ?? 5;
-  const timeoutCost = options.timeoutCost ?? 10;
-  const successRefund = options.successRefund ?? 1;
+  const { capacity = 500, retryCost = 5, timeoutCost = 10, successRefund = 1 } = options;
   let tokens = capacity;
   return {
     take(reason) {

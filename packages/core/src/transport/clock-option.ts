@@ -20,7 +20,7 @@ export function clockFrom(now: NowOption | undefined): Clock {
   if (typeof now !== "function") return now;
   let clock = fromFunction.get(now);
   if (!clock) {
-    clock = { now, sleep: systemClock.sleep, setTimer: systemClock.setTimer };
+    clock = { ...systemClock, now };
     fromFunction.set(now, clock);
   }
   return clock;
