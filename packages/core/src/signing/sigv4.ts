@@ -134,7 +134,15 @@ export async function sigV4Sign(parts: SigV4Parts): Promise<SigV4Signature> {
   const names = parts.signedHeaders
     ? sortedHeaderNames([...parts.signedHeaders, ...Object.keys(signingHeaders), "host"])
     : [...headers.keys()].filter((name) => !UNSIGNABLE.test(name)).sort(); // keys are unique and lower-case
-  const canonicalRequest = sigV4CanonicalRequest({ ...parts, headers, signedHeaders: names, payloadHash });
+  const canonicalRequest = sigV4CanonicalRequest({
+    method: parts.method,
+    path: parts.path,
+    query: parts.query,
+    headers,
+    signedHeaders: names,
+    payloadHash,
+    normalizePath: parts.normalizePath,
+  });
   const { signature, stringToSign, scope } = await sigV4SignCanonical(
     canonicalRequest,
     amzDate,

@@ -84,7 +84,15 @@ export async function tc3CanonicalRequest(
     : DEFAULT_SIGNED_HEADERS.filter((n) => n !== "x-tc-action" || hasHeader(parts.headers, n));
   let payloadHash = parts.payloadHash ?? sha256Hex(parts.payload ?? "");
   if (isPromise(payloadHash)) payloadHash = await payloadHash; // node:crypto answers at once: no microtask
-  const canonicalRequest = tc3CanonicalString({ ...parts, signedHeaders: names, payloadHash });
+  const canonicalRequest = tc3CanonicalString({
+    method: parts.method,
+    host: parts.host,
+    path: parts.path,
+    query: parts.query,
+    headers: parts.headers,
+    signedHeaders: names,
+    payloadHash,
+  });
   return { canonicalRequest, signedHeaders: names.join(";") };
 }
 
