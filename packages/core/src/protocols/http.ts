@@ -19,9 +19,7 @@ export async function readBody(response: Response): Promise<{ text: string; json
 
 /** The server's clock from its `Date` header, as epoch ms. */
 export function serverTime(response: Response): number | undefined {
-  const date = response.headers.get("date");
-  if (!date) return undefined;
-  const at = Date.parse(date);
+  const at = Date.parse(response.headers.get("date") ?? ""); // none: NaN
   return Number.isNaN(at) ? undefined : at;
 }
 

@@ -5,9 +5,7 @@
  * @internal
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  if (value == null) return undefined;
-  const text = value.trim();
-  if (text === "") return undefined;
+  const text = (value ?? "").trim(); // absent or blank: neither form below matches
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   if (!/^[A-Za-z]{3}/.test(text)) return undefined; // an HTTP-date starts with the day name
   const at = Date.parse(text);

@@ -40,12 +40,12 @@ export function attempt(
   timeoutMs: number,
   signal: AbortSignal | undefined,
   x: Exchange,
-): Promise<[Response, ParsedResponse]> {
+): Promise<ParsedResponse & { response: Response }> {
   return withDeadline(signal, timeoutMs, operation, x.clock, async (deadline) => {
     try {
       const response = await x.fetch(request, { signal: deadline });
       // The protocol reads a copy, so the response goes back unread (for the raw client to parse).
-      return [response, await x.protocol.parse(response.clone(), { operation, now: x.now() })];
+      return { ...(await x.protocol.parse(response.clone(), { operation, now: x.now() })), response };
     } catch (error) {
       if (error instanceof ServiceError) throw error;
       const reason: unknown = deadline.reason;

@@ -232,10 +232,9 @@ export function createSender(options: SenderOptions): Sender {
       const sentAt = clock.now();
       let result: SendResult;
       try {
-        const [response, parsed] = await attempt(toRequest(signed), name, timeoutMs, signal, exchange);
+        result = await attempt(toRequest(signed), name, timeoutMs, signal, exchange);
         answered(booking, sentAt);
         retry.quota?.succeeded(lastCost);
-        result = { data: parsed.data, response, requestId: parsed.requestId };
       } catch (error) {
         if (error instanceof ServiceError) answered(booking, sentAt);
         if (!(error instanceof VoicetaskError)) throw error;
