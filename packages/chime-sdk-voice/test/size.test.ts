@@ -19,7 +19,7 @@ const BUDGET_GZIP = 8 * 1024;
  * rules and the AWS error parsing (about 1.2 KB gzip together) put the program over the target. Until it is met,
  * this ceiling, the measured size rounded up to the next 0.05 KB, keeps it from growing; the test prints the gap.
  */
-const CEILING_GZIP = 8.8 * 1024;
+const CEILING_GZIP = 8.75 * 1024;
 
 describe("size budget", () => {
   beforeAll(() => assertBuilt(packageDir));
