@@ -111,6 +111,14 @@ describe("a Redis Cluster", () => {
       expect(logA.lines[1]).toMatch(/Redis is reachable again/);
       const [afterwards] = await keysOn(await cluster.masterOf(redisKeysFor(prefix, key!).log), 1, "after");
       expect(await grantedBetween([a, b], afterwards!, 5, 8)).toBe(5);
+      // The failing store notices on its own schedule too (its breaker's next probe): wait for it, then it books.
+      for (let i = 0; i < 200; i++) {
+        const probe = await Promise.resolve(failing.tryAcquire(`probe-f-${i}`, 1_000_000, 60_000)).catch(
+          () => undefined,
+        );
+        if (probe?.ok) break;
+        await sleep(100);
+      }
       expect((await failing.tryAcquire(afterwards!, 100, 60_000)).ok).toBe(true);
     } finally {
       await Promise.all([a.close(), b.close(), failing.close()]);
